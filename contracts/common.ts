@@ -1,0 +1,91 @@
+import { z } from 'zod';
+
+// Limits live here so the web form shows the same bound the server enforces.
+export const LIMITS = {
+  name: 200,
+  shortText: 100,
+  text: 2000,
+  longText: 20000,
+  pageSizeMax: 200,
+  tags: 20,
+} as const;
+
+export const LOCALES = ['zh-CN', 'zh-TW', 'en'] as const;
+export const localeSchema = z.enum(LOCALES);
+export type Locale = z.infer<typeof localeSchema>;
+
+export const idSchema = z.uuid();
+export const idParams = z.object({ id: idSchema });
+
+export const trimmed = (max: number) => z.string().trim().max(max);
+export const requiredText = (max: number) => z.string().trim().min(1).max(max);
+export const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .nullish()
+    .transform((v) => (v === '' || v === undefined ? null : v));
+
+/** Money travels as an exact decimal string with at most two decimals (numeric(14,2) in SQL). */
+export const moneySchema = z
+  .union([z.string(), z.number()])
+  .transform((v) => (typeof v === 'number' ? v.toFixed(2) : v.trim()))
+  .pipe(z.string().regex(/^-?\d{1,12}(\.\d{1,2})?$/, { message: 'money' }));
+
+export const dateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date' });
+/** ISO 8601 instant; the server converts Date values with toISOString before answering. */
+export const timestampSchema = z.string();
+
+export const listQueryBase = z.object({
+  page: z.coerce.number().int().min(1).max(1_000_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(LIMITS.pageSizeMax).default(20),
+  sort: z
+    .string()
+    .regex(/^-?[a-zA-Z_]{1,40}$/)
+    .optional(),
+  q: z.string().trim().max(100).optional(),
+});
+export type ListQueryBase = z.infer<typeof listQueryBase>;
+
+export function listResponse<T extends z.ZodType>(item: T) {
+  return z.object({
+    items: z.array(item),
+    total: z.number().int(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+  });
+}
+export interface ListResult<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export const errorResponse = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    fields: z.record(z.string(), z.string()).optional(),
+    current: z.unknown().optional(),
+  }),
+});
+export type ErrorBody = z.infer<typeof errorResponse>;
+
+/** Fields every business record carries (P1, P3, P4). */
+export const recordBase = z.object({
+  id: idSchema,
+  ownerId: idSchema,
+  ownerName: z.string().nullable(),
+  ownerDeptId: idSchema.nullable(),
+  ownerDeptName: z.string().nullable(),
+  createdBy: idSchema.nullable(),
+  createdAt: timestampSchema,
+  updatedBy: idSchema.nullable(),
+  updatedAt: timestampSchema,
+  version: z.number().int(),
+});
+
+export const versionField = z.number().int().min(1).max(2_147_483_647);
+export const okResponse = z.object({ ok: z.literal(true) });

@@ -1,0 +1,57 @@
+// The function-permission catalogue (P2), shared by server checks and the role editor.
+export const MODULES = ['customers', 'contacts', 'users', 'departments', 'roles', 'picklists', 'recycle_bin', 'purchasing'] as const;
+export type Module = (typeof MODULES)[number];
+
+export const ACTIONS = ['view', 'create', 'edit', 'delete', 'export', 'approve'] as const;
+export type Action = (typeof ACTIONS)[number];
+
+export type Permission = `${Module}:${Action}` | '*';
+
+export const DATA_SCOPES = ['own', 'department', 'all'] as const;
+export type DataScope = (typeof DATA_SCOPES)[number];
+
+const crud = (m: Module, extra: Action[] = []): Permission[] => [
+  `${m}:view`,
+  `${m}:create`,
+  `${m}:edit`,
+  `${m}:delete`,
+  ...extra.map((a) => `${m}:${a}` as Permission),
+];
+const viewOnly = (...ms: Module[]): Permission[] => ms.map((m) => `${m}:view` as Permission);
+
+export interface BuiltInRole {
+  key: string;
+  name: string;
+  dataScope: DataScope;
+  permissions: Permission[];
+}
+
+export const BUILT_IN_ROLES: BuiltInRole[] = [
+  { key: 'admin', name: '管理员', dataScope: 'all', permissions: ['*'] },
+  {
+    key: 'director',
+    name: '销售总监',
+    dataScope: 'all',
+    permissions: [...crud('customers', ['export', 'approve']), ...crud('contacts', ['export']), ...viewOnly('users', 'departments')],
+  },
+  {
+    key: 'manager',
+    name: '销售经理',
+    dataScope: 'department',
+    permissions: [...crud('customers', ['export', 'approve']), ...crud('contacts', ['export']), ...viewOnly('users', 'departments')],
+  },
+  { key: 'rep', name: '销售', dataScope: 'own', permissions: [...crud('customers'), ...crud('contacts')] },
+  {
+    key: 'finance',
+    name: '财务',
+    dataScope: 'all',
+    permissions: [...viewOnly('customers', 'contacts', 'users', 'departments'), 'customers:export', 'customers:approve'],
+  },
+  { key: 'legal', name: '法务', dataScope: 'all', permissions: [...viewOnly('customers', 'contacts'), 'customers:approve'] },
+  { key: 'project_manager', name: '项目经理', dataScope: 'department', permissions: viewOnly('customers', 'contacts') },
+  { key: 'purchasing', name: '采购', dataScope: 'all', permissions: [...crud('purchasing'), ...viewOnly('customers')] },
+];
+
+export function hasPermission(granted: readonly string[], module: Module, action: Action): boolean {
+  return granted.includes('*') || granted.includes(`${module}:${action}`);
+}

@@ -1,0 +1,104 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Config } from './config.js';
+import { domainPlugins } from './domains/index.js';
+import type { AppContext } from './platform/app-context.js';
+import { apiTokenRoutes } from './platform/auth/api-token-routes.js';
+import { registerAuthHook } from './platform/auth/auth-hook.js';
+import { authRoutes } from './platform/auth/auth-routes.js';
+import { loginThrottle } from './platform/auth/login-throttle.js';
+import { sessionStore } from './platform/auth/session-store.js';
+import { type Clock, systemClock } from './platform/clock.js';
+import type { Database } from './platform/db/database.js';
+import { registerErrorHandler } from './platform/http/error-handler.js';
+import { recordRoutes } from './platform/records/record-routes.js';
+import './platform/db/platform-tables.js';
+
+export interface BuildAppOptions {
+  database: Database;
+  config: Config;
+  clock?: Clock;
+}
+
+/** The one app factory: `npm start`, the tests and the benchmarks all build the server here. */
+export async function buildApp({ database, config, clock = systemClock }: BuildAppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger:
+      config.LOG_LEVEL === 'silent' ? false : { level: config.LOG_LEVEL, redact: ['req.headers.cookie', 'req.headers.authorization'] },
+    genReqId: (req) => (typeof req.headers['x-request-id'] === 'string' ? req.headers['x-request-id'].slice(0, 64) : randomUUID()),
+    bodyLimit: 1024 * 1024,
+    trustProxy: true,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const db = database.db;
+  const ctx: AppContext = {
+    database,
+    db,
+    config,
+    clock,
+    sessions: sessionStore(db, config, clock),
+    throttle: loginThrottle(db, config, clock),
+  };
+
+  await app.register(fastifyCookie);
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: 'CRM API',
+        version: '1',
+        description: 'Sales-process CRM. Cookie session (with X-CSRF-Token on writes) or Bearer API token.',
+      },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
+  registerErrorHandler(app);
+  registerAuthHook(app, ctx);
+
+  app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+  app.get('/healthz', { config: { public: true }, schema: { hide: true } }, async () => ({ ok: true }));
+  app.get('/readyz', { config: { public: true }, schema: { hide: true } }, async (_req, reply) => {
+    try {
+      await database.db
+        .selectFrom('schema_migrations' as never)
+        .select((eb) => eb.lit(1).as('one'))
+        .limit(1)
+        .execute();
+      return { ok: true };
+    } catch {
+      return reply.status(503).send({ ok: false });
+    }
+  });
+
+  await app.register(
+    async (api) => {
+      await api.register(authRoutes, { ctx });
+      await api.register(apiTokenRoutes, { ctx });
+      for (const plugin of domainPlugins) await api.register(plugin, { ctx });
+      // Last, so /:plural/:id/history never shadows a domain's own routes.
+      await api.register(recordRoutes, { ctx });
+    },
+    { prefix: '/api/v1' },
+  );
+
+  const webDist = resolve(config.WEB_DIST);
+  if (existsSync(resolve(webDist, 'index.html'))) {
+    await app.register(fastifyStatic, { root: webDist, wildcard: false });
+    // The web app routes on the client: unknown non-API paths get index.html.
+    app.get('/*', { config: { public: true }, schema: { hide: true } }, (request, reply) => {
+      if (request.url.startsWith('/api/')) return reply.status(404).send({ error: { code: 'ROUTE_NOT_FOUND', message: 'Not found' } });
+      return reply.sendFile('index.html');
+    });
+  }
+  return app;
+}

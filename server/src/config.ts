@@ -1,0 +1,37 @@
+import { z } from 'zod';
+
+// Every environment variable the server reads is declared here, once; a bad value stops start-up.
+const boolFlag = z.enum(['0', '1', 'true', 'false', 'yes', 'no']).transform((v) => v === '1' || v === 'true' || v === 'yes');
+
+export const configSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATABASE_URL: z.string().url().optional(),
+  DATA_DIR: z.string().default('./data'),
+  CRM_ADMIN_PASSWORD: z.string().min(8).optional(),
+  CRM_DEMO: boolFlag.default(true),
+  CRM_TIME_ZONE: z.string().default('Asia/Shanghai'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(100_000).default(120),
+  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(10_000).default(72),
+  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),
+  LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).max(10_000).default(30),
+  LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(10_000).default(15),
+  COOKIE_SECURE: boolFlag.default(false),
+  WEB_DIST: z.string().default('./web/dist'),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = configSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return parsed.data;
+}
+
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return { ...configSchema.parse({ LOG_LEVEL: 'silent', CRM_DEMO: '0' }), ...overrides };
+}

@@ -1,0 +1,126 @@
+import type { contactListQuery, createContactBody, updateContactBody } from '@contracts/contacts.js';
+import { type Selectable, sql } from 'kysely';
+import type { z } from 'zod';
+import type { Actor } from '../../platform/access/actor.js';
+import { scopeFilter } from '../../platform/access/data-scope.js';
+import type { Db } from '../../platform/db/database.js';
+import { AppError } from '../../platform/http/errors.js';
+import { likePattern, runList } from '../../platform/records/list-query.js';
+import { ownerNames, type RecordBaseRow } from '../../platform/records/record-base-api.js';
+import { findVisible, insertRecord, softDeleteRecord, updateRecord } from '../../platform/records/record-store.js';
+import { customerEntity } from '../customers/customer-entity.js';
+import { assertPicklistCodes } from '../picklists/picklist-service.js';
+import { contactEntity } from './contact-entity.js';
+import type { ContactTable } from './contact-table.js';
+
+type ContactRow = Selectable<ContactTable>;
+type Body = Partial<z.infer<typeof createContactBody>>;
+
+function columns(b: Body): Record<string, unknown> {
+  const map: Record<string, unknown> = {
+    customer_id: b.customerId,
+    name: b.name,
+    title: b.title,
+    department: b.department,
+    role: b.role,
+    mobile: b.mobile,
+    phone: b.phone,
+    email: b.email,
+    birthday: b.birthday,
+    notes: b.notes,
+    is_primary: b.isPrimary,
+  };
+  return Object.fromEntries(Object.entries(map).filter(([, v]) => v !== undefined));
+}
+
+async function toApi(db: Db, rows: ContactRow[]) {
+  if (rows.length === 0) return [];
+  const base = await ownerNames(db, rows as unknown as RecordBaseRow[]);
+  const customers = await db
+    .selectFrom('customers')
+    .select(['id', 'name'])
+    .where('id', 'in', [...new Set(rows.map((r) => r.customer_id))])
+    .execute();
+  const names = new Map(customers.map((c) => [c.id, c.name]));
+  return rows.map((r) => ({
+    ...base(r as unknown as RecordBaseRow),
+    customerId: r.customer_id,
+    customerName: names.get(r.customer_id) ?? '',
+    name: r.name,
+    title: r.title,
+    department: r.department,
+    role: r.role,
+    mobile: r.mobile,
+    phone: r.phone,
+    email: r.email,
+    birthday: r.birthday,
+    notes: r.notes,
+    isPrimary: r.is_primary,
+  }));
+}
+
+const SORTABLE: Record<string, string> = { name: 'name', createdAt: 'created_at', updatedAt: 'updated_at' };
+
+export async function listContacts(db: Db, actor: Actor, q: z.infer<typeof contactListQuery>) {
+  // A contact of a customer in the recycle bin is hidden with it.
+  let f = db
+    .selectFrom('contacts')
+    .where('deleted_at', 'is', null)
+    .where(scopeFilter(actor))
+    .where(sql<boolean>`EXISTS (SELECT 1 FROM customers c WHERE c.id = contacts.customer_id AND c.deleted_at IS NULL)`);
+  if (q.customerId) f = f.where('customer_id', '=', q.customerId);
+  if (q.role) f = f.where('role', '=', q.role);
+  if (q.ownerId) f = f.where('owner_id', '=', q.ownerId);
+  if (q.q) {
+    const p = likePattern(q.q);
+    f = f.where((eb) => eb.or([eb('name', 'ilike', p), eb('mobile', 'like', p), eb('phone', 'like', p), eb('email', 'ilike', p)]));
+  }
+  const page = await runList<ContactRow>(f, q, SORTABLE, q.customerId ? '-updatedAt' : '-updatedAt', (x) => x.selectAll());
+  return { ...page, items: await toApi(db, page.items) };
+}
+
+export async function getContact(db: Db, actor: Actor, id: string) {
+  const row = (await findVisible(db, actor, contactEntity, id)) as unknown as ContactRow;
+  return (await toApi(db, [row]))[0];
+}
+
+/** Only one primary contact per customer: setting one clears the others. */
+async function clearOtherPrimaries(trx: Db, customerId: string, exceptId: string) {
+  await trx
+    .updateTable('contacts')
+    .set({ is_primary: false, version: sql`version + 1`, updated_at: sql`now()` })
+    .where('customer_id', '=', customerId)
+    .where('id', '!=', exceptId)
+    .where('is_primary', '=', true)
+    .execute();
+}
+
+export async function createContact(trx: Db, actor: Actor, b: z.infer<typeof createContactBody>) {
+  // The customer must be visible to the actor; its owner becomes the contact's owner.
+  const customer = await findVisible(trx, actor, customerEntity, b.customerId).catch(() => {
+    throw new AppError('VALIDATION', { fields: { customerId: { key: 'reference' } } });
+  });
+  await assertPicklistCodes(trx, 'contact_role', [b.role], 'role');
+  const row = await insertRecord(trx, actor, contactEntity, columns(b), customer.owner_id as string);
+  if (b.isPrimary) await clearOtherPrimaries(trx, b.customerId, row.id as string);
+  return row.id as string;
+}
+
+export async function updateContact(trx: Db, actor: Actor, id: string, body: z.infer<typeof updateContactBody>) {
+  const { version, ...b } = body;
+  const before = (await findVisible(trx, actor, contactEntity, id)) as unknown as ContactRow;
+  await assertPicklistCodes(trx, 'contact_role', [b.role], 'role', [before.role]);
+  const after = await updateRecord(
+    trx,
+    actor,
+    contactEntity,
+    id,
+    version,
+    columns(b),
+    async (row) => (await toApi(trx, [row as unknown as ContactRow]))[0],
+  );
+  if (b.isPrimary) await clearOtherPrimaries(trx, before.customer_id, id);
+  return (await toApi(trx, [after as unknown as ContactRow]))[0];
+}
+
+export const deleteContact = (trx: Db, actor: Actor, id: string) => softDeleteRecord(trx, actor, contactEntity, id);

@@ -1,0 +1,16 @@
+import { registerEntity } from '../../platform/records/entity-registry.js';
+import { registerPicklistUsage } from '../picklists/picklist-service.js';
+
+export const customerEntity = registerEntity({
+  entity: 'customer',
+  table: 'customers',
+  plural: 'customers',
+  module: 'customers',
+  label: { 'zh-CN': '客户', 'zh-TW': '客戶', en: 'Customer' },
+  titleColumn: 'name',
+  transferable: true,
+});
+
+registerPicklistUsage({ list: 'industry', table: 'customers', column: 'industry' });
+registerPicklistUsage({ list: 'customer_source', table: 'customers', column: 'source' });
+registerPicklistUsage({ list: 'customer_grade', table: 'customers', column: 'grade' });

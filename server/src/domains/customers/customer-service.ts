@@ -1,0 +1,112 @@
+import type { createCustomerBody, customerListQuery, updateCustomerBody } from '@contracts/customers.js';
+import type { Selectable } from 'kysely';
+import { sql } from 'kysely';
+import type { z } from 'zod';
+import type { Actor } from '../../platform/access/actor.js';
+import { scopeFilter } from '../../platform/access/data-scope.js';
+import type { Db } from '../../platform/db/database.js';
+import { AppError } from '../../platform/http/errors.js';
+import { writeHistory } from '../../platform/records/history.js';
+import { likePattern, runList } from '../../platform/records/list-query.js';
+import { findVisible, insertRecord, softDeleteRecord, updateRecord } from '../../platform/records/record-store.js';
+import { assertPicklistCodes } from '../picklists/picklist-service.js';
+import { customerEntity } from './customer-entity.js';
+import { customerColumns, customersToApi } from './customer-mapping.js';
+import type { CustomerTable } from './customer-table.js';
+
+type CustomerRow = Selectable<CustomerTable>;
+
+const SORTABLE: Record<string, string> = {
+  name: 'name',
+  createdAt: 'created_at',
+  updatedAt: 'updated_at',
+  grade: 'grade',
+  creditLimit: 'credit_limit',
+};
+
+export async function listCustomers(db: Db, actor: Actor, q: z.infer<typeof customerListQuery>) {
+  let f = db.selectFrom('customers').where('deleted_at', 'is', null).where(scopeFilter(actor));
+  if (q.q) {
+    const p = likePattern(q.q);
+    f = f.where((eb) => eb.or([eb('name', 'ilike', p), eb('short_name', 'ilike', p), eb('phone', 'like', p)]));
+  }
+  if (q.industry?.length) f = f.where('industry', 'in', q.industry);
+  if (q.source?.length) f = f.where('source', 'in', q.source);
+  if (q.grade?.length) f = f.where('grade', 'in', q.grade);
+  if (q.customerType) f = f.where('customer_type', '=', q.customerType);
+  if (q.ownerId) f = f.where('owner_id', '=', q.ownerId);
+  if (q.ownerDeptId) f = f.where('owner_dept_id', '=', q.ownerDeptId);
+  if (q.isKey) f = f.where('is_key', '=', q.isKey === 'true');
+  if (q.tag) f = f.where(sql<boolean>`${q.tag} = ANY(tags)`);
+  if (q.region) f = f.where('region', 'ilike', likePattern(q.region));
+  const page = await runList<CustomerRow>(f, q, SORTABLE, '-updatedAt', (x) => x.selectAll());
+  return { ...page, items: await customersToApi(db, page.items) };
+}
+
+export async function getCustomer(db: Db, actor: Actor, id: string) {
+  const row = (await findVisible(db, actor, customerEntity, id)) as unknown as CustomerRow;
+  return (await customersToApi(db, [row]))[0];
+}
+
+async function checkPicklists(trx: Db, b: Partial<z.infer<typeof createCustomerBody>>, before?: CustomerRow) {
+  await assertPicklistCodes(trx, 'industry', [b.industry], 'industry', [before?.industry]);
+  await assertPicklistCodes(trx, 'customer_source', [b.source], 'source', [before?.source]);
+  await assertPicklistCodes(trx, 'customer_grade', [b.grade], 'grade', [before?.grade]);
+}
+
+/** C1: names are unique among live customers; the duplicate's owner is not revealed. */
+async function assertNameFree(trx: Db, name: string, exceptId?: string) {
+  let q = trx.selectFrom('customers').select('id').where(sql<boolean>`lower(name) = lower(${name})`).where('deleted_at', 'is', null);
+  if (exceptId) q = q.where('id', '!=', exceptId);
+  if (await q.executeTakeFirst()) throw new AppError('VALIDATION', { fields: { name: { key: 'duplicate' } } });
+}
+
+export async function createCustomer(trx: Db, actor: Actor, b: z.infer<typeof createCustomerBody>) {
+  await checkPicklists(trx, b);
+  await assertNameFree(trx, b.name);
+  const { owner_id, ...values } = customerColumns(b);
+  const row = await insertRecord(trx, actor, customerEntity, values, (owner_id as string | undefined) ?? actor.userId);
+  return row.id as string;
+}
+
+export async function updateCustomer(trx: Db, actor: Actor, id: string, body: z.infer<typeof updateCustomerBody>) {
+  const { version, ...b } = body;
+  const before = (await findVisible(trx, actor, customerEntity, id)) as unknown as CustomerRow;
+  await checkPicklists(trx, b, before);
+  if (b.name !== undefined) await assertNameFree(trx, b.name, id);
+  const after = await updateRecord(
+    trx,
+    actor,
+    customerEntity,
+    id,
+    version,
+    customerColumns(b),
+    async (row) => (await customersToApi(trx, [row as unknown as CustomerRow]))[0],
+  );
+  // Contacts follow their customer's owner, so a reassigned customer brings its people along.
+  if (after.owner_id !== before.owner_id) {
+    const moved = await trx
+      .updateTable('contacts')
+      .set({
+        owner_id: after.owner_id as string,
+        owner_dept_id: after.owner_dept_id as string | null,
+        version: sql`version + 1`,
+        updated_at: sql`now()`,
+      })
+      .where('customer_id', '=', id)
+      .where('deleted_at', 'is', null)
+      .returning('id')
+      .execute();
+    for (const c of moved) {
+      await writeHistory(trx, actor, {
+        entity: 'contact',
+        recordId: c.id,
+        action: 'transfer',
+        changes: [{ field: 'owner_id', old: before.owner_id, new: after.owner_id }],
+      });
+    }
+  }
+  return (await customersToApi(trx, [after as unknown as CustomerRow]))[0];
+}
+
+export const deleteCustomer = (trx: Db, actor: Actor, id: string) => softDeleteRecord(trx, actor, customerEntity, id);

@@ -1,0 +1,26 @@
+import type { ColumnType, Generated } from 'kysely';
+import type { RecordBaseColumns } from '../../platform/db/platform-tables.js';
+
+export interface CustomerTable extends RecordBaseColumns {
+  name: string;
+  short_name: string | null;
+  industry: string | null;
+  source: string | null;
+  grade: string | null;
+  customer_type: Generated<'development' | 'retention' | 'project'>;
+  region: string | null;
+  address: string | null;
+  phone: string | null;
+  website: string | null;
+  tags: ColumnType<string[], string[] | undefined, string[]>;
+  is_key: Generated<boolean>;
+  follow_up_cycle_days: number | null;
+  credit_limit: string | null;
+  remarks: string | null;
+}
+
+declare module '../../platform/db/database.js' {
+  interface Tables {
+    customers: CustomerTable;
+  }
+}

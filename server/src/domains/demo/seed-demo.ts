@@ -1,0 +1,170 @@
+import { sql } from 'kysely';
+import { generatePassword, hashPassword } from '../../platform/auth/passwords.js';
+import type { Db } from '../../platform/db/database.js';
+import { createUser } from '../organisation/user-service.js';
+import { BUSINESS, CITIES, CONTACT_DEPTS, CORE_WORDS, GIVEN, REGIONS, SUFFIXES, SURNAMES, TITLES, seededRandom } from './demo-names.js';
+
+interface DemoUser {
+  username: string;
+  displayName: string;
+  role: string;
+  department: string;
+}
+
+const DEPARTMENTS: [name: string, parent: string | null][] = [
+  ['总公司', null],
+  ['销售中心', '总公司'],
+  ['华东销售部', '销售中心'],
+  ['上海一组', '华东销售部'],
+  ['杭州组', '华东销售部'],
+  ['华南销售部', '销售中心'],
+  ['华北销售部', '销售中心'],
+  ['财务部', '总公司'],
+  ['法务部', '总公司'],
+  ['项目部', '总公司'],
+  ['采购部', '总公司'],
+];
+
+const USERS: DemoUser[] = [
+  { username: 'zhao.zong', displayName: '赵总', role: 'director', department: '销售中心' },
+  { username: 'qian.east', displayName: '钱经理', role: 'manager', department: '华东销售部' },
+  { username: 'sun.south', displayName: '孙经理', role: 'manager', department: '华南销售部' },
+  { username: 'li.north', displayName: '李经理', role: 'manager', department: '华北销售部' },
+  { username: 'zhou.sh1', displayName: '周小舟', role: 'rep', department: '上海一组' },
+  { username: 'wu.sh2', displayName: '吴佳怡', role: 'rep', department: '上海一组' },
+  { username: 'zheng.hz1', displayName: '郑浩然', role: 'rep', department: '杭州组' },
+  { username: 'wang.hz2', displayName: '王思远', role: 'rep', department: '杭州组' },
+  { username: 'feng.gz1', displayName: '冯晓梅', role: 'rep', department: '华南销售部' },
+  { username: 'chen.sz1', displayName: '陈志强', role: 'rep', department: '华南销售部' },
+  { username: 'chu.sz2', displayName: '褚文静', role: 'rep', department: '华南销售部' },
+  { username: 'wei.bj1', displayName: '卫东', role: 'rep', department: '华北销售部' },
+  { username: 'jiang.bj2', displayName: '蒋雨桐', role: 'rep', department: '华北销售部' },
+  { username: 'shen.tj1', displayName: '沈立新', role: 'rep', department: '华北销售部' },
+  { username: 'han.fin', displayName: '韩会计', role: 'finance', department: '财务部' },
+  { username: 'yang.fin', displayName: '杨出纳', role: 'finance', department: '财务部' },
+  { username: 'zhu.legal', displayName: '朱律师', role: 'legal', department: '法务部' },
+  { username: 'qin.pm', displayName: '秦项目', role: 'project_manager', department: '项目部' },
+  { username: 'you.pm', displayName: '尤工', role: 'project_manager', department: '项目部' },
+  { username: 'xu.buyer', displayName: '许采购', role: 'purchasing', department: '采购部' },
+];
+
+const MANAGERS: Record<string, string> = {
+  销售中心: 'zhao.zong',
+  华东销售部: 'qian.east',
+  华南销售部: 'sun.south',
+  华北销售部: 'li.north',
+};
+
+/** A demo company: departments, ~20 users across the roles, a few hundred customers with contacts. */
+export async function seedDemo(db: Db, opts: { customers?: number; seed?: number } = {}) {
+  const rnd = seededRandom(opts.seed ?? 20261124);
+  const password = generatePassword();
+  const hash = await hashPassword(password);
+  return db.transaction().execute(async (trx) => {
+    const deptIds = new Map<string, string>();
+    for (const [name, parent] of DEPARTMENTS) {
+      const row = await trx
+        .insertInto('departments')
+        .values({ name, parent_id: parent ? (deptIds.get(parent) ?? null) : null, sort_order: deptIds.size * 10 })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      deptIds.set(name, row.id);
+    }
+    const userIds = new Map<string, { id: string; dept: string }>();
+    for (const u of USERS) {
+      const id = await createUser(trx, { ...u, password, roles: [u.role], departmentId: deptIds.get(u.department) }, hash);
+      userIds.set(u.username, { id, dept: deptIds.get(u.department) as string });
+    }
+    for (const [dept, username] of Object.entries(MANAGERS)) {
+      await trx
+        .updateTable('departments')
+        .set({ manager_id: userIds.get(username)?.id })
+        .where('id', '=', deptIds.get(dept) as string)
+        .execute();
+    }
+
+    const reps = USERS.filter((u) => u.role === 'rep' || u.role === 'manager').map(
+      (u) => userIds.get(u.username) as { id: string; dept: string },
+    );
+    const used = new Set<string>();
+    const customers = [];
+    const count = opts.customers ?? 300;
+    while (customers.length < count) {
+      const city = rnd.pick(CITIES);
+      const [industry, business] = rnd.pick(BUSINESS);
+      const name = `${city}${rnd.pick(CORE_WORDS)}${business}${rnd.pick(SUFFIXES)}`;
+      if (used.has(name)) continue;
+      used.add(name);
+      const owner = rnd.pick(reps);
+      const daysAgo = rnd.int(0, 400);
+      customers.push({
+        name,
+        short_name: name.slice(city.length, city.length + 4),
+        industry,
+        source: rnd.pick(['referral', 'exhibition', 'website', 'cold_call', 'advertising', 'partner', 'bidding']),
+        grade: rnd.pick(['A', 'B', 'B', 'C', 'C', 'C', 'D']),
+        customer_type: rnd.pick(['development', 'development', 'retention', 'project'] as const),
+        region: `${REGIONS[city]}/${city}`,
+        address: `${city}市${rnd.pick(['高新区', '经开区', '工业园区', '滨江区', '中心区'])}${rnd.pick(['科技路', '创业大道', '人民路', '长江路'])}${rnd.int(1, 999)}号`,
+        phone: `0${rnd.int(10, 99)}-${rnd.int(60000000, 89999999)}`,
+        website:
+          rnd.next() < 0.6
+            ? `https://www.${['hc', 'hx', 'df', 'rf', 'xr', 'yh', 'bd', 'jq'][rnd.int(0, 7)]}${rnd.int(100, 999)}.com.cn`
+            : null,
+        tags: rnd.next() < 0.3 ? [rnd.pick(['老客户', '价格敏感', '决策周期长', '在用竞品', '高潜力'])] : [],
+        is_key: rnd.next() < 0.15,
+        follow_up_cycle_days: rnd.next() < 0.15 ? rnd.pick([7, 14, 30]) : null,
+        credit_limit: rnd.next() < 0.5 ? `${rnd.int(5, 200) * 10000}.00` : null,
+        remarks: null,
+        owner_id: owner.id,
+        owner_dept_id: owner.dept,
+        created_by: owner.id,
+        updated_by: owner.id,
+        created_at: new Date(Date.now() - daysAgo * 86_400_000),
+        updated_at: new Date(Date.now() - rnd.int(0, daysAgo) * 86_400_000),
+      });
+    }
+    const inserted = [];
+    for (let i = 0; i < customers.length; i += 100) {
+      inserted.push(
+        ...(await trx
+          .insertInto('customers')
+          .values(customers.slice(i, i + 100))
+          .returning(['id', 'owner_id', 'owner_dept_id', 'created_at'])
+          .execute()),
+      );
+    }
+    const contacts = inserted.flatMap((c) =>
+      Array.from({ length: rnd.int(1, 3) }, (_, i) => ({
+        customer_id: c.id,
+        name: `${rnd.pick(SURNAMES)}${rnd.pick(GIVEN)}`,
+        title: rnd.pick(TITLES),
+        department: rnd.pick(CONTACT_DEPTS),
+        role: i === 0 ? 'decision_maker' : rnd.pick(['technical', 'purchasing', 'user', 'influencer']),
+        mobile: `1${rnd.pick(['38', '39', '50', '58', '86', '88'])}${String(rnd.int(0, 99999999)).padStart(8, '0')}`,
+        email: rnd.next() < 0.5 ? `contact${rnd.int(1000, 9999)}@example.cn` : null,
+        birthday:
+          rnd.next() < 0.3
+            ? `19${rnd.int(65, 95)}-${String(rnd.int(1, 12)).padStart(2, '0')}-${String(rnd.int(1, 28)).padStart(2, '0')}`
+            : null,
+        is_primary: i === 0,
+        owner_id: c.owner_id,
+        owner_dept_id: c.owner_dept_id,
+        created_by: c.owner_id,
+        updated_by: c.owner_id,
+        created_at: c.created_at,
+        updated_at: c.created_at,
+      })),
+    );
+    for (let i = 0; i < contacts.length; i += 200)
+      await trx
+        .insertInto('contacts')
+        .values(contacts.slice(i, i + 200))
+        .execute();
+    // Demo records get their 'create' history rows like records entered by hand.
+    await sql`INSERT INTO record_history (entity, record_id, action, actor_id, at)
+              SELECT 'customer', id, 'create', created_by, created_at FROM customers
+              UNION ALL SELECT 'contact', id, 'create', created_by, created_at FROM contacts`.execute(trx);
+    return { password, users: USERS };
+  });
+}

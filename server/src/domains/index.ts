@@ -1,0 +1,14 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { AppContext } from '../platform/app-context.js';
+import { contactsRoutes } from './contacts/contacts-routes.js';
+import { customersRoutes } from './customers/customers-routes.js';
+import { organisationRoutes } from './organisation/organisation-routes.js';
+import { picklistsRoutes } from './picklists/picklists-routes.js';
+
+/** Each domain contributes one route plugin; adding a domain means adding one line here. */
+export const domainPlugins: FastifyPluginAsync<{ ctx: AppContext }>[] = [
+  organisationRoutes,
+  picklistsRoutes,
+  customersRoutes,
+  contactsRoutes,
+] as FastifyPluginAsync<{ ctx: AppContext }>[];

@@ -1,0 +1,81 @@
+import type { Locale } from '@contracts/common.js';
+import { type Action, type DataScope, hasPermission, type Module } from '@contracts/permissions.js';
+import { sql } from 'kysely';
+import type { Db } from '../db/database.js';
+import { AppError } from '../http/errors.js';
+
+/** Who is acting: resolved once per request from a session or an API token. */
+export interface Actor {
+  userId: string;
+  username: string;
+  displayName: string;
+  departmentId: string | null;
+  locale: Locale;
+  roles: string[];
+  permissions: string[];
+  scope: DataScope;
+  /** Departments whose records a 'department' scope reveals (own department and managed ones, with their subtrees). */
+  visibleDeptIds: string[];
+  via: 'session' | 'token' | 'system';
+  requestId?: string;
+  sessionId?: string;
+  csrfToken?: string;
+}
+
+const SCOPE_RANK: Record<DataScope, number> = { own: 1, department: 2, all: 3 };
+
+interface ActorRow {
+  id: string;
+  username: string;
+  display_name: string;
+  department_id: string | null;
+  locale: string;
+  active: boolean;
+  roles: string[] | null;
+  permissions: string[] | null;
+  scope_rank: number | null;
+  dept_ids: string[] | null;
+}
+
+/** One round trip: user, roles, merged permissions, widest scope and the visible department subtree. */
+export async function loadActor(db: Db, userId: string): Promise<Omit<Actor, 'via'> | null> {
+  const { rows } = await sql<ActorRow>`
+    SELECT u.id, u.username, u.display_name, u.department_id, u.locale, u.active,
+      (SELECT array_agg(r.key ORDER BY r.key) FROM user_roles ur JOIN roles r ON r.id = ur.role_id WHERE ur.user_id = u.id) AS roles,
+      (SELECT array_agg(DISTINCT p) FROM user_roles ur JOIN roles r ON r.id = ur.role_id,
+              jsonb_array_elements_text(r.permissions) p WHERE ur.user_id = u.id) AS permissions,
+      (SELECT max(CASE r.data_scope WHEN 'all' THEN 3 WHEN 'department' THEN 2 ELSE 1 END)
+         FROM user_roles ur JOIN roles r ON r.id = ur.role_id WHERE ur.user_id = u.id) AS scope_rank,
+      (WITH RECURSIVE tree AS (
+         SELECT d.id FROM departments d
+          WHERE d.deleted_at IS NULL AND (d.id = u.department_id OR d.manager_id = u.id)
+         UNION
+         SELECT c.id FROM departments c JOIN tree ON c.parent_id = tree.id WHERE c.deleted_at IS NULL
+       ) SELECT array_agg(id) FROM tree) AS dept_ids
+    FROM users u WHERE u.id = ${userId}`.execute(db);
+  const row = rows[0];
+  if (!row?.active) return null;
+  const rank = row.scope_rank ?? 1;
+  const scope = (Object.keys(SCOPE_RANK) as DataScope[]).find((s) => SCOPE_RANK[s] === rank) ?? 'own';
+  return {
+    userId: row.id,
+    username: row.username,
+    displayName: row.display_name,
+    departmentId: row.department_id,
+    locale: (['zh-CN', 'zh-TW', 'en'].includes(row.locale) ? row.locale : 'zh-CN') as Locale,
+    roles: row.roles ?? [],
+    permissions: row.permissions ?? [],
+    scope,
+    visibleDeptIds: row.dept_ids ?? [],
+  };
+}
+
+export function can(actor: Actor, module: Module, action: Action): boolean {
+  return hasPermission(actor.permissions, module, action);
+}
+
+export function assertCan(actor: Actor, module: Module, action: Action): void {
+  if (!can(actor, module, action)) throw new AppError('FORBIDDEN');
+}
+
+export const isAdmin = (actor: Actor) => actor.permissions.includes('*');

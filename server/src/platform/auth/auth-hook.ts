@@ -1,0 +1,74 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { sql } from 'kysely';
+import type { Clock } from '../clock.js';
+import type { Db } from '../db/database.js';
+import { loadActor } from '../access/actor.js';
+import { AppError } from '../http/errors.js';
+import { pickLocale } from '../i18n/messages.js';
+import type { SessionStore } from './session-store.js';
+import { sha256 } from './tokens.js';
+
+export const SESSION_COOKIE = 'crm_session';
+export const CSRF_COOKIE = 'crm_csrf';
+export const CSRF_HEADER = 'x-csrf-token';
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+async function actorFromToken(db: Db, clock: Clock, token: string) {
+  const row = await db
+    .selectFrom('api_tokens')
+    .select(['id', 'user_id', 'last_used_at'])
+    .where('token_hash', '=', sha256(token))
+    .where('revoked_at', 'is', null)
+    .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', clock.now())]))
+    .executeTakeFirst();
+  if (!row) return null;
+  const now = clock.now();
+  if (!row.last_used_at || now.getTime() - row.last_used_at.getTime() > 60_000) {
+    await sql`UPDATE api_tokens SET last_used_at = ${now} WHERE id = ${row.id}`.execute(db);
+  }
+  const actor = await loadActor(db, row.user_id);
+  return actor ? { ...actor, via: 'token' as const } : null;
+}
+
+/**
+ * Resolves who is calling (session cookie or Bearer token), checks CSRF on cookie-authenticated
+ * writes, and refuses non-public API routes to anonymous callers. Runs before validation.
+ */
+export function registerAuthHook(app: FastifyInstance, deps: { db: Db; clock: Clock; sessions: SessionStore }) {
+  app.decorateRequest('actor', null);
+  app.decorateRequest('locale', 'zh-CN');
+  app.decorateRequest('sessionExpired', false);
+
+  app.addHook('onRequest', async (request: FastifyRequest) => {
+    const explicit = request.headers['x-locale'];
+    request.locale = pickLocale(typeof explicit === 'string' ? explicit : request.headers['accept-language']);
+    if (!request.url.startsWith('/api/')) return;
+
+    const auth = request.headers.authorization;
+    if (auth?.startsWith('Bearer ')) {
+      request.actor = await actorFromToken(deps.db, deps.clock, auth.slice(7).trim());
+      if (!request.actor) throw new AppError('UNAUTHENTICATED');
+    } else {
+      const cookie = request.cookies[SESSION_COOKIE];
+      if (cookie) {
+        const session = await deps.sessions.find(cookie);
+        if (session === 'expired') request.sessionExpired = true;
+        else if (session) {
+          const actor = await loadActor(deps.db, session.userId);
+          if (actor) {
+            request.actor = { ...actor, via: 'session', sessionId: session.id, csrfToken: session.csrfToken };
+          }
+          if (request.actor && !SAFE_METHODS.has(request.method) && request.headers[CSRF_HEADER] !== session.csrfToken) {
+            throw new AppError('CSRF');
+          }
+        }
+      }
+    }
+    if (request.actor && !explicit) request.locale = request.actor.locale;
+    if (request.actor) request.actor.requestId = request.id;
+
+    if (!request.routeOptions.config?.public && request.routeOptions.url && !request.actor) {
+      throw new AppError(request.sessionExpired ? 'SESSION_EXPIRED' : 'UNAUTHENTICATED');
+    }
+  });
+}

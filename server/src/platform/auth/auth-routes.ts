@@ -1,0 +1,134 @@
+import {
+  changePasswordBody,
+  loginBody,
+  loginResponse,
+  meResponse,
+  totpCodeBody,
+  totpSetupResponse,
+  updatePreferencesBody,
+} from '@contracts/auth.js';
+import { okResponse } from '@contracts/common.js';
+import type { FastifyReply } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { type Actor, loadActor } from '../access/actor.js';
+import type { AppContext } from '../app-context.js';
+import { AppError } from '../http/errors.js';
+import { actorOf } from '../http/request-context.js';
+import { CSRF_COOKIE, SESSION_COOKIE } from './auth-hook.js';
+import { hashPassword, verifyPassword } from './passwords.js';
+import { generateTotpSecret, otpauthUrl, verifyTotp } from './totp.js';
+
+const tags = ['auth'];
+
+export const authRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
+  const { db, sessions, throttle, clock, config } = ctx;
+
+  const setCookies = (reply: FastifyReply, token: string, csrf: string) => {
+    const common = { path: '/', sameSite: 'lax' as const, secure: config.COOKIE_SECURE };
+    reply.setCookie(SESSION_COOKIE, token, { ...common, httpOnly: true, maxAge: config.SESSION_ABSOLUTE_HOURS * 3600 });
+    // Readable by the web client, which echoes it in X-CSRF-Token (double submit).
+    reply.setCookie(CSRF_COOKIE, csrf, { ...common, httpOnly: false, maxAge: config.SESSION_ABSOLUTE_HOURS * 3600 });
+  };
+
+  const me = async (actor: Omit<Actor, 'via'> & { csrfToken?: string }) => {
+    const u = await db.selectFrom('users').select(['totp_enabled']).where('id', '=', actor.userId).executeTakeFirstOrThrow();
+    return {
+      id: actor.userId,
+      username: actor.username,
+      displayName: actor.displayName,
+      departmentId: actor.departmentId,
+      locale: actor.locale,
+      roles: actor.roles,
+      permissions: actor.permissions,
+      scope: actor.scope,
+      totpEnabled: u.totp_enabled,
+      csrfToken: actor.csrfToken,
+    };
+  };
+
+  app.post(
+    '/auth/login',
+    { config: { public: true }, schema: { tags, body: loginBody, response: { 200: loginResponse } } },
+    async (request, reply) => {
+      const { username, password, totpCode } = request.body;
+      const ip = request.ip;
+      await throttle.assertNotLocked(username, ip);
+      const user = await db
+        .selectFrom('users')
+        .select(['id', 'password_hash', 'active', 'totp_enabled', 'totp_secret', 'username'])
+        .where((eb) => eb(eb.fn('lower', ['username']), '=', username.toLowerCase()))
+        .executeTakeFirst();
+      const ok = user ? await verifyPassword(password, user.password_hash) : await hashPassword(password).then(() => false);
+      if (!user || !ok) {
+        await throttle.recordFailure(username, ip);
+        throw new AppError('INVALID_CREDENTIALS');
+      }
+      if (!user.active) throw new AppError('ACCOUNT_INACTIVE');
+      if (user.totp_enabled && user.totp_secret) {
+        if (!totpCode) return { totpRequired: true };
+        if (!verifyTotp(user.totp_secret, totpCode, clock.now())) {
+          await throttle.recordFailure(username, ip);
+          throw new AppError('TOTP_INVALID');
+        }
+      }
+      await throttle.reset(username);
+      const { token, csrfToken } = await sessions.create(user.id, { ip, userAgent: request.headers['user-agent'] });
+      await db.updateTable('users').set({ last_login_at: clock.now() }).where('id', '=', user.id).execute();
+      setCookies(reply, token, csrfToken);
+      const actor = await loadActor(db, user.id);
+      if (!actor) throw new AppError('ACCOUNT_INACTIVE');
+      return { totpRequired: false, me: await me({ ...actor, csrfToken }) };
+    },
+  );
+
+  app.post('/auth/logout', { config: { public: true }, schema: { tags, response: { 200: okResponse } } }, async (request, reply) => {
+    if (request.actor?.sessionId) await sessions.destroy(request.actor.sessionId);
+    reply.clearCookie(SESSION_COOKIE, { path: '/' }).clearCookie(CSRF_COOKIE, { path: '/' });
+    return { ok: true as const };
+  });
+
+  app.get('/auth/me', { schema: { tags, response: { 200: meResponse } } }, async (request) => me(actorOf(request)));
+
+  app.put('/auth/me/preferences', { schema: { tags, body: updatePreferencesBody, response: { 200: meResponse } } }, async (request) => {
+    const actor = actorOf(request);
+    await db.updateTable('users').set({ locale: request.body.locale }).where('id', '=', actor.userId).execute();
+    return me({ ...actor, locale: request.body.locale });
+  });
+
+  app.post('/auth/password', { schema: { tags, body: changePasswordBody, response: { 200: okResponse } } }, async (request) => {
+    const actor = actorOf(request);
+    const user = await db.selectFrom('users').select('password_hash').where('id', '=', actor.userId).executeTakeFirstOrThrow();
+    if (!(await verifyPassword(request.body.currentPassword, user.password_hash))) throw new AppError('WRONG_PASSWORD');
+    await db
+      .updateTable('users')
+      .set({ password_hash: await hashPassword(request.body.newPassword), password_changed_at: clock.now() })
+      .where('id', '=', actor.userId)
+      .execute();
+    // Other sessions of this user end: a changed password must lock out whoever knew the old one.
+    await sessions.destroyAllForUser(actor.userId, actor.sessionId);
+    return { ok: true as const };
+  });
+
+  app.post('/auth/totp/setup', { schema: { tags, response: { 200: totpSetupResponse } } }, async (request) => {
+    const actor = actorOf(request);
+    const secret = generateTotpSecret();
+    await db.updateTable('users').set({ totp_secret: secret, totp_enabled: false }).where('id', '=', actor.userId).execute();
+    return { secret, otpauthUrl: otpauthUrl(secret, actor.username) };
+  });
+
+  app.post('/auth/totp/enable', { schema: { tags, body: totpCodeBody, response: { 200: okResponse } } }, async (request) => {
+    const actor = actorOf(request);
+    const u = await db.selectFrom('users').select('totp_secret').where('id', '=', actor.userId).executeTakeFirstOrThrow();
+    if (!u.totp_secret || !verifyTotp(u.totp_secret, request.body.code, clock.now())) throw new AppError('TOTP_INVALID');
+    await db.updateTable('users').set({ totp_enabled: true }).where('id', '=', actor.userId).execute();
+    return { ok: true as const };
+  });
+
+  app.post('/auth/totp/disable', { schema: { tags, body: totpCodeBody, response: { 200: okResponse } } }, async (request) => {
+    const actor = actorOf(request);
+    const u = await db.selectFrom('users').select('totp_secret').where('id', '=', actor.userId).executeTakeFirstOrThrow();
+    if (!u.totp_secret || !verifyTotp(u.totp_secret, request.body.code, clock.now())) throw new AppError('TOTP_INVALID');
+    await db.updateTable('users').set({ totp_enabled: false, totp_secret: null }).where('id', '=', actor.userId).execute();
+    return { ok: true as const };
+  });
+};

@@ -1,0 +1,78 @@
+import type { Config } from '../../config.js';
+import type { Clock } from '../clock.js';
+import type { Db } from '../db/database.js';
+import { randomToken, sha256 } from './tokens.js';
+
+export interface SessionRow {
+  id: string;
+  userId: string;
+  csrfToken: string;
+}
+
+// Sessions live in the database so any server behind the load balancer can serve any request.
+export function sessionStore(db: Db, config: Config, clock: Clock) {
+  const idleMs = config.SESSION_IDLE_MINUTES * 60_000;
+  const absoluteMs = config.SESSION_ABSOLUTE_HOURS * 3_600_000;
+
+  return {
+    async create(userId: string, meta: { ip?: string; userAgent?: string }) {
+      const token = randomToken();
+      const csrfToken = randomToken(18);
+      const now = clock.now();
+      await db
+        .insertInto('sessions')
+        .values({
+          id: sha256(token),
+          user_id: userId,
+          csrf_token: csrfToken,
+          created_at: now,
+          last_seen_at: now,
+          expires_at: new Date(now.getTime() + absoluteMs),
+          ip: meta.ip?.slice(0, 100) ?? null,
+          user_agent: meta.userAgent?.slice(0, 300) ?? null,
+        })
+        .execute();
+      return { token, csrfToken };
+    },
+
+    /** Returns the live session or null; an idle or past-absolute session is deleted on sight. */
+    async find(token: string): Promise<SessionRow | 'expired' | null> {
+      const id = sha256(token);
+      const row = await db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
+      if (!row) return null;
+      const now = clock.now().getTime();
+      if (row.expires_at.getTime() <= now || row.last_seen_at.getTime() + idleMs <= now) {
+        await db.deleteFrom('sessions').where('id', '=', id).execute();
+        return 'expired';
+      }
+      // Touch at most once a minute: a write per request would cost more than the request.
+      if (now - row.last_seen_at.getTime() > 60_000) {
+        await db
+          .updateTable('sessions')
+          .set({ last_seen_at: new Date(now) })
+          .where('id', '=', id)
+          .execute();
+      }
+      return { id, userId: row.user_id, csrfToken: row.csrf_token };
+    },
+
+    async destroy(id: string) {
+      await db.deleteFrom('sessions').where('id', '=', id).execute();
+    },
+
+    async destroyAllForUser(userId: string, exceptId?: string) {
+      let q = db.deleteFrom('sessions').where('user_id', '=', userId);
+      if (exceptId) q = q.where('id', '!=', exceptId);
+      await q.execute();
+    },
+
+    async purgeExpired() {
+      const now = clock.now();
+      await db
+        .deleteFrom('sessions')
+        .where((eb) => eb.or([eb('expires_at', '<=', now), eb('last_seen_at', '<=', new Date(now.getTime() - idleMs))]))
+        .execute();
+    },
+  };
+}
+export type SessionStore = ReturnType<typeof sessionStore>;

@@ -1,0 +1,67 @@
+import type { Locale } from '@contracts/common.js';
+import { type FieldMessageKey, type MessageKey, translate, translateField } from '../i18n/messages.js';
+
+const STATUS: Record<MessageKey, number> = {
+  VALIDATION: 400,
+  BAD_REQUEST: 400,
+  INVALID_JSON: 400,
+  PAYLOAD_TOO_LARGE: 413,
+  UNAUTHENTICATED: 401,
+  SESSION_EXPIRED: 401,
+  INVALID_CREDENTIALS: 401,
+  ACCOUNT_LOCKED: 429,
+  ACCOUNT_INACTIVE: 403,
+  TOTP_REQUIRED: 401,
+  TOTP_INVALID: 401,
+  CSRF: 403,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  ROUTE_NOT_FOUND: 404,
+  VERSION_CONFLICT: 409,
+  DUPLICATE: 409,
+  CONFLICT: 409,
+  IN_USE: 409,
+  PASSWORD_POLICY: 422,
+  WRONG_PASSWORD: 422,
+  BUSINESS_RULE: 422,
+  DEPARTMENT_CYCLE: 422,
+  DEPARTMENT_NOT_EMPTY: 409,
+  INTERNAL: 500,
+};
+
+export type FieldError = { key: FieldMessageKey; params?: Record<string, unknown> };
+
+/** The one error type: a code, its HTTP status and a message translated when sent. */
+export class AppError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: MessageKey,
+    readonly options: {
+      params?: Record<string, unknown>;
+      fields?: Record<string, FieldError>;
+      current?: unknown;
+    } = {},
+  ) {
+    super(code);
+    this.status = STATUS[code];
+  }
+
+  toBody(locale: Locale) {
+    const fields = this.options.fields
+      ? Object.fromEntries(Object.entries(this.options.fields).map(([f, e]) => [f, translateField(e.key, locale, e.params)]))
+      : undefined;
+    return {
+      error: {
+        code: this.code,
+        message: translate(this.code, locale, this.options.params),
+        ...(fields ? { fields } : {}),
+        ...(this.options.current !== undefined ? { current: this.options.current } : {}),
+      },
+    };
+  }
+}
+
+export const notFound = () => new AppError('NOT_FOUND');
+export const forbidden = () => new AppError('FORBIDDEN');
+export const fieldError = (field: string, key: FieldMessageKey, params?: Record<string, unknown>) =>
+  new AppError('VALIDATION', { fields: { [field]: { key, params } } });

@@ -1,0 +1,110 @@
+import type { Locale } from '@contracts/common.js';
+
+type Catalogue = Record<string, Record<Locale, string>>;
+
+// Server-side messages: errors and validation. UI strings live in web/src/i18n.
+export const MESSAGES = {
+  VALIDATION: { 'zh-CN': '填写的内容有误，请检查标红的字段', 'zh-TW': '填寫的內容有誤，請檢查標紅的欄位', en: 'Some fields are invalid' },
+  BAD_REQUEST: { 'zh-CN': '请求格式不正确', 'zh-TW': '請求格式不正確', en: 'The request is malformed' },
+  INVALID_JSON: { 'zh-CN': '请求内容不是合法的 JSON', 'zh-TW': '請求內容不是合法的 JSON', en: 'The request body is not valid JSON' },
+  PAYLOAD_TOO_LARGE: { 'zh-CN': '提交的内容太大', 'zh-TW': '提交的內容太大', en: 'The request body is too large' },
+  UNAUTHENTICATED: { 'zh-CN': '请先登录', 'zh-TW': '請先登入', en: 'Please sign in' },
+  SESSION_EXPIRED: {
+    'zh-CN': '登录已过期，请重新登录',
+    'zh-TW': '登入已過期，請重新登入',
+    en: 'Your session has expired, please sign in again',
+  },
+  INVALID_CREDENTIALS: { 'zh-CN': '用户名或密码不正确', 'zh-TW': '使用者名稱或密碼不正確', en: 'Wrong username or password' },
+  ACCOUNT_LOCKED: {
+    'zh-CN': '登录失败次数过多，请 {minutes} 分钟后再试',
+    'zh-TW': '登入失敗次數過多，請 {minutes} 分鐘後再試',
+    en: 'Too many failed sign-ins, try again in {minutes} minutes',
+  },
+  ACCOUNT_INACTIVE: { 'zh-CN': '该账号已停用，请联系管理员', 'zh-TW': '該帳號已停用，請聯繫管理員', en: 'This account is deactivated' },
+  TOTP_REQUIRED: { 'zh-CN': '请输入动态验证码', 'zh-TW': '請輸入動態驗證碼', en: 'Enter your authenticator code' },
+  TOTP_INVALID: { 'zh-CN': '动态验证码不正确', 'zh-TW': '動態驗證碼不正確', en: 'The authenticator code is wrong' },
+  CSRF: {
+    'zh-CN': '页面已过期，请刷新后重试',
+    'zh-TW': '頁面已過期，請重新整理後再試',
+    en: 'Security token missing or stale, reload the page',
+  },
+  FORBIDDEN: { 'zh-CN': '您没有执行此操作的权限', 'zh-TW': '您沒有執行此操作的權限', en: 'You are not allowed to do this' },
+  NOT_FOUND: { 'zh-CN': '记录不存在或您无权查看', 'zh-TW': '記錄不存在或您無權查看', en: 'Not found, or not visible to you' },
+  ROUTE_NOT_FOUND: { 'zh-CN': '接口不存在', 'zh-TW': '介面不存在', en: 'No such endpoint' },
+  VERSION_CONFLICT: {
+    'zh-CN': '这条记录已被他人修改，请刷新后再保存',
+    'zh-TW': '這筆記錄已被他人修改，請重新整理後再儲存',
+    en: 'Someone else changed this record; reload before saving',
+  },
+  DUPLICATE: { 'zh-CN': '{field}“{value}”已存在', 'zh-TW': '{field}「{value}」已存在', en: '{field} "{value}" already exists' },
+  CONFLICT: { 'zh-CN': '操作与现有数据冲突', 'zh-TW': '操作與現有資料衝突', en: 'The change conflicts with existing data' },
+  IN_USE: { 'zh-CN': '该数据仍在使用中，不能删除', 'zh-TW': '該資料仍在使用中，不能刪除', en: 'Still in use, cannot be deleted' },
+  PASSWORD_POLICY: {
+    'zh-CN': '密码至少 8 位，且须同时包含字母和数字',
+    'zh-TW': '密碼至少 8 位，且須同時包含字母和數字',
+    en: 'Passwords need at least 8 characters with letters and digits',
+  },
+  WRONG_PASSWORD: { 'zh-CN': '原密码不正确', 'zh-TW': '原密碼不正確', en: 'The current password is wrong' },
+  BUSINESS_RULE: { 'zh-CN': '{detail}', 'zh-TW': '{detail}', en: '{detail}' },
+  DEPARTMENT_CYCLE: {
+    'zh-CN': '上级部门不能是它自己或它的下级部门',
+    'zh-TW': '上級部門不能是它自己或它的下級部門',
+    en: 'A department cannot sit under itself or its own sub-department',
+  },
+  DEPARTMENT_NOT_EMPTY: {
+    'zh-CN': '部门下还有人员或下级部门，不能删除',
+    'zh-TW': '部門下還有人員或下級部門，不能刪除',
+    en: 'The department still has users or sub-departments',
+  },
+  INTERNAL: { 'zh-CN': '服务器开小差了，请稍后再试', 'zh-TW': '伺服器發生錯誤，請稍後再試', en: 'Something went wrong on the server' },
+} satisfies Catalogue;
+
+export type MessageKey = keyof typeof MESSAGES;
+
+// Field-level validation messages keyed by Zod issue kind.
+export const FIELD_MESSAGES = {
+  required: { 'zh-CN': '必填', 'zh-TW': '必填', en: 'Required' },
+  invalid_type: { 'zh-CN': '类型不正确', 'zh-TW': '類型不正確', en: 'Wrong type' },
+  too_long: { 'zh-CN': '最多 {max} 个字符', 'zh-TW': '最多 {max} 個字元', en: 'At most {max} characters' },
+  too_short: { 'zh-CN': '至少 {min} 个字符', 'zh-TW': '至少 {min} 個字元', en: 'At least {min} characters' },
+  too_big: { 'zh-CN': '不能大于 {max}', 'zh-TW': '不能大於 {max}', en: 'Must be at most {max}' },
+  too_small: { 'zh-CN': '不能小于 {min}', 'zh-TW': '不能小於 {min}', en: 'Must be at least {min}' },
+  too_many: { 'zh-CN': '最多 {max} 项', 'zh-TW': '最多 {max} 項', en: 'At most {max} items' },
+  invalid_value: { 'zh-CN': '不是可选的值', 'zh-TW': '不是可選的值', en: 'Not an allowed value' },
+  invalid_format: { 'zh-CN': '格式不正确', 'zh-TW': '格式不正確', en: 'Invalid format' },
+  email: { 'zh-CN': '邮箱格式不正确', 'zh-TW': '電子郵件格式不正確', en: 'Invalid e-mail address' },
+  uuid: { 'zh-CN': 'ID 格式不正确', 'zh-TW': 'ID 格式不正確', en: 'Invalid id' },
+  url: { 'zh-CN': '网址格式不正确', 'zh-TW': '網址格式不正確', en: 'Invalid URL' },
+  money: { 'zh-CN': '请输入金额，最多两位小数', 'zh-TW': '請輸入金額，最多兩位小數', en: 'Enter an amount with at most two decimals' },
+  date: { 'zh-CN': '日期格式应为 YYYY-MM-DD', 'zh-TW': '日期格式應為 YYYY-MM-DD', en: 'Use the date format YYYY-MM-DD' },
+  unknown_field: { 'zh-CN': '不支持的字段', 'zh-TW': '不支援的欄位', en: 'Unknown field' },
+  picklist: { 'zh-CN': '不是有效的选项', 'zh-TW': '不是有效的選項', en: 'Not a valid option' },
+  reference: { 'zh-CN': '关联的记录不存在', 'zh-TW': '關聯的記錄不存在', en: 'The referenced record does not exist' },
+  duplicate: { 'zh-CN': '已存在', 'zh-TW': '已存在', en: 'Already exists' },
+  password: {
+    'zh-CN': '至少 8 位，须含字母和数字',
+    'zh-TW': '至少 8 位，須含字母和數字',
+    en: 'At least 8 characters with letters and digits',
+  },
+} satisfies Catalogue;
+export type FieldMessageKey = keyof typeof FIELD_MESSAGES;
+
+export function format(template: string, params: Record<string, unknown> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (_, k: string) => (params[k] === undefined ? `{${k}}` : String(params[k])));
+}
+
+export function translate(key: MessageKey, locale: Locale, params?: Record<string, unknown>): string {
+  return format(MESSAGES[key][locale], params);
+}
+
+export function translateField(key: FieldMessageKey, locale: Locale, params?: Record<string, unknown>): string {
+  return format(FIELD_MESSAGES[key][locale], params);
+}
+
+export function pickLocale(header: string | undefined): Locale {
+  if (!header) return 'zh-CN';
+  const h = header.toLowerCase();
+  if (h.startsWith('en')) return 'en';
+  if (h.startsWith('zh-tw') || h.startsWith('zh-hk') || h.startsWith('zh-hant')) return 'zh-TW';
+  return 'zh-CN';
+}

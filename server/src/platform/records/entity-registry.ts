@@ -1,0 +1,35 @@
+import type { Locale } from '@contracts/common.js';
+import type { Module } from '@contracts/permissions.js';
+
+/**
+ * Domains describe their record types here once; history, the recycle bin and ownership
+ * transfer find them through this registry instead of a switch statement per domain.
+ */
+export interface EntityDef {
+  /** Singular key stored in record_history.entity, e.g. 'customer'. */
+  entity: string;
+  table: string;
+  /** URL segment: /api/v1/<plural>/:id/history */
+  plural: string;
+  module: Module;
+  label: Record<Locale, string>;
+  /** Column shown as the record's name in the recycle bin and history. */
+  titleColumn: string;
+  /** Columns never written to history (hashes, search vectors). */
+  historyExclude?: string[];
+  /** Unique-among-live columns checked before a restore. */
+  liveUnique?: string[];
+  /** Whether a user transfer (C10) moves these records. */
+  transferable?: boolean;
+}
+
+const registry = new Map<string, EntityDef>();
+
+export function registerEntity(def: EntityDef): EntityDef {
+  registry.set(def.entity, def);
+  return def;
+}
+
+export const entityByName = (entity: string) => registry.get(entity);
+export const entityByPlural = (plural: string) => [...registry.values()].find((d) => d.plural === plural);
+export const allEntities = () => [...registry.values()];

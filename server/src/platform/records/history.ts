@@ -1,0 +1,58 @@
+import { sql } from 'kysely';
+import type { Actor } from '../access/actor.js';
+import type { Db } from '../db/database.js';
+
+export type HistoryAction = 'create' | 'update' | 'delete' | 'restore' | 'transfer' | 'export';
+
+export interface FieldChange {
+  field: string;
+  old: unknown;
+  new: unknown;
+}
+
+const json = (v: unknown) => (v === undefined ? null : JSON.stringify(v instanceof Date ? v.toISOString() : v));
+
+/** P3: written in the caller's transaction, so a change and its history commit or fail together. */
+export async function writeHistory(
+  trx: Db,
+  actor: Actor,
+  entry: { entity: string; recordId: string; action: HistoryAction; changes?: FieldChange[] },
+): Promise<void> {
+  const base = {
+    entity: entry.entity,
+    record_id: entry.recordId,
+    action: entry.action,
+    actor_id: actor.via === 'system' ? null : actor.userId,
+    request_id: actor.requestId ?? null,
+  };
+  const rows = entry.changes?.length
+    ? entry.changes.map((c) => ({ ...base, field: c.field, old_value: json(c.old), new_value: json(c.new) }))
+    : [{ ...base, field: null, old_value: null, new_value: null }];
+  await trx.insertInto('record_history').values(rows).execute();
+}
+
+const comparable = (v: unknown) => (v instanceof Date ? v.toISOString() : JSON.stringify(v ?? null));
+
+/** The fields whose values differ between a row and a patch; unchanged fields are not history. */
+export function diffFields(before: Record<string, unknown>, patch: Record<string, unknown>, exclude: string[] = []): FieldChange[] {
+  return Object.entries(patch)
+    .filter(([k, v]) => v !== undefined && !exclude.includes(k) && comparable(before[k]) !== comparable(v))
+    .map(([field, v]) => ({ field, old: before[field] ?? null, new: v ?? null }));
+}
+
+export async function listHistory(db: Db, entity: string, recordId: string, limit = 500) {
+  const { rows } = await sql<{
+    id: number;
+    action: string;
+    field: string | null;
+    old_value: unknown;
+    new_value: unknown;
+    actor_id: string | null;
+    actor_name: string | null;
+    at: Date;
+  }>`SELECT h.id, h.action, h.field, h.old_value, h.new_value, h.actor_id, u.display_name AS actor_name, h.at
+       FROM record_history h LEFT JOIN users u ON u.id = h.actor_id
+      WHERE h.entity = ${entity} AND h.record_id = ${recordId}
+      ORDER BY h.at DESC, h.id DESC LIMIT ${limit}`.execute(db);
+  return rows;
+}

@@ -1,0 +1,143 @@
+import { idParams, idSchema, listQueryBase, localeSchema, timestampSchema } from '@contracts/common.js';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { sql } from 'kysely';
+import { z } from 'zod';
+import { scopeFilter } from '../access/data-scope.js';
+import type { AppContext } from '../app-context.js';
+import { AppError } from '../http/errors.js';
+import { actorOf } from '../http/request-context.js';
+import { can } from '../access/actor.js';
+import { allEntities, entityByName, entityByPlural } from './entity-registry.js';
+import { listHistory } from './history.js';
+import { findVisible, restoreRecord } from './record-store.js';
+
+const historyEntry = z.object({
+  id: z.number().int(),
+  action: z.string(),
+  field: z.string().nullable(),
+  oldValue: z.unknown(),
+  newValue: z.unknown(),
+  actorId: idSchema.nullable(),
+  actorName: z.string().nullable(),
+  at: timestampSchema,
+});
+
+const binItem = z.object({
+  entity: z.string(),
+  entityLabel: z.string(),
+  id: idSchema,
+  title: z.string(),
+  ownerName: z.string().nullable(),
+  deletedAt: timestampSchema,
+  deletedByName: z.string().nullable(),
+});
+
+/** Routes every registered record type shares: field history (P3) and the recycle bin (P4). */
+export const recordRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
+  const { db } = ctx;
+
+  app.get(
+    '/:plural/:id/history',
+    {
+      schema: {
+        tags: ['history'],
+        params: z.object({ plural: z.string().max(40), id: idSchema }),
+        response: { 200: z.object({ items: z.array(historyEntry) }) },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const def = entityByPlural(request.params.plural);
+      if (!def) throw new AppError('ROUTE_NOT_FOUND');
+      if (!can(actor, def.module, 'view')) throw new AppError('FORBIDDEN');
+      // A record in the bin still has a history its owner may read.
+      await findVisible(db, actor, def, request.params.id).catch(() => findVisible(db, actor, def, request.params.id, { deleted: true }));
+      const rows = await listHistory(db, def.entity, request.params.id);
+      return {
+        items: rows.map((r) => ({
+          id: Number(r.id),
+          action: r.action,
+          field: r.field,
+          oldValue: r.old_value,
+          newValue: r.new_value,
+          actorId: r.actor_id,
+          actorName: r.actor_name,
+          at: r.at.toISOString(),
+        })),
+      };
+    },
+  );
+
+  app.get(
+    '/recycle-bin',
+    {
+      schema: {
+        tags: ['recycle-bin'],
+        querystring: listQueryBase.extend({ entity: z.string().max(40).optional(), locale: localeSchema.optional() }),
+        response: {
+          200: z.object({ items: z.array(binItem), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() }),
+        },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const q = request.query;
+      const defs = allEntities().filter((d) => can(actor, d.module, 'view') && (!q.entity || d.entity === q.entity));
+      if (defs.length === 0) return { items: [], total: 0, page: q.page, pageSize: q.pageSize };
+      const parts = defs.map(
+        (
+          d,
+        ) => sql`SELECT ${d.entity}::text AS entity, t.id, t.${sql.ref(d.titleColumn)}::text AS title, t.owner_id, t.deleted_at, t.deleted_by
+                     FROM ${sql.table(d.table)} t WHERE t.deleted_at IS NOT NULL AND ${scopeFilter(actor, 't')}
+                     ${q.q ? sql`AND t.${sql.ref(d.titleColumn)} ILIKE ${`%${q.q}%`}` : sql``}`,
+      );
+      const union = sql.join(parts, sql` UNION ALL `);
+      const { rows } = await sql<{
+        entity: string;
+        id: string;
+        title: string;
+        owner_name: string | null;
+        deleted_at: Date;
+        deleted_by_name: string | null;
+        total: number;
+      }>`SELECT b.entity, b.id, b.title, o.display_name AS owner_name, b.deleted_at, d.display_name AS deleted_by_name,
+                count(*) OVER ()::int AS total
+           FROM (${union}) b LEFT JOIN users o ON o.id = b.owner_id LEFT JOIN users d ON d.id = b.deleted_by
+          ORDER BY b.deleted_at DESC LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`.execute(db);
+      const locale = request.locale;
+      return {
+        items: rows.map((r) => ({
+          entity: r.entity,
+          entityLabel: entityByName(r.entity)?.label[locale] ?? r.entity,
+          id: r.id,
+          title: r.title,
+          ownerName: r.owner_name,
+          deletedAt: r.deleted_at.toISOString(),
+          deletedByName: r.deleted_by_name,
+        })),
+        total: rows[0]?.total ?? 0,
+        page: q.page,
+        pageSize: q.pageSize,
+      };
+    },
+  );
+
+  app.post(
+    '/recycle-bin/:entity/:id/restore',
+    {
+      schema: {
+        tags: ['recycle-bin'],
+        params: idParams.extend({ entity: z.string().max(40) }),
+        response: { 200: z.object({ ok: z.literal(true) }) },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const def = entityByName(request.params.entity);
+      if (!def) throw new AppError('NOT_FOUND');
+      if (!can(actor, def.module, 'edit')) throw new AppError('FORBIDDEN');
+      await db.transaction().execute((trx) => restoreRecord(trx, actor, def, request.params.id));
+      return { ok: true as const };
+    },
+  );
+};
