@@ -1,0 +1,53 @@
+import type { Locale } from '@contracts/common.js';
+import { App as AntApp, ConfigProvider, Result, Spin } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import zhTW from 'antd/locale/zh_TW';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
+import { webDomains } from '../domains/index.js';
+import { AppLayout } from './app-layout.js';
+import { AuthProvider, useAuth } from './auth.js';
+import { rememberLocale } from './i18n.js';
+import { LoginPage } from './login-page.js';
+
+const ANTD_LOCALES = { 'zh-CN': zhCN, 'zh-TW': zhTW, en: enUS };
+
+function Routed() {
+  const { me, loading } = useAuth();
+  const { i18n, t } = useTranslation();
+  // The language a user chose is remembered on their profile and follows them to any browser.
+  useEffect(() => {
+    if (me && me.locale !== i18n.language) {
+      rememberLocale(me.locale);
+      void i18n.changeLanguage(me.locale);
+    }
+  }, [me, i18n]);
+  if (loading) return <Spin fullscreen />;
+  if (!me) return <LoginPage />;
+  return (
+    <Routes>
+      <Route element={<AppLayout />}>
+        <Route index element={<Navigate to="/customers" replace />} />
+        {webDomains.flatMap((d) => d.routes.map((r) => <Route key={`${d.key}:${r.path}`} path={r.path} element={r.element} />))}
+        <Route path="*" element={<Result status="404" title="404" subTitle={t('notFound')} />} />
+      </Route>
+    </Routes>
+  );
+}
+
+export function App() {
+  const { i18n } = useTranslation();
+  return (
+    <ConfigProvider locale={ANTD_LOCALES[(i18n.language as Locale) ?? 'zh-CN'] ?? zhCN} theme={{ token: { colorPrimary: '#1677ff', borderRadius: 6 } }}>
+      <AntApp>
+        <BrowserRouter>
+          <AuthProvider>
+            <Routed />
+          </AuthProvider>
+        </BrowserRouter>
+      </AntApp>
+    </ConfigProvider>
+  );
+}

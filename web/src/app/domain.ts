@@ -1,0 +1,25 @@
+import type { Locale } from '@contracts/common.js';
+import type { Action, Module } from '@contracts/permissions.js';
+import type { ReactNode } from 'react';
+
+export type Messages = { [key: string]: string | Messages };
+
+/** What a web domain contributes to the shell: its translations, its pages and its menu entries. */
+export interface WebDomain {
+  /** i18next namespace, e.g. 'customers'. */
+  key: string;
+  messages: Record<Locale, Messages>;
+  routes: { path: string; element: ReactNode }[];
+  menu?: MenuEntry[];
+}
+
+export interface MenuEntry {
+  path: string;
+  /** i18n key in the domain's namespace, e.g. 'customers:menu.list'. */
+  label: string;
+  icon?: ReactNode;
+  /** Menu group: 'work' (daily work) or 'admin' (系统设置). */
+  group: 'work' | 'admin';
+  order: number;
+  permission?: [Module, Action];
+}

@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { formatMoney, formatWan } from './format.js';
+
+describe('money formatting', () => {
+  it('groups thousands and always shows two decimals, without floating point', () => {
+    expect(formatMoney('1234567.5')).toBe('¥1,234,567.50');
+    expect(formatMoney('0')).toBe('¥0.00');
+    expect(formatMoney('-1000.05')).toBe('-¥1,000.05');
+    expect(formatMoney('99999999999.99')).toBe('¥99,999,999,999.99');
+  });
+  it('shows large amounts in 万 for Chinese and millions for English', () => {
+    expect(formatWan('1234567')).toBe('¥123.46 万');
+    expect(formatWan('9999')).toBe('¥9,999.00');
+    expect(formatWan('2500000', 'en')).toBe('¥2.50M');
+  });
+  it('shows a dash for a missing amount', () => {
+    expect(formatMoney(null)).toBe('—');
+  });
+});
