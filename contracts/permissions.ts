@@ -1,5 +1,15 @@
 // The function-permission catalogue (P2), shared by server checks and the role editor.
-export const MODULES = ['customers', 'contacts', 'users', 'departments', 'roles', 'picklists', 'recycle_bin', 'purchasing'] as const;
+export const MODULES = [
+  'customers',
+  'contacts',
+  'follow_ups',
+  'users',
+  'departments',
+  'roles',
+  'picklists',
+  'recycle_bin',
+  'purchasing',
+] as const;
 export type Module = (typeof MODULES)[number];
 
 export const ACTIONS = ['view', 'create', 'edit', 'delete', 'export', 'approve'] as const;
@@ -32,23 +42,33 @@ export const BUILT_IN_ROLES: BuiltInRole[] = [
     key: 'director',
     name: '销售总监',
     dataScope: 'all',
-    permissions: [...crud('customers', ['export', 'approve']), ...crud('contacts', ['export']), ...viewOnly('users', 'departments')],
+    permissions: [
+      ...crud('customers', ['export', 'approve']),
+      ...crud('contacts', ['export']),
+      ...crud('follow_ups', ['export']),
+      ...viewOnly('users', 'departments'),
+    ],
   },
   {
     key: 'manager',
     name: '销售经理',
     dataScope: 'department',
-    permissions: [...crud('customers', ['export', 'approve']), ...crud('contacts', ['export']), ...viewOnly('users', 'departments')],
+    permissions: [
+      ...crud('customers', ['export', 'approve']),
+      ...crud('contacts', ['export']),
+      ...crud('follow_ups', ['export']),
+      ...viewOnly('users', 'departments'),
+    ],
   },
-  { key: 'rep', name: '销售', dataScope: 'own', permissions: [...crud('customers'), ...crud('contacts')] },
+  { key: 'rep', name: '销售', dataScope: 'own', permissions: [...crud('customers'), ...crud('contacts'), ...crud('follow_ups')] },
   {
     key: 'finance',
     name: '财务',
     dataScope: 'all',
-    permissions: [...viewOnly('customers', 'contacts', 'users', 'departments'), 'customers:export', 'customers:approve'],
+    permissions: [...viewOnly('customers', 'contacts', 'follow_ups', 'users', 'departments'), 'customers:export', 'customers:approve'],
   },
-  { key: 'legal', name: '法务', dataScope: 'all', permissions: [...viewOnly('customers', 'contacts'), 'customers:approve'] },
-  { key: 'project_manager', name: '项目经理', dataScope: 'department', permissions: viewOnly('customers', 'contacts') },
+  { key: 'legal', name: '法务', dataScope: 'all', permissions: [...viewOnly('customers', 'contacts', 'follow_ups'), 'customers:approve'] },
+  { key: 'project_manager', name: '项目经理', dataScope: 'department', permissions: viewOnly('customers', 'contacts', 'follow_ups') },
   { key: 'purchasing', name: '采购', dataScope: 'all', permissions: [...crud('purchasing'), ...viewOnly('customers')] },
 ];
 

@@ -2,6 +2,8 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { AppContext } from '../platform/app-context.js';
 import { contactsRoutes } from './contacts/contacts-routes.js';
 import { customersRoutes } from './customers/customers-routes.js';
+import { customerTimelineRoutes } from './customers/timeline-routes.js';
+import { followUpsRoutes } from './follow-ups/follow-ups-routes.js';
 import { organisationRoutes } from './organisation/organisation-routes.js';
 import { picklistsRoutes } from './picklists/picklists-routes.js';
 
@@ -11,4 +13,6 @@ export const domainPlugins: FastifyPluginAsync<{ ctx: AppContext }>[] = [
   picklistsRoutes,
   customersRoutes,
   contactsRoutes,
+  customerTimelineRoutes,
+  followUpsRoutes,
 ] as FastifyPluginAsync<{ ctx: AppContext }>[];

@@ -129,6 +129,17 @@ export const REGIONS: Record<string, string> = {
   成都: '西南',
 };
 
+export const FOLLOW_UP_STORIES: ['call' | 'visit' | 'meeting' | 'email' | 'note', string, string | null][] = [
+  ['call', '电话回访，了解今年的采购计划，对方说预算要等季度会后才定。', '下季度再跟'],
+  ['visit', '上门拜访采购经理，现场演示了产品，对方对交付周期比较关心。', '有意向，要报价'],
+  ['meeting', '和技术部开了需求沟通会，梳理了三个核心需求，约定下周出方案。', '需求已确认'],
+  ['email', '发送了产品资料和成功案例，请对方转给决策人。', null],
+  ['call', '跟进报价反馈，客户觉得价格偏高，在和竞品比较。', '需要申请折扣'],
+  ['visit', '陪同经理拜访总经理，关系推进了一步，对方同意安排试用。', '安排试用'],
+  ['note', '客户内部换了采购负责人，需要重新建立联系。', null],
+  ['meeting', '合同条款沟通，法务提出付款节点要调整。', '等待法务确认'],
+];
+
 /** Small deterministic generator so every demo database looks the same. */
 export function seededRandom(seed: number) {
   let s = seed >>> 0;

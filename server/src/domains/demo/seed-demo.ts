@@ -2,7 +2,19 @@ import { sql } from 'kysely';
 import { generatePassword, hashPassword } from '../../platform/auth/passwords.js';
 import type { Db } from '../../platform/db/database.js';
 import { createUser } from '../organisation/user-service.js';
-import { BUSINESS, CITIES, CONTACT_DEPTS, CORE_WORDS, GIVEN, REGIONS, SUFFIXES, SURNAMES, TITLES, seededRandom } from './demo-names.js';
+import {
+  BUSINESS,
+  CITIES,
+  CONTACT_DEPTS,
+  CORE_WORDS,
+  FOLLOW_UP_STORIES,
+  GIVEN,
+  REGIONS,
+  SUFFIXES,
+  SURNAMES,
+  TITLES,
+  seededRandom,
+} from './demo-names.js';
 
 interface DemoUser {
   username: string;
@@ -161,10 +173,37 @@ export async function seedDemo(db: Db, opts: { customers?: number; seed?: number
         .insertInto('contacts')
         .values(contacts.slice(i, i + 200))
         .execute();
+    const followUps = inserted.flatMap((c) =>
+      Array.from({ length: rnd.int(0, 4) }, () => {
+        const [type, content, outcome] = rnd.pick(FOLLOW_UP_STORIES);
+        const hoursSinceCreated = Math.max(1, Math.floor((Date.now() - c.created_at.getTime()) / 3_600_000));
+        const at = new Date(c.created_at.getTime() + rnd.int(0, hoursSinceCreated) * 3_600_000);
+        return {
+          customer_id: c.id,
+          type,
+          content,
+          outcome,
+          occurred_at: at,
+          next_follow_up_date: rnd.next() < 0.5 ? new Date(at.getTime() + rnd.int(3, 30) * 86_400_000).toISOString().slice(0, 10) : null,
+          owner_id: c.owner_id,
+          owner_dept_id: c.owner_dept_id,
+          created_by: c.owner_id,
+          updated_by: c.owner_id,
+          created_at: at,
+          updated_at: at,
+        };
+      }),
+    );
+    for (let i = 0; i < followUps.length; i += 200)
+      await trx
+        .insertInto('follow_ups')
+        .values(followUps.slice(i, i + 200))
+        .execute();
     // Demo records get their 'create' history rows like records entered by hand.
     await sql`INSERT INTO record_history (entity, record_id, action, actor_id, at)
               SELECT 'customer', id, 'create', created_by, created_at FROM customers
-              UNION ALL SELECT 'contact', id, 'create', created_by, created_at FROM contacts`.execute(trx);
+              UNION ALL SELECT 'contact', id, 'create', created_by, created_at FROM contacts
+              UNION ALL SELECT 'follow_up', id, 'create', created_by, created_at FROM follow_ups`.execute(trx);
     return { password, users: USERS };
   });
 }
