@@ -67,3 +67,24 @@ export const timelineQuery = z.object({
   before: z.iso.datetime({ offset: true }).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
+
+// C6: a key customer whose last follow-up is older than its cycle.
+export const dueCustomerSchema = z.object({
+  id: idSchema,
+  name: z.string(),
+  grade: z.string().nullable(),
+  ownerId: idSchema,
+  ownerName: z.string().nullable(),
+  followUpCycleDays: z.number().int(),
+  lastFollowUpAt: timestampSchema.nullable(),
+  dueDate: z.string(),
+  overdueDays: z.number().int(),
+});
+export type DueCustomer = z.infer<typeof dueCustomerSchema>;
+export const dueListQuery = z.object({
+  ownerId: idSchema.optional(),
+  /** Include customers falling due within this many days (a heads-up list). */
+  withinDays: z.coerce.number().int().min(0).max(90).default(0),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});

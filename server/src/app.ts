@@ -18,17 +18,23 @@ import { sessionStore } from './platform/auth/session-store.js';
 import { type Clock, systemClock } from './platform/clock.js';
 import type { Database } from './platform/db/database.js';
 import { registerErrorHandler } from './platform/http/error-handler.js';
+import { registerInputGuards } from './platform/http/input-guards.js';
+import { startScheduler } from './platform/jobs/scheduler.js';
+import { notificationRoutes } from './platform/notifications/notification-routes.js';
 import { recordRoutes } from './platform/records/record-routes.js';
 import './platform/db/platform-tables.js';
+import './platform/notifications/notification-tables.js';
 
 export interface BuildAppOptions {
   database: Database;
   config: Config;
   clock?: Clock;
+  /** Run scheduled jobs in this process (`npm start`); tests trigger jobs themselves. */
+  scheduler?: boolean;
 }
 
 /** The one app factory: `npm start`, the tests and the benchmarks all build the server here. */
-export async function buildApp({ database, config, clock = systemClock }: BuildAppOptions): Promise<FastifyInstance> {
+export async function buildApp({ database, config, clock = systemClock, scheduler = false }: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger:
       config.LOG_LEVEL === 'silent' ? false : { level: config.LOG_LEVEL, redact: ['req.headers.cookie', 'req.headers.authorization'] },
@@ -49,6 +55,15 @@ export async function buildApp({ database, config, clock = systemClock }: BuildA
     throttle: loginThrottle(db, config, clock),
   };
 
+  app.decorate('ctx', ctx);
+  if (scheduler) {
+    let stop: (() => void) | undefined;
+    app.addHook('onReady', async () => {
+      stop = startScheduler(ctx, app.log);
+    });
+    app.addHook('onClose', async () => stop?.());
+  }
+
   await app.register(fastifyCookie);
   await app.register(fastifySwagger, {
     openapi: {
@@ -63,6 +78,7 @@ export async function buildApp({ database, config, clock = systemClock }: BuildA
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
   registerErrorHandler(app);
+  registerInputGuards(app);
   registerAuthHook(app, ctx);
 
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
@@ -84,6 +100,7 @@ export async function buildApp({ database, config, clock = systemClock }: BuildA
     async (api) => {
       await api.register(authRoutes, { ctx });
       await api.register(apiTokenRoutes, { ctx });
+      await api.register(notificationRoutes, { ctx });
       for (const plugin of domainPlugins) await api.register(plugin, { ctx });
       // Last, so /:plural/:id/history never shadows a domain's own routes.
       await api.register(recordRoutes, { ctx });

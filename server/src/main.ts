@@ -18,7 +18,7 @@ if (boot.admin) {
   }
 }
 
-const app = await buildApp({ database, config });
+const app = await buildApp({ database, config, scheduler: true });
 await app.listen({ port: config.PORT, host: config.HOST });
 const url = `http://localhost:${config.PORT}`;
 console.log(

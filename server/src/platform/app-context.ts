@@ -13,3 +13,10 @@ export interface AppContext {
   sessions: SessionStore;
   throttle: LoginThrottle;
 }
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The dependencies the routes received; tests and jobs reuse them. */
+    ctx: AppContext;
+  }
+}

@@ -1,10 +1,19 @@
 import { idParams, listResponse, okResponse } from '@contracts/common.js';
-import { createFollowUpBody, followUpListQuery, followUpSchema, updateFollowUpBody } from '@contracts/follow-ups.js';
+import {
+  createFollowUpBody,
+  dueCustomerSchema,
+  dueListQuery,
+  followUpListQuery,
+  followUpSchema,
+  updateFollowUpBody,
+} from '@contracts/follow-ups.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { assertCan } from '../../platform/access/actor.js';
 import type { AppContext } from '../../platform/app-context.js';
 import { actorOf } from '../../platform/http/request-context.js';
 import './follow-up-timeline.js';
+import './key-customer-reminders.js';
+import { dueForFollowUp, todayIn } from './due-for-follow-up.js';
 import { createFollowUp, deleteFollowUp, getFollowUp, listFollowUps, updateFollowUp } from './follow-up-service.js';
 
 const tags = ['follow-ups'];
@@ -19,6 +28,17 @@ export const followUpsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
       const actor = actorOf(request);
       assertCan(actor, 'follow_ups', 'view');
       return listFollowUps(db, actor, request.query);
+    },
+  );
+
+  app.get(
+    '/customers/due-for-follow-up',
+    { schema: { tags: ['customers'], querystring: dueListQuery, response: { 200: listResponse(dueCustomerSchema) } } },
+    async (request) => {
+      const actor = actorOf(request);
+      assertCan(actor, 'customers', 'view');
+      const timeZone = ctx.config.CRM_TIME_ZONE;
+      return dueForFollowUp(db, actor, { ...request.query, today: todayIn(clock.now(), timeZone), timeZone });
     },
   );
 
