@@ -1,11 +1,14 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { AppContext } from '../platform/app-context.js';
+import { calendarRoutes } from './calendar/calendar-routes.js';
 import { contactsRoutes } from './contacts/contacts-routes.js';
 import { customersRoutes } from './customers/customers-routes.js';
 import { customerTimelineRoutes } from './customers/timeline-routes.js';
 import { followUpsRoutes } from './follow-ups/follow-ups-routes.js';
 import { organisationRoutes } from './organisation/organisation-routes.js';
 import { picklistsRoutes } from './picklists/picklists-routes.js';
+import { tasksRoutes } from './tasks/tasks-routes.js';
+import { visitPlansRoutes } from './visit-plans/visit-plans-routes.js';
 
 /** Each domain contributes one route plugin; adding a domain means adding one line here. */
 export const domainPlugins: FastifyPluginAsync<{ ctx: AppContext }>[] = [
@@ -15,4 +18,7 @@ export const domainPlugins: FastifyPluginAsync<{ ctx: AppContext }>[] = [
   contactsRoutes,
   customerTimelineRoutes,
   followUpsRoutes,
+  tasksRoutes,
+  visitPlansRoutes,
+  calendarRoutes,
 ] as FastifyPluginAsync<{ ctx: AppContext }>[];

@@ -11,6 +11,7 @@ import { ownerNames, type RecordBaseRow } from '../../platform/records/record-ba
 import { findVisible, insertRecord, softDeleteRecord, updateRecord } from '../../platform/records/record-store.js';
 import { customerEntity } from '../customers/customer-entity.js';
 import { followUpEntity } from './follow-up-entity.js';
+import { emitFollowUpCreated } from './follow-up-events.js';
 import type { FollowUpTable } from './follow-up-table.js';
 
 export type FollowUpRow = Selectable<FollowUpTable>;
@@ -87,13 +88,19 @@ async function assertContactOfCustomer(trx: Db, contactId: string | null | undef
  * Anyone who can see a customer may log a follow-up on it: the manager who joined a visit writes
  * his own record, owned by him, and it shows on the customer's timeline for the owner too.
  */
-export async function createFollowUp(trx: Db, actor: Actor, clock: Clock, b: z.infer<typeof createFollowUpBody>) {
+export async function createFollowUp(
+  trx: Db,
+  actor: Actor,
+  env: { clock: Clock; timeZone: string },
+  b: z.infer<typeof createFollowUpBody>,
+) {
   await findVisible(trx, actor, customerEntity, b.customerId).catch(() => {
     throw new AppError('VALIDATION', { fields: { customerId: { key: 'reference' } } });
   });
   await assertContactOfCustomer(trx, b.contactId, b.customerId);
-  const values = columns({ ...b, occurredAt: b.occurredAt ?? clock.now().toISOString() });
+  const values = columns({ ...b, occurredAt: b.occurredAt ?? env.clock.now().toISOString() });
   const row = await insertRecord(trx, actor, followUpEntity, values);
+  await emitFollowUpCreated(trx, row as unknown as FollowUpRow, { timeZone: env.timeZone });
   return row.id as string;
 }
 

@@ -11,7 +11,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { assertCan } from '../../platform/access/actor.js';
 import type { AppContext } from '../../platform/app-context.js';
 import { actorOf } from '../../platform/http/request-context.js';
-import './follow-up-timeline.js';
+import './follow-up-sources.js';
 import './key-customer-reminders.js';
 import { dueForFollowUp, todayIn } from './due-for-follow-up.js';
 import { createFollowUp, deleteFollowUp, getFollowUp, listFollowUps, updateFollowUp } from './follow-up-service.js';
@@ -51,7 +51,9 @@ export const followUpsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
   app.post('/follow-ups', { schema: { tags, body: createFollowUpBody, response: { 201: followUpSchema } } }, async (request, reply) => {
     const actor = actorOf(request);
     assertCan(actor, 'follow_ups', 'create');
-    const id = await db.transaction().execute((trx) => createFollowUp(trx, actor, clock, request.body));
+    const id = await db
+      .transaction()
+      .execute((trx) => createFollowUp(trx, actor, { clock, timeZone: ctx.config.CRM_TIME_ZONE }, request.body));
     return reply.status(201).send(await getFollowUp(db, actor, id));
   });
 

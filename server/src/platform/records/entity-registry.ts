@@ -21,6 +21,8 @@ export interface EntityDef {
   liveUnique?: string[];
   /** Whether a user transfer (C10) moves these records. */
   transferable?: boolean;
+  /** SQL condition limiting which records a transfer moves (e.g. only open tasks). */
+  transferWhere?: string;
 }
 
 const registry = new Map<string, EntityDef>();

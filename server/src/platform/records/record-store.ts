@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import type { Actor } from '../access/actor.js';
-import { scopeFilter } from '../access/data-scope.js';
+import { scopeCovers, scopeFilter } from '../access/data-scope.js';
 import type { Db } from '../db/database.js';
 import { AppError } from '../http/errors.js';
 import type { EntityDef } from './entity-registry.js';
@@ -33,6 +33,16 @@ export async function ownerDepartment(trx: Db, ownerId: string, field = 'ownerId
   return owner.department_id;
 }
 
+/**
+ * Records may only be handed to someone inside the actor's own scope: a rep keeps what he
+ * creates, a manager assigns within his departments, a director anywhere.
+ */
+async function assignableOwnerDepartment(trx: Db, actor: Actor, ownerId: string): Promise<string | null> {
+  const deptId = await ownerDepartment(trx, ownerId);
+  if (!scopeCovers(actor, { ownerId, ownerDeptId: deptId })) throw new AppError('VALIDATION', { fields: { ownerId: { key: 'owner_scope' } } });
+  return deptId;
+}
+
 export async function findVisible(
   trx: Db,
   actor: Actor,
@@ -53,7 +63,7 @@ export async function findVisible(
 }
 
 export async function insertRecord(trx: Db, actor: Actor, def: EntityDef, values: Row, ownerId: string = actor.userId): Promise<Row> {
-  const ownerDeptId = ownerId === actor.userId ? actor.departmentId : await ownerDepartment(trx, ownerId);
+  const ownerDeptId = ownerId === actor.userId ? actor.departmentId : await assignableOwnerDepartment(trx, actor, ownerId);
   const row = (await (trx as AnyDb)
     .insertInto(def.table)
     .values({ ...values, owner_id: ownerId, owner_dept_id: ownerDeptId, created_by: actor.userId, updated_by: actor.userId })
@@ -84,7 +94,7 @@ export async function updateRecord(
   if (before.version !== version) throw new AppError('VERSION_CONFLICT', { current: await toApi(before) });
   const values: Row = { ...patch };
   if (typeof values.owner_id === 'string' && values.owner_id !== before.owner_id) {
-    values.owner_dept_id = await ownerDepartment(trx, values.owner_id);
+    values.owner_dept_id = await assignableOwnerDepartment(trx, actor, values.owner_id);
   }
   const changes = diffFields(before, values, def.historyExclude);
   if (changes.length === 0) return before;
@@ -114,6 +124,20 @@ export async function restoreRecord(trx: Db, actor: Actor, def: EntityDef, id: s
   const row = await findVisible(trx, actor, def, id, { forUpdate: true, deleted: true });
   const isAdmin = actor.permissions.includes('*');
   if (!isAdmin && row.owner_id !== actor.userId && row.deleted_by !== actor.userId) throw new AppError('FORBIDDEN');
+  for (const column of def.liveUnique ?? []) {
+    const value = row[column];
+    if (value === null || value === undefined) continue;
+    const taken = await (trx as AnyDb)
+      .selectFrom(def.table)
+      .select('id')
+      .where(sql<boolean>`lower(${sql.ref(column)}::text) = lower(${String(value)})`)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst();
+    if (taken) {
+      const field = column.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+      throw new AppError('DUPLICATE', { params: { field, value }, fields: { [field]: { key: 'duplicate' } } });
+    }
+  }
   const restored = (await (trx as AnyDb)
     .updateTable(def.table)
     .set({ deleted_at: null, deleted_by: null, version: sql`version + 1`, updated_by: actor.userId, updated_at: sql`now()` })
@@ -133,7 +157,7 @@ export async function transferOwnership(trx: Db, actor: Actor, def: EntityDef, f
   const moved = await sql<{ id: string }>`
     UPDATE ${sql.table(def.table)} SET owner_id = ${toUserId}, owner_dept_id = ${toDept},
            version = version + 1, updated_by = ${actor.userId}, updated_at = now()
-     WHERE owner_id = ${fromUserId} AND deleted_at IS NULL
+     WHERE owner_id = ${fromUserId} AND deleted_at IS NULL ${def.transferWhere ? sql`AND (${sql.raw(def.transferWhere)})` : sql``}
      RETURNING id`.execute(trx);
   if (moved.rows.length > 0) {
     await sql`
