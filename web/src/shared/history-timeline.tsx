@@ -14,7 +14,6 @@ interface HistoryEntry {
   at: string;
 }
 
-const show = (v: unknown) => (v === null || v === undefined || v === '' ? '（空）' : Array.isArray(v) ? v.join('、') : String(v));
 
 /**
  * P3 on every detail page: who changed which field when, old → new. `fieldLabel` turns column
@@ -46,6 +45,8 @@ export function HistoryTimeline({
     if (last && last[0].at === e.at && last[0].action === e.action && last[0].actorName === e.actorName) last.push(e);
     else groups.push([e]);
   }
+  const show = (value: unknown) =>
+    value === null || value === undefined || value === '' ? t('history.blank') : Array.isArray(value) ? value.join('、') : String(value);
   const v = (field: string, value: unknown) => valueLabel?.(field, value) ?? show(value);
   return (
     <Timeline

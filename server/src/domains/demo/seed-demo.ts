@@ -123,7 +123,7 @@ export async function seedDemo(db: Db, opts: { customers?: number; seed?: number
           rnd.next() < 0.6
             ? `https://www.${['hc', 'hx', 'df', 'rf', 'xr', 'yh', 'bd', 'jq'][rnd.int(0, 7)]}${rnd.int(100, 999)}.com.cn`
             : null,
-        tags: rnd.next() < 0.3 ? [rnd.pick(['老客户', '价格敏感', '决策周期长', '在用竞品', '高潜力'])] : [],
+        tags: rnd.next() < 0.3 ? [rnd.pick(['vip', 'price_sensitive', 'long_cycle', 'competitor_user'])] : [],
         is_key: rnd.next() < 0.15,
         follow_up_cycle_days: rnd.next() < 0.15 ? rnd.pick([7, 14, 30]) : null,
         credit_limit: rnd.next() < 0.5 ? `${rnd.int(5, 200) * 10000}.00` : null,

@@ -1,0 +1,237 @@
+import { ArrowLeftOutlined, DeleteOutlined, EditOutlined, StarFilled } from '@ant-design/icons';
+import { App, Badge, Button, Card, Descriptions, Popconfirm, Result, Skeleton, Space, Tabs, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLocation, useNavigate, useParams } from 'react-router-dom';
+import { ApiError } from '../../app/api-client.js';
+import { useAuth } from '../../app/auth.js';
+import { formatDateTime, formatMoney } from '../../shared/format.js';
+import { HistoryTimeline } from '../../shared/history-timeline.js';
+import { PageHeader } from '../../shared/page-header.js';
+import { CustomerContacts } from '../contacts/customer-contacts.js';
+import { type Customer, useCustomer, useDeleteCustomer } from './api.js';
+import { CustomerFormDrawer } from './customer-form.js';
+import { useCustomerLabels } from './customer-labels.js';
+import { GradeTag } from './grade-tag.js';
+
+export function CustomerDetailPage() {
+  const { id } = useParams<{ id: string }>();
+  const { t } = useTranslation('customers');
+  const navigate = useNavigate();
+  const location = useLocation();
+  const { data: customer, isLoading, error, refetch } = useCustomer(id);
+  // The list passes its search (filters, page) so "back" lands on the same view.
+  const listSearch = (location.state as { listSearch?: string } | null)?.listSearch ?? '';
+  const toList = () => navigate(`/customers${listSearch}`);
+
+  if (isLoading) {
+    return (
+      <Card variant="borderless">
+        <Skeleton active paragraph={{ rows: 10 }} />
+      </Card>
+    );
+  }
+  if (!customer) {
+    const missing = error instanceof ApiError && (error.status === 404 || error.status === 400);
+    return (
+      <Card variant="borderless">
+        <Result
+          status={missing ? '404' : 'error'}
+          title={missing ? '404' : t('detail.loadFailed')}
+          subTitle={missing ? t('common:notFound') : error?.message}
+          extra={
+            <Space>
+              <Button onClick={toList}>{t('detail.back')}</Button>
+              {!missing && (
+                <Button type="primary" onClick={() => void refetch()}>
+                  {t('detail.retry')}
+                </Button>
+              )}
+            </Space>
+          }
+        />
+      </Card>
+    );
+  }
+  return <CustomerDetail customer={customer} onBack={toList} />;
+}
+
+function CustomerDetail({ customer, onBack }: { customer: Customer; onBack: () => void }) {
+  const { t, i18n } = useTranslation('customers');
+  const { can } = useAuth();
+  const { message } = App.useApp();
+  const labels = useCustomerLabels();
+  const del = useDeleteCustomer();
+  const [editing, setEditing] = useState(false);
+  const [tab, setTab] = useState('contacts');
+  const c = customer;
+
+  const remove = async () => {
+    try {
+      await del.mutateAsync(c.id);
+      message.success(t('common:deleted'));
+      onBack();
+    } catch (e) {
+      message.error(e instanceof Error ? e.message : String(e));
+    }
+  };
+
+  const dash = (v: string | null | undefined) => v || '—';
+  const websiteHref = c.website && (/^https?:\/\//i.test(c.website) ? c.website : `http://${c.website}`);
+  const items = [
+    { key: 'name', label: t('fields.name'), children: c.name },
+    { key: 'shortName', label: t('fields.shortName'), children: dash(c.shortName) },
+    { key: 'customerType', label: t('fields.customerType'), children: labels.typeLabel(c.customerType) },
+    { key: 'industry', label: t('fields.industry'), children: labels.industry.label(c.industry) },
+    { key: 'source', label: t('fields.source'), children: labels.source.label(c.source) },
+    { key: 'grade', label: t('fields.grade'), children: labels.grade.label(c.grade) },
+    { key: 'isKey', label: t('fields.isKey'), children: c.isKey ? t('common:yes') : t('common:no') },
+    {
+      key: 'followUpCycleDays',
+      label: t('fields.followUpCycleDays'),
+      children: c.followUpCycleDays ? t('detail.days', { count: c.followUpCycleDays }) : '—',
+    },
+    {
+      key: 'creditLimit',
+      label: t('fields.creditLimit'),
+      children: <span className="money">{formatMoney(c.creditLimit)}</span>,
+    },
+    {
+      key: 'phone',
+      label: t('fields.phone'),
+      children: c.phone ? <a href={`tel:${c.phone}`}>{c.phone}</a> : '—',
+    },
+    {
+      key: 'website',
+      label: t('fields.website'),
+      children: websiteHref ? (
+        <a href={websiteHref} target="_blank" rel="noopener noreferrer">
+          {c.website}
+        </a>
+      ) : (
+        '—'
+      ),
+    },
+    { key: 'region', label: t('fields.region'), children: dash(c.region) },
+    { key: 'address', label: t('fields.address'), children: dash(c.address), span: 2 },
+    {
+      key: 'tags',
+      label: t('fields.tags'),
+      children: c.tags.length ? (
+        <Space size={[4, 4]} wrap>
+          {c.tags.map((x) => (
+            <Tag key={x}>{labels.tagLabel(x)}</Tag>
+          ))}
+        </Space>
+      ) : (
+        '—'
+      ),
+    },
+    { key: 'primaryContact', label: t('fields.primaryContact'), children: dash(c.primaryContactName) },
+    { key: 'owner', label: t('fields.owner'), children: dash(c.ownerName) },
+    { key: 'ownerDept', label: t('fields.ownerDept'), children: dash(c.ownerDeptName) },
+    { key: 'createdBy', label: t('fields.createdBy'), children: dash(labels.userName(c.createdBy)) },
+    { key: 'createdAt', label: t('fields.createdAt'), children: formatDateTime(c.createdAt, i18n.language) },
+    { key: 'updatedAt', label: t('fields.updatedAt'), children: formatDateTime(c.updatedAt, i18n.language) },
+    {
+      key: 'remarks',
+      label: t('fields.remarks'),
+      span: 'filled' as const,
+      children: c.remarks ? <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{c.remarks}</Typography.Paragraph> : '—',
+    },
+  ];
+
+  return (
+    <>
+      <PageHeader
+        title={
+          <Space size={8} wrap>
+            <span data-testid="customer-detail-name">{c.name}</span>
+            {c.isKey && (
+              <Tag color="gold" icon={<StarFilled />} style={{ fontWeight: 'normal', marginInlineEnd: 0 }}>
+                {t('detail.keyCustomer')}
+              </Tag>
+            )}
+            {c.grade && <GradeTag grade={c.grade} label={labels.grade.label(c.grade)} />}
+          </Space>
+        }
+        sub={
+          <Space size={4} wrap split={<Typography.Text type="secondary">·</Typography.Text>}>
+            <span>
+              {c.ownerDeptName
+                ? t('detail.ownerWithDept', { name: dash(c.ownerName), dept: c.ownerDeptName })
+                : t('detail.owner', { name: dash(c.ownerName) })}
+            </span>
+            <span>{labels.typeLabel(c.customerType)}</span>
+            {c.industry && <span>{labels.industry.label(c.industry)}</span>}
+          </Space>
+        }
+        extra={
+          <Space wrap>
+            <Button icon={<ArrowLeftOutlined />} onClick={onBack}>
+              {t('common:actions.back')}
+            </Button>
+            {can('customers', 'edit') && (
+              <Button type="primary" icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="customer-edit">
+                {t('common:actions.edit')}
+              </Button>
+            )}
+            {can('customers', 'delete') && (
+              <Popconfirm
+                title={t('common:confirmDelete', { name: c.name })}
+                okText={t('common:actions.delete')}
+                cancelText={t('common:actions.cancel')}
+                okButtonProps={{ danger: true, loading: del.isPending }}
+                onConfirm={remove}
+                placement="bottomRight"
+              >
+                <Button danger icon={<DeleteOutlined />} data-testid="customer-delete">
+                  {t('common:actions.delete')}
+                </Button>
+              </Popconfirm>
+            )}
+          </Space>
+        }
+      />
+
+      <Card variant="borderless" title={t('detail.info')} style={{ marginBottom: 16 }}>
+        <Descriptions column={{ xs: 1, sm: 2, lg: 3 }} size="small" items={items} data-testid="customer-fields" />
+      </Card>
+
+      <Card variant="borderless" styles={{ body: { paddingTop: 4 } }}>
+        <Tabs
+          activeKey={tab}
+          onChange={setTab}
+          items={[
+            {
+              key: 'contacts',
+              label: (
+                <Space size={6}>
+                  {t('detail.contactsTab')}
+                  <Badge count={c.contactCount} showZero color={tab === 'contacts' ? '#1677ff' : '#bfbfbf'} size="small" />
+                </Space>
+              ),
+              children: <CustomerContacts customer={{ id: c.id, name: c.name }} />,
+            },
+            {
+              key: 'history',
+              label: t('detail.historyTab'),
+              children: (
+                <div style={{ paddingTop: 8 }}>
+                  <HistoryTimeline
+                    plural="customers"
+                    id={c.id}
+                    fieldLabel={labels.historyFieldLabel}
+                    valueLabel={labels.historyValueLabel}
+                  />
+                </div>
+              ),
+            },
+          ]}
+        />
+      </Card>
+
+      <CustomerFormDrawer open={editing} customer={c} onClose={() => setEditing(false)} />
+    </>
+  );
+}
