@@ -1,5 +1,6 @@
 // The function-permission catalogue (P2), shared by server checks and the role editor.
 export const MODULES = [
+  'leads',
   'customers',
   'contacts',
   'follow_ups',
@@ -45,6 +46,7 @@ export const BUILT_IN_ROLES: BuiltInRole[] = [
     name: '销售总监',
     dataScope: 'all',
     permissions: [
+      ...crud('leads', ['export']),
       ...crud('customers', ['export', 'approve']),
       ...crud('contacts', ['export']),
       ...crud('follow_ups', ['export']),
@@ -58,6 +60,7 @@ export const BUILT_IN_ROLES: BuiltInRole[] = [
     name: '销售经理',
     dataScope: 'department',
     permissions: [
+      ...crud('leads', ['export']),
       ...crud('customers', ['export', 'approve']),
       ...crud('contacts', ['export']),
       ...crud('follow_ups', ['export']),
@@ -70,7 +73,7 @@ export const BUILT_IN_ROLES: BuiltInRole[] = [
     key: 'rep',
     name: '销售',
     dataScope: 'own',
-    permissions: [...crud('customers'), ...crud('contacts'), ...crud('follow_ups'), ...crud('tasks'), ...crud('visit_plans')],
+    permissions: [...crud('leads'), ...crud('customers'), ...crud('contacts'), ...crud('follow_ups'), ...crud('tasks'), ...crud('visit_plans')],
   },
   {
     key: 'finance',

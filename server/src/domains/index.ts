@@ -4,7 +4,9 @@ import { calendarRoutes } from './calendar/calendar-routes.js';
 import { contactsRoutes } from './contacts/contacts-routes.js';
 import { customersRoutes } from './customers/customers-routes.js';
 import { customerTimelineRoutes } from './customers/timeline-routes.js';
+import { duplicatesRoutes } from './duplicates/duplicates-routes.js';
 import { followUpsRoutes } from './follow-ups/follow-ups-routes.js';
+import { leadsRoutes } from './leads/leads-routes.js';
 import { organisationRoutes } from './organisation/organisation-routes.js';
 import { picklistsRoutes } from './picklists/picklists-routes.js';
 import { tasksRoutes } from './tasks/tasks-routes.js';
@@ -21,4 +23,6 @@ export const domainPlugins: FastifyPluginAsync<{ ctx: AppContext }>[] = [
   tasksRoutes,
   visitPlansRoutes,
   calendarRoutes,
+  leadsRoutes,
+  duplicatesRoutes,
 ] as FastifyPluginAsync<{ ctx: AppContext }>[];

@@ -23,6 +23,11 @@ export const MESSAGES = {
   ACCOUNT_INACTIVE: { 'zh-CN': '该账号已停用，请联系管理员', 'zh-TW': '該帳號已停用，請聯繫管理員', en: 'This account is deactivated' },
   TOTP_REQUIRED: { 'zh-CN': '请输入动态验证码', 'zh-TW': '請輸入動態驗證碼', en: 'Enter your authenticator code' },
   TOTP_INVALID: { 'zh-CN': '动态验证码不正确', 'zh-TW': '動態驗證碼不正確', en: 'The authenticator code is wrong' },
+  TOTP_ALREADY_ENABLED: {
+    'zh-CN': '已开启两步验证，请先用验证码关闭后再重新设置',
+    'zh-TW': '已開啟兩步驗證，請先用驗證碼關閉後再重新設定',
+    en: 'Two-step sign-in is already on; turn it off with a code before setting it up again',
+  },
   CSRF: {
     'zh-CN': '页面已过期，请刷新后重试',
     'zh-TW': '頁面已過期，請重新整理後再試',
@@ -56,6 +61,28 @@ export const MESSAGES = {
     'zh-TW': '部門下還有人員或下級部門，不能刪除',
     en: 'The department still has users or sub-departments',
   },
+  POOL_DAILY_LIMIT: {
+    'zh-CN': '今天已领取 {limit} 条，达到每日上限，明天再来',
+    'zh-TW': '今天已領取 {limit} 筆，達到每日上限，明天再來',
+    en: 'You have claimed {limit} today, the daily limit',
+  },
+  POOL_HOLD_LIMIT: {
+    'zh-CN': '您手上已有 {limit} 条未完成的线索，先跟进或释放一些再领取',
+    'zh-TW': '您手上已有 {limit} 筆未完成的線索，先跟進或釋放一些再領取',
+    en: 'You already hold {limit} open leads; work or release some first',
+  },
+  POOL_COOLDOWN: {
+    'zh-CN': '这条线索是您刚退回公海的，{days} 天内不能再次领取',
+    'zh-TW': '這筆線索是您剛退回公海的，{days} 天內不能再次領取',
+    en: 'You returned this lead to the pool; you can claim it again after {days} days',
+  },
+  NOT_IN_POOL: { 'zh-CN': '该线索已被他人领取', 'zh-TW': '該線索已被他人領取', en: 'Someone else has already claimed this lead' },
+  LEAD_CONVERTED: { 'zh-CN': '该线索已转化，不能再修改', 'zh-TW': '該線索已轉換，不能再修改', en: 'This lead has already been converted' },
+  DUPLICATES_FOUND: {
+    'zh-CN': '发现可能重复的客户，请确认后再转化',
+    'zh-TW': '發現可能重複的客戶，請確認後再轉換',
+    en: 'Possible duplicate customers found; confirm before converting',
+  },
   INTERNAL: { 'zh-CN': '服务器开小差了，请稍后再试', 'zh-TW': '伺服器發生錯誤，請稍後再試', en: 'Something went wrong on the server' },
 } satisfies Catalogue;
 
@@ -81,6 +108,11 @@ export const FIELD_MESSAGES = {
   picklist: { 'zh-CN': '不是有效的选项', 'zh-TW': '不是有效的選項', en: 'Not a valid option' },
   reference: { 'zh-CN': '关联的记录不存在', 'zh-TW': '關聯的記錄不存在', en: 'The referenced record does not exist' },
   duplicate: { 'zh-CN': '已存在', 'zh-TW': '已存在', en: 'Already exists' },
+  owner_scope: {
+    'zh-CN': '只能分配给您权限范围内的同事',
+    'zh-TW': '只能分配給您權限範圍內的同事',
+    en: 'You can only assign records to people within your scope',
+  },
   password: {
     'zh-CN': '至少 8 位，须含字母和数字',
     'zh-TW': '至少 8 位，須含字母和數字',

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Actor } from '../access/actor.js';
 import type { Db } from '../db/database.js';
 
-export type HistoryAction = 'create' | 'update' | 'delete' | 'restore' | 'transfer' | 'export';
+export type HistoryAction = 'create' | 'update' | 'delete' | 'restore' | 'transfer' | 'export' | 'assign' | 'claim' | 'release' | 'convert';
 
 export interface FieldChange {
   field: string;
@@ -16,7 +16,7 @@ const json = (v: unknown) => (v === undefined ? null : JSON.stringify(v instance
 export async function writeHistory(
   trx: Db,
   actor: Actor,
-  entry: { entity: string; recordId: string; action: HistoryAction; changes?: FieldChange[] },
+  entry: { entity: string; recordId: string; action: HistoryAction; changes?: FieldChange[]; at?: Date },
 ): Promise<void> {
   const base = {
     entity: entry.entity,
@@ -24,6 +24,7 @@ export async function writeHistory(
     action: entry.action,
     actor_id: actor.via === 'system' ? null : actor.userId,
     request_id: actor.requestId ?? null,
+    ...(entry.at ? { at: entry.at } : {}),
   };
   const rows = entry.changes?.length
     ? entry.changes.map((c) => ({ ...base, field: c.field, old_value: json(c.old), new_value: json(c.new) }))

@@ -62,8 +62,10 @@ export async function findVisible(
   return row;
 }
 
-export async function insertRecord(trx: Db, actor: Actor, def: EntityDef, values: Row, ownerId: string = actor.userId): Promise<Row> {
-  const ownerDeptId = ownerId === actor.userId ? actor.departmentId : await assignableOwnerDepartment(trx, actor, ownerId);
+/** `ownerId: null` creates an unowned record (a lead in the public pool). */
+export async function insertRecord(trx: Db, actor: Actor, def: EntityDef, values: Row, ownerId: string | null = actor.userId): Promise<Row> {
+  const ownerDeptId =
+    ownerId === null ? null : ownerId === actor.userId ? actor.departmentId : await assignableOwnerDepartment(trx, actor, ownerId);
   const row = (await (trx as AnyDb)
     .insertInto(def.table)
     .values({ ...values, owner_id: ownerId, owner_dept_id: ownerDeptId, created_by: actor.userId, updated_by: actor.userId })

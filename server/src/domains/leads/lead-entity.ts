@@ -1,0 +1,17 @@
+import { registerEntity } from '../../platform/records/entity-registry.js';
+import { registerPicklistUsage } from '../picklists/picklist-service.js';
+
+export const leadEntity = registerEntity({
+  entity: 'lead',
+  table: 'leads',
+  plural: 'leads',
+  module: 'leads',
+  label: { 'zh-CN': '线索', 'zh-TW': '線索', en: 'Lead' },
+  titleColumn: 'company',
+  historyExclude: ['company_key'],
+  transferable: true,
+  transferWhere: "status NOT IN ('converted', 'disqualified')",
+});
+
+registerPicklistUsage({ list: 'industry', table: 'leads', column: 'industry' });
+registerPicklistUsage({ list: 'customer_source', table: 'leads', column: 'source' });
