@@ -204,6 +204,52 @@ export async function seedDemo(db: Db, opts: { customers?: number; seed?: number
               SELECT 'customer', id, 'create', created_by, created_at FROM customers
               UNION ALL SELECT 'contact', id, 'create', created_by, created_at FROM contacts
               UNION ALL SELECT 'follow_up', id, 'create', created_by, created_at FROM follow_ups`.execute(trx);
+    // Leads: some with their reps, some waiting in the pool, and two routing rules to show how they flow.
+    const regionalReps = (dept: string) =>
+      USERS.filter((u) => u.role === 'rep' && u.department.includes(dept)).map((u) => userIds.get(u.username)?.id as string);
+    await trx
+      .insertInto('lead_assignment_rules')
+      .values([
+        {
+          name: '华南线索轮流分给华南销售部',
+          position: 1,
+          match_regions: ['华南'],
+          strategy: 'round_robin',
+          user_ids: regionalReps('华南'),
+        },
+        {
+          name: '华北线索轮流分给华北销售部',
+          position: 2,
+          match_regions: ['华北'],
+          strategy: 'round_robin',
+          user_ids: regionalReps('华北'),
+        },
+      ])
+      .execute();
+    const leads = Array.from({ length: 40 }, (_, i) => {
+      const city = rnd.pick(CITIES);
+      const [industry, business] = rnd.pick(BUSINESS);
+      const pooled = i % 3 === 0;
+      const owner = rnd.pick(reps);
+      const at = new Date(Date.now() - rnd.int(0, 60) * 86_400_000);
+      return {
+        company: `${city}${rnd.pick(CORE_WORDS)}${business}${rnd.pick(SUFFIXES)}`,
+        contact_name: `${rnd.pick(SURNAMES)}${rnd.pick(['经理', '总', '工', '主任'])}`,
+        title: rnd.pick(TITLES),
+        mobile: `1${rnd.pick(['36', '52', '77', '89'])}${String(rnd.int(0, 99999999)).padStart(8, '0')}`,
+        region: `${REGIONS[city]}/${city}`,
+        industry,
+        source: rnd.pick(['exhibition', 'website', 'advertising', 'partner']),
+        status: pooled ? ('new' as const) : rnd.pick(['new', 'contacted', 'contacted', 'qualified'] as const),
+        owner_id: pooled ? null : owner.id,
+        owner_dept_id: pooled ? null : owner.dept,
+        assigned_at: pooled ? null : at,
+        created_at: at,
+        updated_at: at,
+      };
+    });
+    await trx.insertInto('leads').values(leads).execute();
+    await sql`INSERT INTO record_history (entity, record_id, action, at) SELECT 'lead', id, 'create', created_at FROM leads`.execute(trx);
     return { password, users: USERS };
   });
 }
