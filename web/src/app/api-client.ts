@@ -53,7 +53,8 @@ export async function api<T>(method: string, path: string, body?: unknown, query
   const data = await res.json().catch(() => ({}));
   if (!res.ok) {
     const err = (data as ErrorBody).error ?? { code: 'HTTP', message: res.statusText };
-    if (res.status === 401 && path !== '/auth/login') onUnauthenticated?.();
+    // A wrong authenticator code (enabling/disabling two-step verification) is a 401 too, but the session is fine.
+    if (res.status === 401 && path !== '/auth/login' && err.code !== 'TOTP_INVALID') onUnauthenticated?.();
     throw new ApiError(res.status, err.code, err.message, err.fields, err.current);
   }
   return data as T;

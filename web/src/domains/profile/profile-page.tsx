@@ -1,0 +1,31 @@
+import { Col, Row } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { PageHeader } from '../../shared/page-header.js';
+import { AccountCard } from './account-card.js';
+import { ApiTokensCard } from './api-tokens-card.js';
+import { PasswordCard } from './password-card.js';
+import { TotpCard } from './totp-card.js';
+
+/** P6: every user's own account, language, password, two-step verification and API tokens. */
+export function ProfilePage() {
+  const { t } = useTranslation('profile');
+  return (
+    <>
+      <PageHeader title={t('title')} sub={t('sub')} />
+      <Row gutter={[16, 16]}>
+        <Col xs={24} lg={12}>
+          <AccountCard />
+        </Col>
+        <Col xs={24} lg={12}>
+          <PasswordCard />
+        </Col>
+        <Col xs={24}>
+          <TotpCard />
+        </Col>
+        <Col xs={24}>
+          <ApiTokensCard />
+        </Col>
+      </Row>
+    </>
+  );
+}
