@@ -5,6 +5,7 @@ import type { ItemType } from 'antd/es/menu/interface';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { NotificationBell } from '../domains/follow-ups/notification-bell.js';
 import { webDomains } from '../domains/index.js';
 import { http } from './api-client.js';
 import { useAuth } from './auth.js';
@@ -40,8 +41,10 @@ export function AppLayout() {
 
   const logout = async () => {
     await http.post('/auth/logout');
-    qc.clear();
+    // Keep the ['me'] query itself: clearing the cache first would leave AuthProvider observing a removed query,
+    // so the signed-out state never reached it and the layout stayed on screen.
     qc.setQueryData(['me'], null);
+    qc.removeQueries({ predicate: (q) => q.queryKey[0] !== 'me' });
     navigate('/');
   };
 
@@ -71,6 +74,7 @@ export function AppLayout() {
       <Layout>
         <Header className="app-header">
           <Space size="middle">
+            <NotificationBell />
             <LanguageSwitch />
             <Dropdown
               menu={{

@@ -7,20 +7,23 @@ import { dueForFollowUp, todayIn } from './due-for-follow-up.js';
 export const KEY_CUSTOMER_REMINDER_JOB = 'key-customer-reminders';
 
 // Written in the owner's own language, since the reminder is read later, outside any request.
-const TEXT: Record<Locale, { title: string; overdue: string; never: string }> = {
+const TEXT: Record<Locale, { title: string; overdue: string; today: string; never: string }> = {
   'zh-CN': {
     title: '重点客户「{name}」该跟进了',
     overdue: '跟进周期 {cycle} 天，已超期 {days} 天',
+    today: '跟进周期 {cycle} 天，今天到期',
     never: '跟进周期 {cycle} 天，还没有跟进记录',
   },
   'zh-TW': {
     title: '重點客戶「{name}」該跟進了',
     overdue: '跟進週期 {cycle} 天，已逾期 {days} 天',
+    today: '跟進週期 {cycle} 天，今天到期',
     never: '跟進週期 {cycle} 天，尚無跟進記錄',
   },
   en: {
     title: 'Key customer “{name}” is due for follow-up',
     overdue: 'Cycle {cycle} days, {days} days overdue',
+    today: 'Cycle {cycle} days, due today',
     never: 'Cycle {cycle} days, never followed up',
   },
 };
@@ -54,7 +57,7 @@ registerJob({
             userId: c.ownerId,
             kind: 'follow_up_due',
             title: format(text.title, params),
-            body: format(c.lastFollowUpAt ? text.overdue : text.never, params),
+            body: format(!c.lastFollowUpAt ? text.never : c.overdueDays > 0 ? text.overdue : text.today, params),
             link: `/customers/${c.id}`,
             dedupeKey: `follow_up_due:${c.id}:${today}`,
           };

@@ -9,6 +9,8 @@ import { formatDateTime, formatMoney } from '../../shared/format.js';
 import { HistoryTimeline } from '../../shared/history-timeline.js';
 import { PageHeader } from '../../shared/page-header.js';
 import { CustomerContacts } from '../contacts/customer-contacts.js';
+import { CustomerTimeline } from '../follow-ups/customer-timeline.js';
+import { QuickFollowUpButton } from '../follow-ups/quick-follow-up.js';
 import { type Customer, useCustomer, useDeleteCustomer } from './api.js';
 import { CustomerFormDrawer } from './customer-form.js';
 import { useCustomerLabels } from './customer-labels.js';
@@ -63,7 +65,7 @@ function CustomerDetail({ customer, onBack }: { customer: Customer; onBack: () =
   const labels = useCustomerLabels();
   const del = useDeleteCustomer();
   const [editing, setEditing] = useState(false);
-  const [tab, setTab] = useState('contacts');
+  const [tab, setTab] = useState('timeline');
   const c = customer;
 
   const remove = async () => {
@@ -171,8 +173,9 @@ function CustomerDetail({ customer, onBack }: { customer: Customer; onBack: () =
             <Button icon={<ArrowLeftOutlined />} onClick={onBack}>
               {t('common:actions.back')}
             </Button>
+            <QuickFollowUpButton type="primary" customer={{ id: c.id, name: c.name }} onSaved={() => setTab('timeline')} />
             {can('customers', 'edit') && (
-              <Button type="primary" icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="customer-edit">
+              <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="customer-edit">
                 {t('common:actions.edit')}
               </Button>
             )}
@@ -203,6 +206,11 @@ function CustomerDetail({ customer, onBack }: { customer: Customer; onBack: () =
           activeKey={tab}
           onChange={setTab}
           items={[
+            {
+              key: 'timeline',
+              label: t('followUps:timeline.tab'),
+              children: <CustomerTimeline customer={{ id: c.id, name: c.name }} />,
+            },
             {
               key: 'contacts',
               label: (

@@ -1,0 +1,135 @@
+import type { ListResult } from '@contracts/common.js';
+import type { DueCustomer, FOLLOW_UP_TYPES, FollowUp, TimelineItem } from '@contracts/follow-ups.js';
+import type { Notification } from '@contracts/notifications.js';
+import { keepPreviousData, type QueryClient, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { http, type Query } from '../../app/api-client.js';
+
+export type { DueCustomer, FollowUp, Notification, TimelineItem };
+export type FollowUpType = (typeof FOLLOW_UP_TYPES)[number];
+
+/** What the quick form sends; an edit adds the version it started from and leaves the customer alone. */
+export interface FollowUpInput {
+  type: FollowUpType;
+  content: string;
+  outcome: string | null;
+  contactId?: string | null;
+  nextFollowUpDate: string | null;
+  occurredAt?: string;
+}
+
+// The due list and a customer's timeline sit under ['customers', …]: saving a customer (key flag,
+// cycle, owner) refreshes them along with the customer itself.
+export const followUpKeys = {
+  all: ['follow-ups'] as const,
+  list: (query: Query) => ['follow-ups', 'list', query] as const,
+  detail: (id: string) => ['follow-ups', id] as const,
+  due: () => ['customers', 'due-for-follow-up'] as const,
+  dueList: (query: Query) => ['customers', 'due-for-follow-up', query] as const,
+  timeline: (customerId: string) => ['customers', customerId, 'timeline'] as const,
+};
+export const notificationKeys = { all: ['notifications'] as const };
+
+export function useFollowUps(query: Query) {
+  return useQuery({
+    queryKey: followUpKeys.list(query),
+    queryFn: () => http.get<ListResult<FollowUp>>('/follow-ups', query),
+    placeholderData: keepPreviousData,
+  });
+}
+
+const fetchFollowUp = (id: string) => http.get<FollowUp>(`/follow-ups/${id}`);
+export const reloadFollowUp = (qc: QueryClient, id: string) =>
+  qc.fetchQuery({ queryKey: followUpKeys.detail(id), queryFn: () => fetchFollowUp(id), staleTime: 0 });
+
+/** A follow-up changes its customer's timeline, every follow-up list, the due list and (visits, next dates) the plans and calendar. */
+async function afterFollowUpChange(qc: QueryClient, customerId: string) {
+  await Promise.all([
+    qc.invalidateQueries({ queryKey: followUpKeys.all }),
+    qc.invalidateQueries({ queryKey: followUpKeys.timeline(customerId) }),
+    qc.invalidateQueries({ queryKey: followUpKeys.due() }),
+    qc.invalidateQueries({ queryKey: ['visit-plans'] }),
+    qc.invalidateQueries({ queryKey: ['calendar'] }),
+  ]);
+}
+
+export function useSaveFollowUp() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, body }: { id?: string; body: FollowUpInput & { customerId?: string; version?: number } }) =>
+      id ? http.patch<FollowUp>(`/follow-ups/${id}`, body) : http.post<FollowUp>('/follow-ups', body),
+    onSuccess: async (saved) => {
+      qc.setQueryData(followUpKeys.detail(saved.id), saved);
+      await afterFollowUpChange(qc, saved.customerId);
+    },
+  });
+}
+
+export function useDeleteFollowUp() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (f: FollowUp) => http.delete<{ ok: true }>(`/follow-ups/${f.id}`),
+    onSuccess: (_ok, f) => afterFollowUpChange(qc, f.customerId),
+  });
+}
+
+export function useDueCustomers(query: Query) {
+  return useQuery({
+    queryKey: followUpKeys.dueList(query),
+    queryFn: () => http.get<ListResult<DueCustomer>>('/customers/due-for-follow-up', query),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export interface TimelinePage {
+  items: TimelineItem[];
+  /** Every item type the server can show, for the filter chips. */
+  types: string[];
+}
+export const TIMELINE_PAGE = 20;
+
+/** C8: a customer's story, newest first, paged backwards in time with `before`. */
+export function useCustomerTimeline(customerId: string, types: string[]) {
+  return useInfiniteQuery({
+    queryKey: [...followUpKeys.timeline(customerId), types],
+    queryFn: ({ pageParam }) =>
+      http.get<TimelinePage>(`/customers/${customerId}/timeline`, { types, before: pageParam, limit: TIMELINE_PAGE }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => (last.items.length < TIMELINE_PAGE ? undefined : last.items[last.items.length - 1].at),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useNotifications() {
+  return useQuery({
+    queryKey: notificationKeys.all,
+    queryFn: () => http.get<{ items: Notification[]; unread: number }>('/notifications', { limit: 20 }),
+    refetchInterval: 60_000,
+  });
+}
+
+export function useMarkNotificationRead() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => http.post<{ ok: true }>(`/notifications/${id}/read`),
+    onMutate: (id) => {
+      // Read at once on screen; the refetch below confirms it.
+      qc.setQueryData<{ items: Notification[]; unread: number }>(notificationKeys.all, (old) =>
+        old
+          ? {
+              items: old.items.map((n) => (n.id === id && !n.readAt ? { ...n, readAt: new Date().toISOString() } : n)),
+              unread: Math.max(0, old.unread - (old.items.some((n) => n.id === id && !n.readAt) ? 1 : 0)),
+            }
+          : old,
+      );
+    },
+    onSettled: () => qc.invalidateQueries({ queryKey: notificationKeys.all }),
+  });
+}
+
+export function useMarkAllNotificationsRead() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: () => http.post<{ ok: true }>('/notifications/read-all'),
+    onSettled: () => qc.invalidateQueries({ queryKey: notificationKeys.all }),
+  });
+}
