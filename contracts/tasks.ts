@@ -57,6 +57,12 @@ export const taskListQuery = listQueryBase.extend({
     .transform((s) => s.split(',').filter(Boolean))
     .pipe(z.array(z.enum(TASK_STATUSES)))
     .optional(),
+  priority: z
+    .string()
+    .max(100)
+    .transform((s) => s.split(',').filter(Boolean))
+    .pipe(z.array(z.enum(TASK_PRIORITIES)))
+    .optional(),
   ownerId: idSchema.optional(),
   customerId: idSchema.optional(),
   dueFrom: instant.optional(),

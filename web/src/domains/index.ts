@@ -1,4 +1,27 @@
 import type { WebDomain } from '../app/domain.js';
+import { calendarDomain } from './calendar/index.js';
+import { contactsDomain } from './contacts/index.js';
+import { customersDomain } from './customers/index.js';
+import { leadsDomain } from './leads/index.js';
+import { followUpsDomain } from './follow-ups/index.js';
+import { organisationDomain } from './organisation/index.js';
+import { picklistsDomain } from './picklists/index.js';
+import { profileDomain } from './profile/index.js';
+import { recycleBinDomain } from './recycle-bin/index.js';
+import { tasksDomain } from './tasks/index.js';
+import { visitPlansDomain } from './visit-plans/index.js';
 
 /** Every web domain registers here once; the shell builds routes, menu and translations from this list. */
-export const webDomains: WebDomain[] = [];
+export const webDomains: WebDomain[] = [
+  leadsDomain,
+  customersDomain,
+  contactsDomain,
+  followUpsDomain,
+  tasksDomain,
+  calendarDomain,
+  visitPlansDomain,
+  organisationDomain,
+  picklistsDomain,
+  recycleBinDomain,
+  profileDomain,
+];

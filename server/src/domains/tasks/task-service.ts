@@ -62,6 +62,7 @@ const SORTABLE: Record<string, string> = { dueAt: 'due_at', createdAt: 'created_
 export async function listTasks(db: Db, actor: Actor, clock: Clock, q: z.infer<typeof taskListQuery>) {
   let f = db.selectFrom('tasks').where('deleted_at', 'is', null).where(scopeFilter(actor));
   if (q.status?.length) f = f.where('status', 'in', q.status);
+  if (q.priority?.length) f = f.where('priority', 'in', q.priority);
   if (q.ownerId) f = f.where('owner_id', '=', q.ownerId);
   if (q.customerId) f = f.where('customer_id', '=', q.customerId);
   if (q.dueFrom) f = f.where('due_at', '>=', new Date(q.dueFrom));
