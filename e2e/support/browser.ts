@@ -1,0 +1,46 @@
+import { mkdirSync } from 'node:fs';
+import { type Browser, chromium, type Page } from 'playwright-core';
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    // The machine's network is closed: background services would only fail noisily.
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+export async function screenshot(page: Page, name: string) {
+  mkdirSync('test-results/screenshots', { recursive: true });
+  await page.screenshot({ path: `test-results/screenshots/${name}.png`, fullPage: true });
+}
+
+/** Signs in through the login form. */
+export async function signIn(page: Page, baseUrl: string, username: string, password: string) {
+  await page.goto(baseUrl);
+  await page.locator('input#username').fill(username);
+  await page.locator('input#password').fill(password);
+  await page.locator('button[type=submit]').click();
+  await page.getByTestId('user-menu').waitFor();
+}
+
+export async function signOut(page: Page) {
+  await page.getByTestId('user-menu').hover();
+  await page.locator('.ant-dropdown-menu-item').last().click();
+  await page.locator('input#username').waitFor();
+}
+
+/** Chooses an option in an Ant Design Select / TreeSelect by typing its label. */
+export async function chooseOption(page: Page, selector: string, label: string) {
+  await page.locator(selector).click();
+  await page.keyboard.type(label);
+  await page.locator('.ant-select-dropdown:visible').getByText(label, { exact: false }).first().click();
+}
