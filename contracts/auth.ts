@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { idSchema, localeSchema, timestampSchema } from './common.js';
 import { DATA_SCOPES } from './permissions.js';
 
-export const loginBody = z.object({
+// Request bodies are strict: a field the server does not know is refused, not silently dropped.
+export const loginBody = z.strictObject({
   username: z.string().trim().min(1).max(64),
   password: z.string().min(1).max(128),
   totpCode: z.string().trim().max(10).optional(),
@@ -34,15 +35,15 @@ export const passwordPolicy = z
   .regex(/[A-Za-z]/, { message: 'password' })
   .regex(/\d/, { message: 'password' });
 
-export const changePasswordBody = z.object({
+export const changePasswordBody = z.strictObject({
   currentPassword: z.string().min(1).max(128),
   newPassword: passwordPolicy,
 });
 
-export const updatePreferencesBody = z.object({ locale: localeSchema });
+export const updatePreferencesBody = z.strictObject({ locale: localeSchema });
 
 export const totpSetupResponse = z.object({ secret: z.string(), otpauthUrl: z.string() });
-export const totpCodeBody = z.object({
+export const totpCodeBody = z.strictObject({
   code: z
     .string()
     .trim()
@@ -59,7 +60,7 @@ export const apiTokenSchema = z.object({
   revokedAt: timestampSchema.nullable(),
 });
 export type ApiToken = z.infer<typeof apiTokenSchema>;
-export const createApiTokenBody = z.object({
+export const createApiTokenBody = z.strictObject({
   name: z.string().trim().min(1).max(100),
   expiresInDays: z.number().int().min(1).max(3650).optional(),
 });

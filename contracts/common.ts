@@ -27,11 +27,19 @@ export const optionalText = (max: number) =>
     .nullish()
     .transform((v) => (v === '' || v === undefined ? null : v));
 
+/** '007.5' → '7.50': the spelling the database answers with, so an unchanged amount never diffs as a change. */
+function canonicalMoney(s: string): string {
+  const [int, frac = ''] = s.replace(/^-/, '').split('.');
+  const out = `${int.replace(/^0+(?=\d)/, '')}.${frac.padEnd(2, '0')}`;
+  return s.startsWith('-') && /[1-9]/.test(out) ? `-${out}` : out;
+}
+
 /** Money travels as an exact decimal string with at most two decimals (numeric(14,2) in SQL). */
 export const moneySchema = z
   .union([z.string(), z.number()])
   .transform((v) => (typeof v === 'number' ? v.toFixed(2) : v.trim()))
-  .pipe(z.string().regex(/^-?\d{1,12}(\.\d{1,2})?$/, { message: 'money' }));
+  .pipe(z.string().regex(/^-?\d{1,12}(\.\d{1,2})?$/, { message: 'money' }))
+  .transform(canonicalMoney);
 
 export const dateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date' });
 /** ISO 8601 instant; the server converts Date values with toISOString before answering. */
@@ -88,4 +96,15 @@ export const recordBase = z.object({
 });
 
 export const versionField = z.number().int().min(1).max(2_147_483_647);
+
+type WithoutDefaults<S extends z.ZodRawShape> = { [K in keyof S]: S[K] extends z.ZodDefault<infer Inner> ? Inner : S[K] };
+
+/**
+ * The fields of a create body with their defaults removed, for building PATCH bodies: a field a
+ * PATCH leaves out must stay as it is, not be reset to its create-time default.
+ */
+export function withoutDefaults<S extends z.ZodRawShape>(schema: z.ZodObject<S>) {
+  const shape = Object.fromEntries(Object.entries(schema.shape).map(([k, v]) => [k, v instanceof z.ZodDefault ? v.unwrap() : v]));
+  return z.object(shape as WithoutDefaults<S>);
+}
 export const okResponse = z.object({ ok: z.literal(true) });

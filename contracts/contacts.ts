@@ -1,5 +1,15 @@
 import { z } from 'zod';
-import { LIMITS, dateSchema, idSchema, listQueryBase, optionalText, recordBase, requiredText, versionField } from './common.js';
+import {
+  LIMITS,
+  dateSchema,
+  idSchema,
+  listQueryBase,
+  optionalText,
+  recordBase,
+  requiredText,
+  versionField,
+  withoutDefaults,
+} from './common.js';
 
 // C2: people at the customer, with their role in the deal.
 export const contactFields = z.object({
@@ -21,7 +31,11 @@ export const contactFields = z.object({
 });
 
 export const createContactBody = contactFields.strict();
-export const updateContactBody = contactFields.omit({ customerId: true }).partial().extend({ version: versionField }).strict();
+export const updateContactBody = withoutDefaults(contactFields)
+  .omit({ customerId: true })
+  .partial()
+  .extend({ version: versionField })
+  .strict();
 
 export const contactSchema = recordBase.extend({
   customerId: idSchema,

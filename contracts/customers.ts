@@ -1,5 +1,15 @@
 import { z } from 'zod';
-import { LIMITS, idSchema, listQueryBase, moneySchema, optionalText, recordBase, requiredText, versionField } from './common.js';
+import {
+  LIMITS,
+  idSchema,
+  listQueryBase,
+  moneySchema,
+  optionalText,
+  recordBase,
+  requiredText,
+  versionField,
+  withoutDefaults,
+} from './common.js';
 
 export const CUSTOMER_TYPES = ['development', 'retention', 'project'] as const;
 
@@ -26,7 +36,7 @@ export const customerFields = z.object({
 });
 
 export const createCustomerBody = customerFields.strict();
-export const updateCustomerBody = customerFields.partial().extend({ version: versionField }).strict();
+export const updateCustomerBody = withoutDefaults(customerFields).partial().extend({ version: versionField }).strict();
 
 export const customerSchema = recordBase.extend({
   name: z.string(),

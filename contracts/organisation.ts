@@ -15,13 +15,14 @@ export const departmentSchema = z.object({
 });
 export type Department = z.infer<typeof departmentSchema>;
 
-export const createDepartmentBody = z.object({
+// Request bodies are strict: a field the server does not know is refused, not silently dropped.
+export const createDepartmentBody = z.strictObject({
   name: requiredText(100),
   parentId: idSchema.nullish(),
   managerId: idSchema.nullish(),
   sortOrder: z.number().int().min(0).max(100_000).optional(),
 });
-export const updateDepartmentBody = createDepartmentBody.partial().extend({ version: versionField });
+export const updateDepartmentBody = createDepartmentBody.partial().extend({ version: versionField }).strict();
 
 export const roleSchema = z.object({
   id: idSchema,
@@ -36,7 +37,7 @@ export const roleSchema = z.object({
 export type Role = z.infer<typeof roleSchema>;
 
 const permissionString = z.string().regex(/^(\*|[a-z_]+:(view|create|edit|delete|export|approve))$/);
-export const createRoleBody = z.object({
+export const createRoleBody = z.strictObject({
   key: z
     .string()
     .trim()
@@ -45,7 +46,7 @@ export const createRoleBody = z.object({
   dataScope: z.enum(DATA_SCOPES),
   permissions: z.array(permissionString).max(200),
 });
-export const updateRoleBody = createRoleBody.omit({ key: true }).partial().extend({ version: versionField });
+export const updateRoleBody = createRoleBody.omit({ key: true }).partial().extend({ version: versionField }).strict();
 
 export const userSchema = z.object({
   id: idSchema,
@@ -65,7 +66,7 @@ export const userSchema = z.object({
 });
 export type User = z.infer<typeof userSchema>;
 
-export const createUserBody = z.object({
+export const createUserBody = z.strictObject({
   username: z
     .string()
     .trim()
@@ -81,8 +82,9 @@ export const createUserBody = z.object({
 export const updateUserBody = createUserBody
   .omit({ username: true, password: true })
   .partial()
-  .extend({ version: versionField, active: z.boolean().optional() });
-export const resetPasswordBody = z.object({ password: passwordPolicy });
+  .extend({ version: versionField, active: z.boolean().optional() })
+  .strict();
+export const resetPasswordBody = z.strictObject({ password: passwordPolicy });
 
 export const userListQuery = listQueryBase.extend({
   departmentId: idSchema.optional(),
@@ -90,7 +92,7 @@ export const userListQuery = listQueryBase.extend({
   active: z.enum(['true', 'false']).optional(),
 });
 
-export const transferBody = z.object({
+export const transferBody = z.strictObject({
   fromUserId: idSchema,
   toUserId: idSchema,
   deactivate: z.boolean().optional(),

@@ -73,7 +73,14 @@ export const BUILT_IN_ROLES: BuiltInRole[] = [
     key: 'rep',
     name: '销售',
     dataScope: 'own',
-    permissions: [...crud('leads'), ...crud('customers'), ...crud('contacts'), ...crud('follow_ups'), ...crud('tasks'), ...crud('visit_plans')],
+    permissions: [
+      ...crud('leads'),
+      ...crud('customers'),
+      ...crud('contacts'),
+      ...crud('follow_ups'),
+      ...crud('tasks'),
+      ...crud('visit_plans'),
+    ],
   },
   {
     key: 'finance',

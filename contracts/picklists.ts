@@ -16,9 +16,10 @@ export const picklistValueSchema = z.object({
 });
 export type PicklistValue = z.infer<typeof picklistValueSchema>;
 
-const labels = z.object({ 'zh-CN': requiredText(50), 'zh-TW': requiredText(50), en: requiredText(50) });
+const labels = z.strictObject({ 'zh-CN': requiredText(50), 'zh-TW': requiredText(50), en: requiredText(50) });
 
-export const createPicklistValueBody = z.object({
+// Request bodies are strict: a field the server does not know is refused, not silently dropped.
+export const createPicklistValueBody = z.strictObject({
   code: z
     .string()
     .trim()
@@ -26,7 +27,7 @@ export const createPicklistValueBody = z.object({
   labels,
   sortOrder: z.number().int().min(0).max(100_000).optional(),
 });
-export const updatePicklistValueBody = z.object({
+export const updatePicklistValueBody = z.strictObject({
   labels: labels.optional(),
   sortOrder: z.number().int().min(0).max(100_000).optional(),
   active: z.boolean().optional(),

@@ -14,13 +14,21 @@ function newestMtime(dir) {
   return newest;
 }
 
-const sources = Math.max(newestMtime(join(root, 'web/src')), newestMtime(join(root, 'contracts')), statSync(join(root, 'web/index.html')).mtimeMs);
+const sources = Math.max(
+  newestMtime(join(root, 'web/src')),
+  newestMtime(join(root, 'contracts')),
+  statSync(join(root, 'web/index.html')).mtimeMs,
+);
 if (!existsSync(indexHtml) || statSync(indexHtml).mtimeMs < sources) {
   console.log('Building the web client …');
-  const build = spawnSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], {
-    cwd: root,
-    stdio: 'inherit',
-  });
+  const build = spawnSync(
+    process.execPath,
+    [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'],
+    {
+      cwd: root,
+      stdio: 'inherit',
+    },
+  );
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 

@@ -63,11 +63,18 @@ try {
       await ensureBootstrapped(database, config);
       let departmentId: string | null = null;
       if (department) {
-        const d = await db.selectFrom('departments').select('id').where('name', '=', department).where('deleted_at', 'is', null).executeTakeFirst();
+        const d = await db
+          .selectFrom('departments')
+          .select('id')
+          .where('name', '=', department)
+          .where('deleted_at', 'is', null)
+          .executeTakeFirst();
         if (!d) fail(`No department named "${department}".`);
         departmentId = d.id;
       }
-      await db.transaction().execute((trx) => createUser(trx, { username, password, roles: [role], departmentId, displayName: name ?? username }));
+      await db
+        .transaction()
+        .execute((trx) => createUser(trx, { username, password, roles: [role], departmentId, displayName: name ?? username }));
       console.log(`Created user ${username} (${role}).`);
       break;
     }

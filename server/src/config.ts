@@ -18,6 +18,8 @@ export const configSchema = z.object({
   LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).max(10_000).default(30),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(10_000).default(15),
   COOKIE_SECURE: boolFlag.default(false),
+  /** Behind a load balancer, take the client address from X-Forwarded-For; off otherwise, so it cannot be forged. */
+  TRUST_PROXY: boolFlag.default(false),
   WEB_DIST: z.string().default('./web/dist'),
 });
 

@@ -1,9 +1,10 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
 import { createUser } from '../domains/organisation/user-service.js';
 import { hashPassword } from '../platform/auth/passwords.js';
 import type { Db } from '../platform/db/database.js';
-import { type Client, login } from './test-app.js';
+import { type Client, call, login } from './test-app.js';
 
 export const TEST_PASSWORD = 'Passw0rd!';
 let hashed: Promise<string> | undefined;
@@ -28,14 +29,24 @@ export async function makeUser(db: Db, opts: { role?: string; roles?: string[]; 
   const username = opts.username ?? uniq('u');
   const id = await createUser(
     db,
-    { username, displayName: username, password: TEST_PASSWORD, roles: opts.roles ?? [opts.role ?? 'rep'], departmentId: opts.departmentId ?? null },
+    {
+      username,
+      displayName: username,
+      password: TEST_PASSWORD,
+      roles: opts.roles ?? [opts.role ?? 'rep'],
+      departmentId: opts.departmentId ?? null,
+    },
     await passwordHash(),
   );
   return { id, username };
 }
 
 /** A user with a role, signed in and ready to call the API. */
-export async function makeClient(app: FastifyInstance, db: Db, opts: Parameters<typeof makeUser>[1] = {}): Promise<Client & { username: string }> {
+export async function makeClient(
+  app: FastifyInstance,
+  db: Db,
+  opts: Parameters<typeof makeUser>[1] = {},
+): Promise<Client & { username: string }> {
   const user = await makeUser(db, opts);
   return { ...(await login(app, user.username, TEST_PASSWORD)), username: user.username };
 }
@@ -60,6 +71,12 @@ export async function makeTeam(app: FastifyInstance, db: Db) {
   return { departments: { center, east, shanghai, south }, director, eastManager, southManager, repA, repB, repSouth };
 }
 
+/** A rep alone in a department of their own: for tests that need one ordinary user (one sign-in, not a team's six). */
+export async function makeRep(app: FastifyInstance, db: Db) {
+  const departmentId = await makeDepartment(db);
+  return { ...(await makeClient(app, db, { role: 'rep', departmentId })), departmentId };
+}
+
 export async function makeCustomer(client: Client, fields: Record<string, unknown> = {}) {
   const res = await client.post('/api/v1/customers', { name: uniq('客户'), ...fields });
   if (res.status !== 201) throw new Error(`makeCustomer: ${res.status} ${JSON.stringify(res.body)}`);
@@ -70,4 +87,40 @@ export async function makeContact(client: Client, customerId: string, fields: Re
   const res = await client.post('/api/v1/contacts', { customerId, name: uniq('联系人'), ...fields });
   if (res.status !== 201) throw new Error(`makeContact: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body;
+}
+
+/** An administrator of their own (the '*' permission, scope all). */
+export const makeAdmin = (app: FastifyInstance, db: Db) => makeClient(app, db, { role: 'admin' });
+
+/** A sign-in attempt through the real endpoint, from a given address and in a given language. */
+export function attemptLogin(
+  app: FastifyInstance,
+  body: { username: string; password: string; totpCode?: string },
+  opts: { ip?: string; locale?: string } = {},
+) {
+  return call(app, 'POST', '/api/v1/auth/login', { body, ip: opts.ip, headers: opts.locale ? { 'x-locale': opts.locale } : {} });
+}
+
+/** A fresh address per test, so per-IP counting in one test never spills into another. */
+export const uniqIp = () => `10.${randomBytes(3).join('.')}`;
+
+/** An id that exists nowhere. */
+export const unknownId = () => randomUUID();
+
+/** Rows in a table, optionally filtered by one column: the "nothing was written" check. */
+export async function countRows(db: Db, table: string, where?: [column: string, value: unknown]): Promise<number> {
+  const filter = where ? sql`WHERE ${sql.ref(where[0])} = ${where[1]}` : sql``;
+  const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM ${sql.table(table)} ${filter}`.execute(db);
+  return rows[0].n;
+}
+
+/** The raw history rows of one record, oldest first. */
+export async function historyRows(db: Db, entity: string, recordId: string) {
+  return db
+    .selectFrom('record_history')
+    .select(['action', 'field', 'old_value', 'new_value', 'actor_id'])
+    .where('entity', '=', entity)
+    .where('record_id', '=', recordId)
+    .orderBy('id')
+    .execute();
 }

@@ -31,6 +31,9 @@ export async function startTestApp(overrides: Partial<Config> = {}): Promise<Tes
 
 export interface Client {
   userId: string;
+  /** The Cookie header this client replays, and the CSRF token it echoes (for tests that tamper with them). */
+  cookie: string;
+  csrfToken: string;
   request(method: InjectOptions['method'], url: string, body?: unknown, headers?: Record<string, string>): Promise<Response>;
   get(url: string): Promise<Response>;
   post(url: string, body?: unknown): Promise<Response>;
@@ -43,6 +46,8 @@ export interface Response {
   // biome-ignore lint/suspicious/noExplicitAny: test bodies are asserted field by field
   body: any;
   headers: Record<string, unknown>;
+  /** Cookies the answer set (only filled by `call`). */
+  cookies?: { name: string; value: string; httpOnly?: boolean; maxAge?: number; expires?: Date }[];
 }
 
 /** Signs in through the real login endpoint and replays the cookie and CSRF header like the browser does. */
@@ -69,10 +74,53 @@ export async function login(app: FastifyInstance, username: string, password: st
   };
   return {
     userId,
+    cookie,
+    csrfToken: cookies.crm_csrf,
     request,
     get: (url) => request('GET', url),
     post: (url, body) => request('POST', url, body ?? {}),
     patch: (url, body) => request('PATCH', url, body ?? {}),
     delete: (url) => request('DELETE', url),
+  };
+}
+
+export interface CallOptions {
+  body?: unknown;
+  /** A raw request body (e.g. malformed JSON); sent as-is with the given content type. */
+  rawBody?: string;
+  headers?: Record<string, string>;
+  /** The caller's address, for per-IP rules. */
+  ip?: string;
+}
+
+/** One request with nothing implied: no cookie, no CSRF header, unless the test passes them. */
+export async function call(app: FastifyInstance, method: InjectOptions['method'], url: string, opts: CallOptions = {}): Promise<Response> {
+  const headers = { ...(opts.rawBody !== undefined ? { 'content-type': 'application/json' } : {}), ...opts.headers };
+  const r = await app.inject({
+    method,
+    url,
+    headers,
+    ...(opts.ip ? { remoteAddress: opts.ip } : {}),
+    ...(opts.rawBody !== undefined ? { payload: opts.rawBody } : opts.body !== undefined ? { payload: opts.body as object } : {}),
+  });
+  let parsed: unknown = r.body;
+  try {
+    parsed = r.json();
+  } catch {
+    /* non-JSON answers are kept as text */
+  }
+  return { status: r.statusCode, body: parsed, headers: r.headers, cookies: r.cookies } as Response;
+}
+
+/** An integration calling with a Bearer API token: no cookie, no CSRF header. */
+export function tokenClient(app: FastifyInstance, token: string) {
+  const authorization = `Bearer ${token}`;
+  const req = (method: InjectOptions['method'], url: string, body?: unknown) =>
+    call(app, method, url, { body, headers: { authorization } });
+  return {
+    get: (url: string) => req('GET', url),
+    post: (url: string, body: unknown = {}) => req('POST', url, body),
+    patch: (url: string, body: unknown = {}) => req('PATCH', url, body),
+    delete: (url: string) => req('DELETE', url),
   };
 }

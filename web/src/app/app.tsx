@@ -40,7 +40,10 @@ function Routed() {
 export function App() {
   const { i18n } = useTranslation();
   return (
-    <ConfigProvider locale={ANTD_LOCALES[(i18n.language as Locale) ?? 'zh-CN'] ?? zhCN} theme={{ token: { colorPrimary: '#1677ff', borderRadius: 6 } }}>
+    <ConfigProvider
+      locale={ANTD_LOCALES[(i18n.language as Locale) ?? 'zh-CN'] ?? zhCN}
+      theme={{ token: { colorPrimary: '#1677ff', borderRadius: 6 } }}
+    >
       <AntApp>
         <BrowserRouter>
           <AuthProvider>

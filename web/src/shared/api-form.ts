@@ -12,7 +12,9 @@ export function applyApiError(form: FormInstance, error: unknown): string | unde
   const onFields = Object.entries(error.fields).filter(([name]) => known.has(name.split('.')[0]));
   form.setFields(onFields.map(([name, msg]) => ({ name: name.split('.'), errors: [msg] })));
   const rest = Object.entries(error.fields).filter(([name]) => !known.has(name.split('.')[0]));
-  return rest.length > 0 || onFields.length === 0 ? `${error.message}${rest.length ? `：${rest.map(([k, v]) => `${k} ${v}`).join('；')}` : ''}` : undefined;
+  return rest.length > 0 || onFields.length === 0
+    ? `${error.message}${rest.length ? `：${rest.map(([k, v]) => `${k} ${v}`).join('；')}` : ''}`
+    : undefined;
 }
 
 export const isVersionConflict = (e: unknown): e is ApiError => e instanceof ApiError && e.code === 'VERSION_CONFLICT';

@@ -14,7 +14,6 @@ interface HistoryEntry {
   at: string;
 }
 
-
 /**
  * P3 on every detail page: who changed which field when, old → new. `fieldLabel` turns column
  * names into the page's labels; `valueLabel` can turn codes (picklists, users) into names.
@@ -66,8 +65,11 @@ export function HistoryTimeline({
                 .filter((e) => e.field)
                 .map((e) => (
                   <div key={e.id} style={{ fontSize: 13, marginTop: 2 }}>
-                    {fieldLabel(e.field as string)}：<Typography.Text delete type="secondary">{v(e.field as string, e.oldValue)}</Typography.Text> →{' '}
-                    <Typography.Text>{v(e.field as string, e.newValue)}</Typography.Text>
+                    {fieldLabel(e.field as string)}：
+                    <Typography.Text delete type="secondary">
+                      {v(e.field as string, e.oldValue)}
+                    </Typography.Text>{' '}
+                    → <Typography.Text>{v(e.field as string, e.newValue)}</Typography.Text>
                   </div>
                 ))}
           </div>

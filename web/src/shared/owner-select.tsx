@@ -25,7 +25,10 @@ export function OwnerSelect(props: SelectProps<string>) {
       allowClear
       loading={isLoading}
       optionFilterProp="label"
-      options={(data?.items ?? []).map((u) => ({ value: u.id, label: u.departmentName ? `${u.displayName}（${u.departmentName}）` : u.displayName }))}
+      options={(data?.items ?? []).map((u) => ({
+        value: u.id,
+        label: u.departmentName ? `${u.displayName}（${u.departmentName}）` : u.displayName,
+      }))}
       {...props}
     />
   );

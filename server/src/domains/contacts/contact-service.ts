@@ -5,6 +5,7 @@ import type { Actor } from '../../platform/access/actor.js';
 import { scopeFilter } from '../../platform/access/data-scope.js';
 import type { Db } from '../../platform/db/database.js';
 import { AppError } from '../../platform/http/errors.js';
+import { writeHistory } from '../../platform/records/history.js';
 import { likePattern, runList } from '../../platform/records/list-query.js';
 import { ownerNames, type RecordBaseRow } from '../../platform/records/record-base-api.js';
 import { findVisible, insertRecord, softDeleteRecord, updateRecord } from '../../platform/records/record-store.js';
@@ -84,15 +85,24 @@ export async function getContact(db: Db, actor: Actor, id: string) {
   return (await toApi(db, [row]))[0];
 }
 
-/** Only one primary contact per customer: setting one clears the others. */
-async function clearOtherPrimaries(trx: Db, customerId: string, exceptId: string) {
-  await trx
+/** Only one primary contact per customer: setting one clears the others, each change in their history. */
+async function clearOtherPrimaries(trx: Db, actor: Actor, customerId: string, exceptId: string) {
+  const cleared = await trx
     .updateTable('contacts')
-    .set({ is_primary: false, version: sql`version + 1`, updated_at: sql`now()` })
+    .set({ is_primary: false, version: sql`version + 1`, updated_by: actor.userId, updated_at: sql`now()` })
     .where('customer_id', '=', customerId)
     .where('id', '!=', exceptId)
     .where('is_primary', '=', true)
+    .returning('id')
     .execute();
+  for (const c of cleared) {
+    await writeHistory(trx, actor, {
+      entity: 'contact',
+      recordId: c.id,
+      action: 'update',
+      changes: [{ field: 'is_primary', old: true, new: false }],
+    });
+  }
 }
 
 export async function createContact(trx: Db, actor: Actor, b: z.infer<typeof createContactBody>) {
@@ -102,7 +112,7 @@ export async function createContact(trx: Db, actor: Actor, b: z.infer<typeof cre
   });
   await assertPicklistCodes(trx, 'contact_role', [b.role], 'role');
   const row = await insertRecord(trx, actor, contactEntity, columns(b), customer.owner_id as string);
-  if (b.isPrimary) await clearOtherPrimaries(trx, b.customerId, row.id as string);
+  if (b.isPrimary) await clearOtherPrimaries(trx, actor, b.customerId, row.id as string);
   return row.id as string;
 }
 
@@ -119,7 +129,7 @@ export async function updateContact(trx: Db, actor: Actor, id: string, body: z.i
     columns(b),
     async (row) => (await toApi(trx, [row as unknown as ContactRow]))[0],
   );
-  if (b.isPrimary) await clearOtherPrimaries(trx, before.customer_id, id);
+  if (b.isPrimary) await clearOtherPrimaries(trx, actor, before.customer_id, id);
   return (await toApi(trx, [after as unknown as ContactRow]))[0];
 }
 

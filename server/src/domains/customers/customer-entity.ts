@@ -8,6 +8,7 @@ export const customerEntity = registerEntity({
   module: 'customers',
   label: { 'zh-CN': '客户', 'zh-TW': '客戶', en: 'Customer' },
   titleColumn: 'name',
+  liveUnique: ['name'],
   transferable: true,
 });
 

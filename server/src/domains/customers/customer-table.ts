@@ -19,8 +19,16 @@ export interface CustomerTable extends RecordBaseColumns {
   remarks: string | null;
 }
 
+/** Live customers per owner and owner department, kept by triggers (0002_customers.sql). */
+export interface CustomerCountTable {
+  owner_id: string | null;
+  owner_dept_id: string | null;
+  live: number;
+}
+
 declare module '../../platform/db/database.js' {
   interface Tables {
     customers: CustomerTable;
+    customer_counts: CustomerCountTable;
   }
 }

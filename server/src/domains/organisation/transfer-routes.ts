@@ -8,6 +8,7 @@ import { actorOf } from '../../platform/http/request-context.js';
 import { allEntities } from '../../platform/records/entity-registry.js';
 import { writeHistory } from '../../platform/records/history.js';
 import { transferOwnership } from '../../platform/records/record-store.js';
+import { assertNotDeactivatingSelf } from './user-service.js';
 
 // C10: a leaving rep's records move to a colleague in one transaction, each move in history.
 export const transferRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
@@ -16,6 +17,7 @@ export const transferRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
     assertCan(actor, 'users', 'edit');
     const { fromUserId, toUserId, deactivate } = request.body;
     if (fromUserId === toUserId) throw new AppError('VALIDATION', { fields: { toUserId: { key: 'invalid_value' } } });
+    if (deactivate) assertNotDeactivatingSelf(actor.userId, fromUserId, request.locale);
     return ctx.db.transaction().execute(async (trx) => {
       const from = await trx.selectFrom('users').select('id').where('id', '=', fromUserId).executeTakeFirst();
       if (!from) throw new AppError('VALIDATION', { fields: { fromUserId: { key: 'reference' } } });

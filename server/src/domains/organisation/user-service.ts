@@ -18,6 +18,17 @@ export interface NewUser {
   locale?: Locale;
 }
 
+const SELF_DEACTIVATION: Record<Locale, string> = {
+  'zh-CN': '不能停用自己的账号',
+  'zh-TW': '不能停用自己的帳號',
+  en: 'You cannot deactivate yourself',
+};
+
+/** Nobody deactivates their own account (by editing it or by handing over its records): it would lock them out mid-task. */
+export function assertNotDeactivatingSelf(actorId: string, userId: string, locale: Locale): void {
+  if (actorId === userId) throw new AppError('BUSINESS_RULE', { params: { detail: SELF_DEACTIVATION[locale] } });
+}
+
 async function roleIds(trx: Db, keys: string[]): Promise<string[]> {
   const rows = await trx.selectFrom('roles').select(['id', 'key']).where('key', 'in', keys).execute();
   if (rows.length !== new Set(keys).size) throw new AppError('VALIDATION', { fields: { roles: { key: 'invalid_value' } } });

@@ -11,12 +11,12 @@ import { AppError } from '../../platform/http/errors.js';
 import { actorOf } from '../../platform/http/request-context.js';
 import { type FieldChange, writeHistory } from '../../platform/records/history.js';
 import { assertDepartmentExists } from './department-service.js';
-import { createUser, getUser, listUsers, setUserRoles } from './user-service.js';
+import { assertNotDeactivatingSelf, createUser, getUser, listUsers, setUserRoles } from './user-service.js';
 
 const tags = ['users'];
 
 export const usersRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
-  const { db, sessions } = ctx;
+  const { db } = ctx;
 
   app.get('/users', { schema: { tags, querystring: userListQuery, response: { 200: listResponse(userSchema) } } }, async (request) => {
     assertCan(actorOf(request), 'users', 'view');
@@ -72,11 +72,7 @@ export const usersRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (ap
       const current = await trx.selectFrom('users').selectAll().where('id', '=', request.params.id).forUpdate().executeTakeFirst();
       if (!current) throw new AppError('NOT_FOUND');
       if (current.version !== version) throw new AppError('VERSION_CONFLICT', { current: await getUser(trx, current.id) });
-      if (b.active === false && current.id === actor.userId) {
-        throw new AppError('BUSINESS_RULE', {
-          params: { detail: request.locale === 'en' ? 'You cannot deactivate yourself' : '不能停用自己的账号' },
-        });
-      }
+      if (b.active === false) assertNotDeactivatingSelf(actor.userId, current.id, request.locale);
       await assertDepartmentExists(trx, b.departmentId, 'departmentId');
       const set = {
         ...(b.displayName !== undefined ? { display_name: b.displayName } : {}),
@@ -113,17 +109,21 @@ export const usersRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (ap
       const actor = actorOf(request);
       assertCan(actor, 'users', 'edit');
       await getUser(db, request.params.id);
-      await db
-        .updateTable('users')
-        .set({ password_hash: await hashPassword(request.body.password), password_changed_at: sql`now()` })
-        .where('id', '=', request.params.id)
-        .execute();
-      await sessions.destroyAllForUser(request.params.id);
-      await writeHistory(db, actor, {
-        entity: 'user',
-        recordId: request.params.id,
-        action: 'update',
-        changes: [{ field: 'password', old: null, new: '••••••' }],
+      const passwordHash = await hashPassword(request.body.password);
+      // New password, signed out everywhere, and the history entry: all or nothing.
+      await db.transaction().execute(async (trx) => {
+        await trx
+          .updateTable('users')
+          .set({ password_hash: passwordHash, password_changed_at: sql`now()` })
+          .where('id', '=', request.params.id)
+          .execute();
+        await trx.deleteFrom('sessions').where('user_id', '=', request.params.id).execute();
+        await writeHistory(trx, actor, {
+          entity: 'user',
+          recordId: request.params.id,
+          action: 'update',
+          changes: [{ field: 'password', old: null, new: '••••••' }],
+        });
       });
       return { ok: true as const };
     },

@@ -51,10 +51,11 @@ export function registerAuthHook(app: FastifyInstance, deps: { db: Db; clock: Cl
     } else {
       const cookie = request.cookies[SESSION_COOKIE];
       if (cookie) {
-        const session = await deps.sessions.find(cookie);
-        if (session === 'expired') request.sessionExpired = true;
-        else if (session) {
-          const actor = await loadActor(deps.db, session.userId);
+        // Session and actor in one query: this runs on every API request.
+        const found = await deps.sessions.findWithActor(cookie);
+        if (found === 'expired') request.sessionExpired = true;
+        else if (found) {
+          const { session, actor } = found;
           if (actor) {
             request.actor = { ...actor, via: 'session', sessionId: session.id, csrfToken: session.csrfToken };
           }

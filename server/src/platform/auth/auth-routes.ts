@@ -111,6 +111,9 @@ export const authRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
 
   app.post('/auth/totp/setup', { schema: { tags, response: { 200: totpSetupResponse } } }, async (request) => {
     const actor = actorOf(request);
+    // A new secret would switch an active second factor off; that takes a code (see /totp/disable).
+    const u = await db.selectFrom('users').select('totp_enabled').where('id', '=', actor.userId).executeTakeFirstOrThrow();
+    if (u.totp_enabled) throw new AppError('TOTP_ALREADY_ENABLED');
     const secret = generateTotpSecret();
     await db.updateTable('users').set({ totp_secret: secret, totp_enabled: false }).where('id', '=', actor.userId).execute();
     return { secret, otpauthUrl: otpauthUrl(secret, actor.username) };

@@ -1,4 +1,5 @@
 import type { Config } from '../../config.js';
+import { type Actor, loadSessionActor } from '../access/actor.js';
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/database.js';
 import { randomToken, sha256 } from './tokens.js';
@@ -13,6 +14,27 @@ export interface SessionRow {
 export function sessionStore(db: Db, config: Config, clock: Clock) {
   const idleMs = config.SESSION_IDLE_MINUTES * 60_000;
   const absoluteMs = config.SESSION_ABSOLUTE_HOURS * 3_600_000;
+
+  /** An idle or past-absolute session is deleted on sight; a live one is touched at most once a minute. */
+  async function live(
+    id: string,
+    row: { user_id: string; csrf_token: string; last_seen_at: Date; expires_at: Date },
+  ): Promise<SessionRow | 'expired'> {
+    const now = clock.now().getTime();
+    if (row.expires_at.getTime() <= now || row.last_seen_at.getTime() + idleMs <= now) {
+      await db.deleteFrom('sessions').where('id', '=', id).execute();
+      return 'expired';
+    }
+    // Touch at most once a minute: a write per request would cost more than the request.
+    if (now - row.last_seen_at.getTime() > 60_000) {
+      await db
+        .updateTable('sessions')
+        .set({ last_seen_at: new Date(now) })
+        .where('id', '=', id)
+        .execute();
+    }
+    return { id, userId: row.user_id, csrfToken: row.csrf_token };
+  }
 
   return {
     async create(userId: string, meta: { ip?: string; userAgent?: string }) {
@@ -39,21 +61,16 @@ export function sessionStore(db: Db, config: Config, clock: Clock) {
     async find(token: string): Promise<SessionRow | 'expired' | null> {
       const id = sha256(token);
       const row = await db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
-      if (!row) return null;
-      const now = clock.now().getTime();
-      if (row.expires_at.getTime() <= now || row.last_seen_at.getTime() + idleMs <= now) {
-        await db.deleteFrom('sessions').where('id', '=', id).execute();
-        return 'expired';
-      }
-      // Touch at most once a minute: a write per request would cost more than the request.
-      if (now - row.last_seen_at.getTime() > 60_000) {
-        await db
-          .updateTable('sessions')
-          .set({ last_seen_at: new Date(now) })
-          .where('id', '=', id)
-          .execute();
-      }
-      return { id, userId: row.user_id, csrfToken: row.csrf_token };
+      return row ? live(id, row) : null;
+    },
+
+    /** find() and the session user's actor (null if inactive) in one query: the per-request lookup. */
+    async findWithActor(token: string): Promise<{ session: SessionRow; actor: Omit<Actor, 'via'> | null } | 'expired' | null> {
+      const id = sha256(token);
+      const found = await loadSessionActor(db, id);
+      if (!found) return null;
+      const session = await live(id, found.session);
+      return session === 'expired' ? session : { session, actor: found.actor };
     },
 
     async destroy(id: string) {

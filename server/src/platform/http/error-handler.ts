@@ -29,6 +29,8 @@ export function fromDatabaseError(err: PgError): AppError | null {
     case '22008':
       return new AppError('VALIDATION', { fields: { [err.column ?? err.constraint ?? '_']: { key: 'invalid_format' } } });
     case '22P02':
+    case '22021': // text with a NUL byte
+    case '22P05': // jsonb with \u0000
       return new AppError('BAD_REQUEST');
     case '40001':
     case '40P01':

@@ -11,6 +11,22 @@ export interface RecordBaseRow {
   version: number;
 }
 
+/** The record-base fields of the API shape, for a row whose owner and department names are known. */
+export function recordBaseToApi(row: RecordBaseRow, ownerName: string | null, ownerDeptName: string | null) {
+  return {
+    id: row.id,
+    ownerId: row.owner_id,
+    ownerName,
+    ownerDeptId: row.owner_dept_id,
+    ownerDeptName: row.owner_dept_id ? ownerDeptName : null,
+    createdBy: row.created_by,
+    createdAt: row.created_at.toISOString(),
+    updatedBy: row.updated_by,
+    updatedAt: row.updated_at.toISOString(),
+    version: row.version,
+  };
+}
+
 /** Looks up owner and department names for a page of records in two small queries. */
 export async function ownerNames(db: Db, rows: RecordBaseRow[]) {
   const userIds = [...new Set(rows.map((r) => r.owner_id))];
@@ -19,16 +35,6 @@ export async function ownerNames(db: Db, rows: RecordBaseRow[]) {
   const depts = deptIds.length ? await db.selectFrom('departments').select(['id', 'name']).where('id', 'in', deptIds).execute() : [];
   const u = new Map(users.map((x) => [x.id, x.display_name]));
   const d = new Map(depts.map((x) => [x.id, x.name]));
-  return (row: RecordBaseRow) => ({
-    id: row.id,
-    ownerId: row.owner_id,
-    ownerName: u.get(row.owner_id) ?? null,
-    ownerDeptId: row.owner_dept_id,
-    ownerDeptName: row.owner_dept_id ? (d.get(row.owner_dept_id) ?? null) : null,
-    createdBy: row.created_by,
-    createdAt: row.created_at.toISOString(),
-    updatedBy: row.updated_by,
-    updatedAt: row.updated_at.toISOString(),
-    version: row.version,
-  });
+  return (row: RecordBaseRow) =>
+    recordBaseToApi(row, u.get(row.owner_id) ?? null, row.owner_dept_id ? (d.get(row.owner_dept_id) ?? null) : null);
 }

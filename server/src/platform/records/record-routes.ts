@@ -9,6 +9,7 @@ import { actorOf } from '../http/request-context.js';
 import { can } from '../access/actor.js';
 import { allEntities, entityByName, entityByPlural } from './entity-registry.js';
 import { listHistory } from './history.js';
+import { likePattern } from './list-query.js';
 import { findVisible, restoreRecord } from './record-store.js';
 
 const historyEntry = z.object({
@@ -89,7 +90,7 @@ export const recordRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
           d,
         ) => sql`SELECT ${d.entity}::text AS entity, t.id, t.${sql.ref(d.titleColumn)}::text AS title, t.owner_id, t.deleted_at, t.deleted_by
                      FROM ${sql.table(d.table)} t WHERE t.deleted_at IS NOT NULL AND ${scopeFilter(actor, 't')}
-                     ${q.q ? sql`AND t.${sql.ref(d.titleColumn)} ILIKE ${`%${q.q}%`}` : sql``}`,
+                     ${q.q ? sql`AND t.${sql.ref(d.titleColumn)} ILIKE ${likePattern(q.q)}` : sql``}`,
       );
       const union = sql.join(parts, sql` UNION ALL `);
       const { rows } = await sql<{

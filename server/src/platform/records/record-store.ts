@@ -39,7 +39,8 @@ export async function ownerDepartment(trx: Db, ownerId: string, field = 'ownerId
  */
 async function assignableOwnerDepartment(trx: Db, actor: Actor, ownerId: string): Promise<string | null> {
   const deptId = await ownerDepartment(trx, ownerId);
-  if (!scopeCovers(actor, { ownerId, ownerDeptId: deptId })) throw new AppError('VALIDATION', { fields: { ownerId: { key: 'owner_scope' } } });
+  if (!scopeCovers(actor, { ownerId, ownerDeptId: deptId }))
+    throw new AppError('VALIDATION', { fields: { ownerId: { key: 'owner_scope' } } });
   return deptId;
 }
 
@@ -63,7 +64,13 @@ export async function findVisible(
 }
 
 /** `ownerId: null` creates an unowned record (a lead in the public pool). */
-export async function insertRecord(trx: Db, actor: Actor, def: EntityDef, values: Row, ownerId: string | null = actor.userId): Promise<Row> {
+export async function insertRecord(
+  trx: Db,
+  actor: Actor,
+  def: EntityDef,
+  values: Row,
+  ownerId: string | null = actor.userId,
+): Promise<Row> {
   const ownerDeptId =
     ownerId === null ? null : ownerId === actor.userId ? actor.departmentId : await assignableOwnerDepartment(trx, actor, ownerId);
   const row = (await (trx as AnyDb)
