@@ -66,6 +66,8 @@ describe('foundation story: an admin sets up a team and a rep sees only what the
     await page.getByTestId('customer-save').click();
     await page.getByTestId('customer-detail-name').waitFor();
     expect(await page.getByTestId('customer-detail-name').innerText()).toContain(CUSTOMER);
+    // The rep owns it: the header names him.
+    await expect.poll(() => page.locator('.page-header').first().innerText()).toContain(REP.name);
 
     await page.locator('.ant-tabs-tab[data-node-key=contacts]').click();
     await page.getByTestId('contact-new').click();

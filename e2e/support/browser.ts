@@ -38,9 +38,29 @@ export async function signOut(page: Page) {
   await page.locator('input#username').waitFor();
 }
 
-/** Chooses an option in an Ant Design Select / TreeSelect by typing its label. */
+/**
+ * Chooses an option in an Ant Design Select / TreeSelect by typing its label, and checks the field
+ * now shows it. Options may still be loading or a previous dropdown still closing on a busy
+ * machine, so a miss is retried.
+ */
 export async function chooseOption(page: Page, selector: string, label: string) {
-  await page.locator(selector).click();
-  await page.keyboard.type(label);
-  await page.locator('.ant-select-dropdown:visible').getByText(label, { exact: false }).first().click();
+  const field = page.locator(selector).locator("xpath=ancestor-or-self::*[contains(concat(' ', @class, ' '), ' ant-select ')][1]");
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await page.locator(selector).click();
+    await page.keyboard.type(label);
+    const option = page
+      .locator('.ant-select-dropdown:visible')
+      .locator('.ant-select-item-option, .ant-select-tree-treenode')
+      .filter({ hasText: label })
+      .first();
+    try {
+      await option.click({ timeout: 10_000 });
+    } catch {
+      await page.keyboard.press('Escape');
+      continue;
+    }
+    if ((await field.innerText()).includes(label)) return;
+    await page.keyboard.press('Escape');
+  }
+  throw new Error(`could not choose "${label}" in ${selector}`);
 }
