@@ -16,6 +16,12 @@ describe('service endpoints', () => {
     }
   });
 
+  it('serves the API docs page without signing in', async () => {
+    const res = await call(t.app, 'GET', '/api/docs/');
+    expect(res.status).toBe(200);
+    expect(String(res.headers['content-type'])).toContain('text/html');
+  });
+
   it('publishes an OpenAPI document describing the API', async () => {
     const res = await call(t.app, 'GET', '/api/openapi.json');
     expect(res.status).toBe(200);

@@ -42,7 +42,8 @@ export function registerAuthHook(app: FastifyInstance, deps: { db: Db; clock: Cl
   app.addHook('onRequest', async (request: FastifyRequest) => {
     const explicit = request.headers['x-locale'];
     request.locale = pickLocale(typeof explicit === 'string' ? explicit : request.headers['accept-language']);
-    if (!request.url.startsWith('/api/')) return;
+    // Only the JSON API needs a caller; the docs page and static files are public.
+    if (!request.url.startsWith('/api/v1/')) return;
 
     const auth = request.headers.authorization;
     if (auth?.startsWith('Bearer ')) {
