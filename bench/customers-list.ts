@@ -10,6 +10,7 @@
 // app issues (session, actor, count, page, owner/department/contact lookups); autocannon then drives
 // the HTTP route while the raw baseline replays the recorded statements with `pg` (or PGlite) at the
 // same concurrency. Results go to stdout and bench/out/customers-<database>.json.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -39,18 +40,19 @@ const QUIET_WAIT = intArg('quiet-wait', 'BENCH_QUIET_WAIT', 120);
 
 interface Scenario {
   key: string;
-  label: (role: BenchRole) => string;
+  label: (role: BenchRole, inScope: number) => string;
   /** One path, or several that the load cycles through (the detail scenario). */
-  paths: (role: BenchRole, ids: string[]) => string[];
+  paths: (role: BenchRole, ids: string[], inScope: number) => string[];
 }
 
 const list = (params: string) => `/api/v1/customers?${params}`;
-const deepPage = (role: BenchRole) => (role === 'rep' ? 50 : 500);
+// Page 50 of a rep's list, page 500 of wider ones; never past the last page (smaller data sets).
+const deepPage = (role: BenchRole, inScope: number) => Math.min(role === 'rep' ? 50 : 500, Math.max(1, Math.ceil(inScope / 20)));
 const SEARCH = '华创';
 const SEARCH_BROAD = '精密机械';
 const ALL_SCENARIOS: Scenario[] = [
   { key: 'page1', label: () => 'list page 1', paths: () => [list('page=1&pageSize=20')] },
-  { key: 'deep', label: (r) => `list page ${deepPage(r)}`, paths: (r) => [list(`page=${deepPage(r)}&pageSize=20`)] },
+  { key: 'deep', label: (r, n) => `list page ${deepPage(r, n)}`, paths: (r, _ids, n) => [list(`page=${deepPage(r, n)}&pageSize=20`)] },
   { key: 'filter', label: () => 'filter industry+grade', paths: () => [list('industry=manufacturing&grade=A')] },
   { key: 'search', label: () => `search q=${SEARCH}`, paths: () => [list(`q=${encodeURIComponent(SEARCH)}`)] },
   { key: 'search-broad', label: () => `search q=${SEARCH_BROAD}`, paths: () => [list(`q=${encodeURIComponent(SEARCH_BROAD)}`)] },
@@ -59,7 +61,9 @@ const ALL_SCENARIOS: Scenario[] = [
 const SCENARIOS = ALL_SCENARIOS.filter((s) => !ONLY || ONLY.includes(s.key));
 
 const where = target(DEFAULT_PGLITE_DIR);
-const capture = installCapture();
+// The recorded request carries a header; its handling runs inside this async context.
+const recording = new AsyncLocalStorage<boolean>();
+const capture = installCapture(() => recording.getStore() === true);
 const database: Database =
   where.kind === 'postgres' ? await openPostgres(where.url, POOL_SIZE) : await openPglite({ dataDir: where.dataDir });
 const config = loadConfig({ ...process.env, LOG_LEVEL: 'silent', CRM_DEMO: '0' });
@@ -83,6 +87,11 @@ const app = await buildApp({ database, config });
 let inFlight = 0;
 app.addHook('onRequest', async () => {
   inFlight++;
+});
+// Ahead of Fastify's own listener (so ahead of the auth hook's session lookup): mark the recorded
+// request's async context.
+app.server.prependListener('request', (req: { headers: Record<string, unknown> }) => {
+  recording.enterWith(req.headers['x-bench-record'] === '1');
 });
 app.addHook('onSend', async () => {
   inFlight--;
@@ -112,8 +121,8 @@ async function login(username: string): Promise<string> {
     .join('; ');
 }
 
-async function getJson(path: string, cookie: string) {
-  const res = await fetch(`${base}${path}`, { headers: { cookie } });
+async function getJson(path: string, cookie: string, record = false) {
+  const res = await fetch(`${base}${path}`, { headers: { cookie, ...(record ? { 'x-bench-record': '1' } : {}) } });
   if (res.status !== 200) throw new Error(`GET ${path}: ${res.status} ${await res.text()}`);
   return res.json() as Promise<{ total?: number; items?: { id: string }[] }>;
 }
@@ -157,7 +166,8 @@ try {
     const ids = (sample.items ?? []).map((c) => c.id);
     console.log(`${who.label}: ${who.username}, ${sample.total?.toLocaleString()} customers in scope`);
     for (const s of SCENARIOS) {
-      const paths = s.paths(role, ids);
+      const inScope = sample.total ?? 0;
+      const paths = s.paths(role, ids, inScope);
       // One request per distinct path with the driver wrapped: exactly what the raw loop replays.
       await settle();
       // An unrecorded request first: it takes the once-a-minute session touch (an UPDATE) if one is
@@ -168,12 +178,12 @@ try {
       for (const path of paths) {
         recorded.push(
           await capture.record(async () => {
-            const body = await getJson(path, cookie);
+            const body = await getJson(path, cookie, true);
             total = body.total ?? null;
           }),
         );
       }
-      if (EXPLAIN) explained.push(await explain(`${role} · ${s.label(role)}`, recorded[0]));
+      if (EXPLAIN) explained.push(await explain(`${role} · ${s.label(role, inScope)}`, recorded[0]));
       const headers = { cookie };
       const busyBefore = await waitForQuiet(QUIET, QUIET_WAIT);
       if (WARMUP > 0) {
@@ -189,7 +199,7 @@ try {
       const row: Row = {
         role,
         scenario: s.key,
-        label: s.label(role),
+        label: s.label(role, inScope),
         total,
         queries: recorded[0].length,
         app: appResult,

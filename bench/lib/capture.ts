@@ -3,18 +3,20 @@ import pg from 'pg';
 import type { Query } from './load.js';
 
 /**
- * Records the SQL the app sends while `record` runs (one request at a time), by wrapping the
- * query method of the driver underneath Kysely: pg.Client for PostgreSQL, PGlite for the
- * embedded database. The raw baseline then replays exactly these statements and parameters.
+ * Records the SQL the app sends while `record` runs, by wrapping the query method of the driver
+ * underneath Kysely: pg.Client for PostgreSQL, PGlite for the embedded database. Only statements
+ * issued on behalf of the recorded request count (`inRecordedRequest`, an async-context check), so
+ * stragglers from a previous load run cannot slip in. The raw baseline replays exactly these.
  */
-export function installCapture() {
+export function installCapture(inRecordedRequest: () => boolean = () => true) {
   let sink: Query[] | null = null;
   let lite: PGlite | null = null;
 
   const pgProto = pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
   const pgQuery = pgProto.query;
   pgProto.query = function (this: unknown, ...args: unknown[]) {
-    if (sink && typeof args[0] === 'string') sink.push({ text: args[0], values: [...((args[1] as unknown[]) ?? [])] });
+    if (sink && typeof args[0] === 'string' && inRecordedRequest())
+      sink.push({ text: args[0], values: [...((args[1] as unknown[]) ?? [])] });
     return pgQuery.apply(this, args);
   };
 
@@ -22,7 +24,8 @@ export function installCapture() {
   const liteQuery = liteProto.query;
   liteProto.query = function (this: PGlite, ...args: unknown[]) {
     lite = this;
-    if (sink && typeof args[0] === 'string') sink.push({ text: args[0], values: [...((args[1] as unknown[]) ?? [])] });
+    if (sink && typeof args[0] === 'string' && inRecordedRequest())
+      sink.push({ text: args[0], values: [...((args[1] as unknown[]) ?? [])] });
     return liteQuery.apply(this, args);
   };
 
