@@ -36,6 +36,7 @@ export interface RoleTable {
   built_in: Generated<boolean>;
   data_scope: 'own' | 'department' | 'all';
   permissions: JSONColumnType<string[], string, string>;
+  offered_permissions: JSONColumnType<string[] | null, string | null, string | null>;
   max_discount_pct: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
