@@ -8,7 +8,7 @@ import { useNavigate } from 'react-router-dom';
 import { useAuth } from '../../app/auth.js';
 import { OwnerSelect } from '../../shared/owner-select.js';
 import { PageHeader } from '../../shared/page-header.js';
-import { useListParams } from '../customers/list-state.js';
+import { useListParams } from '../../shared/list-state.js';
 import { addDays, companyTime, companyToday, DATE, weekStart } from '../tasks/company-time.js';
 import { type CalendarEntry, type CalendarKind, useCalendar } from './api.js';
 

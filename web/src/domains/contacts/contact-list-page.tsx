@@ -11,7 +11,7 @@ import { OwnerSelect } from '../../shared/owner-select.js';
 import { PageHeader } from '../../shared/page-header.js';
 import { usePicklist } from '../../shared/use-picklist.js';
 import { type ChoosableColumn, ColumnChooser, useColumnPrefs } from '../customers/column-chooser.js';
-import { PAGE_SIZES, sortOrderOf, sortParamOf, useListParams, useSearchText } from '../customers/list-state.js';
+import { PAGE_SIZES, sortOrderOf, sortParamOf, useListParams, useSearchText } from '../../shared/list-state.js';
 import { type Contact, useContacts } from './api.js';
 import { ContactDrawer } from './contact-drawer.js';
 import { ContactFormModal } from './contact-form.js';

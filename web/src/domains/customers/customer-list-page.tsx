@@ -15,7 +15,7 @@ import { type ChoosableColumn, ColumnChooser, useColumnPrefs } from './column-ch
 import { CustomerFormDrawer } from './customer-form.js';
 import { GradeTag } from './grade-tag.js';
 import { useCustomerLabels } from './customer-labels.js';
-import { PAGE_SIZES, sortOrderOf, sortParamOf, useListParams, useSearchText } from './list-state.js';
+import { PAGE_SIZES, sortOrderOf, sortParamOf, useListParams, useSearchText } from '../../shared/list-state.js';
 
 const FILTERS = ['q', 'industry', 'source', 'grade', 'customerType', 'ownerId', 'isKey'];
 

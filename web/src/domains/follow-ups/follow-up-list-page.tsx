@@ -28,7 +28,7 @@ import { useAuth } from '../../app/auth.js';
 import { formatDateTime } from '../../shared/format.js';
 import { OwnerSelect } from '../../shared/owner-select.js';
 import { PageHeader } from '../../shared/page-header.js';
-import { PAGE_SIZES, sortOrderOf, sortParamOf, useListParams, useSearchText } from '../customers/list-state.js';
+import { PAGE_SIZES, sortOrderOf, sortParamOf, useListParams, useSearchText } from '../../shared/list-state.js';
 import { type FollowUp, useDeleteFollowUp, useFollowUps } from './api.js';
 import { FollowUpTypeTag, useTypeOptions } from './follow-up-types.js';
 import { QuickFollowUp, QuickFollowUpButton } from './quick-follow-up.js';

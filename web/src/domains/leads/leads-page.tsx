@@ -9,7 +9,7 @@ import { useAuth } from '../../app/auth.js';
 import { formatDateTime } from '../../shared/format.js';
 import { PageHeader } from '../../shared/page-header.js';
 import { usePicklist } from '../../shared/use-picklist.js';
-import { PAGE_SIZES, sortOrderOf, sortParamOf, useListParams, useSearchText } from '../customers/list-state.js';
+import { PAGE_SIZES, sortOrderOf, sortParamOf, useListParams, useSearchText } from '../../shared/list-state.js';
 import { type Lead, useLeadAction, useLeads } from './api.js';
 import { ConvertLeadModal } from './convert-modal.js';
 import { LeadDrawer } from './lead-drawer.js';

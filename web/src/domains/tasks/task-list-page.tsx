@@ -31,7 +31,7 @@ import { useConflictDialog } from '../../shared/conflict.js';
 import { formatDateTime } from '../../shared/format.js';
 import { OwnerSelect } from '../../shared/owner-select.js';
 import { PageHeader } from '../../shared/page-header.js';
-import { PAGE_SIZES, sortOrderOf, sortParamOf, useListParams, useSearchText } from '../customers/list-state.js';
+import { PAGE_SIZES, sortOrderOf, sortParamOf, useListParams, useSearchText } from '../../shared/list-state.js';
 import { type Task, type TaskPriority, type TaskStatus, useDeleteTask, useSetTaskStatus, useTasks } from './api.js';
 import { addDays, companyToday, dayStartIso, weekStart } from './company-time.js';
 import { TaskFormDrawer } from './task-form.js';

@@ -11,7 +11,7 @@ import { useAuth } from '../../app/auth.js';
 import { OwnerSelect } from '../../shared/owner-select.js';
 import { PageHeader } from '../../shared/page-header.js';
 import type { Contact } from '../contacts/api.js';
-import { useListParams } from '../customers/list-state.js';
+import { useListParams } from '../../shared/list-state.js';
 import { addDays, companyToday, DATE } from '../tasks/company-time.js';
 import { useDeleteVisitPlan, useVisitPlans, type VisitPlan } from './api.js';
 import { VisitPlanFormModal } from './visit-plan-form.js';

@@ -3,7 +3,7 @@ import { Alert, Button, Card, Col, DatePicker, Empty, Grid, Progress, Row, Segme
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { useListParams } from '../customers/list-state.js';
+import { useListParams } from '../../shared/list-state.js';
 import { addDays, companyToday, DATE, weekStart } from '../tasks/company-time.js';
 import { useVisitPlans, useVisitSummary } from './api.js';
 import { formatDay } from './visit-plan-labels.js';
