@@ -1,9 +1,14 @@
-// `npm start`: builds the web client when it is missing or older than its sources, then runs the server.
-import { spawn, spawnSync } from 'node:child_process';
+// `npm start`: builds the web client and bundles the server (scripts/server-bundle.mjs) when either
+// is missing or older than its sources, then runs the bundled server in this process.
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { ensureServerBundle } from './server-bundle.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
+// DATA_DIR and WEB_DIST default to paths relative to the project, wherever this is started from.
+process.chdir(root);
 const indexHtml = join(root, 'web/dist/index.html');
 
 function newestMtime(dir) {
@@ -13,13 +18,14 @@ function newestMtime(dir) {
   }
   return newest;
 }
+const stale = (output, sources) => !existsSync(output) || statSync(output).mtimeMs < sources;
 
 const sources = Math.max(
   newestMtime(join(root, 'web/src')),
   newestMtime(join(root, 'contracts')),
   statSync(join(root, 'web/index.html')).mtimeMs,
 );
-if (!existsSync(indexHtml) || statSync(indexHtml).mtimeMs < sources) {
+if (stale(indexHtml, sources)) {
   console.log('Building the web client …');
   const build = spawnSync(
     process.execPath,
@@ -32,7 +38,5 @@ if (!existsSync(indexHtml) || statSync(indexHtml).mtimeMs < sources) {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-const server = spawn(process.execPath, ['--import', 'tsx', join(root, 'server/src/main.ts')], { cwd: root, stdio: 'inherit' });
-// The server closes the embedded database cleanly on these; pass them on.
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
-server.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
+// In this process: the server closes the embedded database cleanly on SIGINT/SIGTERM itself.
+await import(pathToFileURL(await ensureServerBundle()).href);

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ensureServerBundle } from '../../scripts/server-bundle.mjs';
 
 export interface RunningServer {
   url: string;
@@ -21,12 +22,13 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** Starts the real server (as `npm start` does, minus the web build) on a fresh embedded database. */
+/** Starts the real server (the bundle `npm start` runs, minus the web build) on a fresh embedded database. */
 export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'crm-e2e-'));
   let out = '';
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+  const bundle = await ensureServerBundle();
+  const child: ChildProcess = spawn(process.execPath, ['--enable-source-maps', bundle], {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

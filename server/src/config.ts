@@ -8,6 +8,12 @@ export const configSchema = z.object({
   HOST: z.string().default('0.0.0.0'),
   DATABASE_URL: z.string().url().optional(),
   DATA_DIR: z.string().default('./data'),
+  /**
+   * The embedded database's buffer pool. PGlite clears it at every start (0.3–0.5 s for 128 MB);
+   * the file system cache still holds the data, so a small company loses nothing at 32 MB. Raise it
+   * for hundreds of thousands of rows, or move to PostgreSQL.
+   */
+  PGLITE_SHARED_BUFFERS: z.string().regex(/^\d+(kB|MB|GB)$/).default('32MB'),
   CRM_ADMIN_PASSWORD: z.string().min(8).optional(),
   CRM_DEMO: boolFlag.default(true),
   CRM_TIME_ZONE: z.string().default('Asia/Shanghai'),

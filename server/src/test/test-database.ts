@@ -43,7 +43,7 @@ export async function openTestDatabase(): Promise<Database & { drop(): Promise<v
     };
   }
   const blob = new Blob([readFileSync(TEMPLATE_FILE)]);
-  const database = await openPglite({ loadDataDir: blob });
+  const database = await openPglite({ loadDataDir: blob, sharedBuffers: '32MB' });
   return { ...database, drop: () => database.close() };
 }
 

@@ -8,39 +8,42 @@ import type { Db } from '../../platform/db/database.js';
  * removals and additions survive upgrades (see migration 0009).
  */
 export async function ensureBuiltInRoles(db: Db): Promise<void> {
-  for (const role of BUILT_IN_ROLES) {
-    const offered = JSON.stringify(role.permissions);
+  // One read at every start; writes only when a release changed a definition (start-up time).
+  const existing = new Map(
+    (await db.selectFrom('roles').select(['id', 'key', 'built_in', 'permissions', 'offered_permissions']).execute()).map((r) => [r.key, r]),
+  );
+  const missing = BUILT_IN_ROLES.filter((role) => !existing.has(role.key));
+  if (missing.length > 0) {
     await db
       .insertInto('roles')
-      .values({
-        key: role.key,
-        name: role.name,
-        built_in: true,
-        data_scope: role.dataScope,
-        permissions: offered,
-        offered_permissions: offered,
-      })
+      .values(
+        missing.map((role) => ({
+          key: role.key,
+          name: role.name,
+          built_in: true,
+          data_scope: role.dataScope,
+          permissions: JSON.stringify(role.permissions),
+          offered_permissions: JSON.stringify(role.permissions),
+        })),
+      )
       .onConflict((oc) => oc.column('key').doNothing())
       .execute();
-    const existing = await db
-      .selectFrom('roles')
-      .select(['id', 'permissions', 'offered_permissions'])
-      .where('key', '=', role.key)
-      .where('built_in', '=', true)
-      .executeTakeFirst();
-    if (!existing) continue;
-    const previouslyOffered = new Set(existing.offered_permissions ?? existing.permissions);
-    const added = role.permissions.filter((p) => !previouslyOffered.has(p) && !existing.permissions.includes(p));
-    const sameOffer = existing.offered_permissions !== null && sameMembers(existing.offered_permissions, role.permissions);
+  }
+  for (const role of BUILT_IN_ROLES) {
+    const row = existing.get(role.key);
+    if (!row?.built_in) continue;
+    const previouslyOffered = new Set(row.offered_permissions ?? row.permissions);
+    const added = role.permissions.filter((p) => !previouslyOffered.has(p) && !row.permissions.includes(p));
+    const sameOffer = row.offered_permissions !== null && sameMembers(row.offered_permissions, role.permissions);
     if (added.length === 0 && sameOffer) continue;
     await db
       .updateTable('roles')
       .set({
-        permissions: JSON.stringify([...existing.permissions, ...added]),
-        offered_permissions: offered,
+        permissions: JSON.stringify([...row.permissions, ...added]),
+        offered_permissions: JSON.stringify(role.permissions),
         ...(added.length > 0 ? { updated_at: sql<Date>`now()`, version: sql<number>`version + 1` } : {}),
       })
-      .where('id', '=', existing.id)
+      .where('id', '=', row.id)
       .execute();
   }
 }

@@ -54,6 +54,8 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
 export interface PgliteOptions {
   dataDir?: string;
   loadDataDir?: Blob;
+  /** e.g. '32MB'; PGlite's own default (128MB) when unset. */
+  sharedBuffers?: string;
 }
 
 export async function openPglite(opts: PgliteOptions = {}): Promise<Database> {
@@ -64,6 +66,7 @@ export async function openPglite(opts: PgliteOptions = {}): Promise<Database> {
     loadDataDir: opts.loadDataDir,
     parsers: typeParsers,
     extensions: { pg_trgm },
+    ...(opts.sharedBuffers ? { startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${opts.sharedBuffers}`] } : {}),
   });
   const pool = pglitePool(lite);
   const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
@@ -90,6 +93,8 @@ export async function openPglite(opts: PgliteOptions = {}): Promise<Database> {
   };
 }
 
-export function openDatabase(config: { DATABASE_URL?: string; DATA_DIR: string }): Promise<Database> {
-  return config.DATABASE_URL ? openPostgres(config.DATABASE_URL) : openPglite({ dataDir: config.DATA_DIR });
+export function openDatabase(config: { DATABASE_URL?: string; DATA_DIR: string; PGLITE_SHARED_BUFFERS?: string }): Promise<Database> {
+  return config.DATABASE_URL
+    ? openPostgres(config.DATABASE_URL)
+    : openPglite({ dataDir: config.DATA_DIR, sharedBuffers: config.PGLITE_SHARED_BUFFERS });
 }

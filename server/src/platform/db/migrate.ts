@@ -1,9 +1,20 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Database } from './database.js';
 
-const SRC_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+/**
+ * The migrations stay SQL files under server/src, also when the server runs from the bundle in
+ * server/dist (scripts/start.mjs): walk up from this module to the folder that holds them.
+ */
+export function serverSourceRoot(from = dirname(fileURLToPath(import.meta.url))): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'platform', 'migrations'))) return dir;
+    if (existsSync(join(dir, 'src', 'platform', 'migrations'))) return join(dir, 'src');
+    if (dirname(dir) === dir) throw new Error(`No server/src/platform/migrations above ${from}`);
+  }
+}
+const SRC_ROOT = serverSourceRoot();
 // Any constant will do as long as every server uses the same one.
 const MIGRATION_LOCK_KEY = 7_264_001;
 
