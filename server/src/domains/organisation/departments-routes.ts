@@ -86,12 +86,7 @@ export const departmentsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asy
       .where('parent_id', '=', d.id)
       .where('deleted_at', 'is', null)
       .executeTakeFirst();
-    const member = await db
-      .selectFrom('users')
-      .select('id')
-      .where('department_id', '=', d.id)
-      .where('active', '=', true)
-      .executeTakeFirst();
+    const member = await db.selectFrom('users').select('id').where('department_id', '=', d.id).executeTakeFirst();
     if (child || member) throw new AppError('DEPARTMENT_NOT_EMPTY');
     await db.updateTable('departments').set({ deleted_at: sql`now()` }).where('id', '=', d.id).execute();
     return { ok: true as const };

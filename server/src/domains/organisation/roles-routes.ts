@@ -61,7 +61,9 @@ export const rolesRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (ap
   app.delete('/roles/:id', { schema: { tags, params: idParams, response: { 200: okResponse } } }, async (request) => {
     assertCan(actorOf(request), 'roles', 'delete');
     const role = await one(request.params.id);
-    if (role.builtIn || role.userCount > 0) throw new AppError('IN_USE');
+    // Inactive users count too: a re-activated user must find his role still there.
+    const holder = await db.selectFrom('user_roles').select('user_id').where('role_id', '=', role.id).executeTakeFirst();
+    if (role.builtIn || holder) throw new AppError('IN_USE');
     await db.transaction().execute(async (trx) => {
       await trx.deleteFrom('user_roles').where('role_id', '=', role.id).execute();
       await trx.deleteFrom('roles').where('id', '=', role.id).execute();

@@ -29,6 +29,19 @@ export function assertNotDeactivatingSelf(actorId: string, userId: string, local
   if (actorId === userId) throw new AppError('BUSINESS_RULE', { params: { detail: SELF_DEACTIVATION[locale] } });
 }
 
+/**
+ * Checked inside the transaction after a change to users, roles or role permissions: nobody may
+ * lock the company out by removing, deactivating or demoting the last active administrator.
+ */
+export async function assertAdminRemains(trx: Db): Promise<void> {
+  const { rows } = await sql<{ n: number }>`
+    SELECT count(*)::int AS n FROM users u
+      JOIN user_roles ur ON ur.user_id = u.id
+      JOIN roles r ON r.id = ur.role_id
+     WHERE u.active AND r.permissions ? '*'`.execute(trx);
+  if ((rows[0]?.n ?? 0) === 0) throw new AppError('LAST_ADMIN');
+}
+
 async function roleIds(trx: Db, keys: string[]): Promise<string[]> {
   const rows = await trx.selectFrom('roles').select(['id', 'key']).where('key', 'in', keys).execute();
   if (rows.length !== new Set(keys).size) throw new AppError('VALIDATION', { fields: { roles: { key: 'invalid_value' } } });
@@ -120,7 +133,12 @@ export async function getUser(db: Db, id: string) {
 export async function listUsers(db: Db, q: ListQueryBase & { departmentId?: string; role?: string; active?: 'true' | 'false' }) {
   const where = [sql`true`];
   if (q.q) where.push(sql`(u.username ILIKE ${likePattern(q.q)} OR u.display_name ILIKE ${likePattern(q.q)})`);
-  if (q.departmentId) where.push(sql`u.department_id = ${q.departmentId}`);
+  // A department means its sub-departments too, as in the data scopes.
+  if (q.departmentId)
+    where.push(sql`u.department_id IN (
+      WITH RECURSIVE sub AS (SELECT id FROM departments WHERE id = ${q.departmentId}
+                             UNION ALL SELECT d.id FROM departments d JOIN sub ON d.parent_id = sub.id)
+      SELECT id FROM sub)`);
   if (q.active) where.push(sql`u.active = ${q.active === 'true'}`);
   if (q.role)
     where.push(sql`EXISTS (SELECT 1 FROM user_roles ur JOIN roles r ON r.id = ur.role_id WHERE ur.user_id = u.id AND r.key = ${q.role})`);

@@ -10,8 +10,9 @@ import { hashPassword } from '../../platform/auth/passwords.js';
 import { AppError } from '../../platform/http/errors.js';
 import { actorOf } from '../../platform/http/request-context.js';
 import { type FieldChange, writeHistory } from '../../platform/records/history.js';
+import { likePattern } from '../../platform/records/list-query.js';
 import { assertDepartmentExists } from './department-service.js';
-import { assertNotDeactivatingSelf, createUser, getUser, listUsers, setUserRoles } from './user-service.js';
+import { assertAdminRemains, assertNotDeactivatingSelf, createUser, getUser, listUsers, setUserRoles } from './user-service.js';
 
 const tags = ['users'];
 
@@ -42,7 +43,7 @@ export const usersRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (ap
         .where('u.active', '=', true)
         .orderBy('u.display_name')
         .limit(500);
-      if (request.query.q) q = q.where('u.display_name', 'ilike', `%${request.query.q}%`);
+      if (request.query.q) q = q.where('u.display_name', 'ilike', likePattern(request.query.q));
       const rows = await q.execute();
       return { items: rows.map((r) => ({ id: r.id, displayName: r.display_name, departmentName: r.department_name })) };
     },
@@ -96,6 +97,7 @@ export const usersRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (ap
         changes.push({ field: 'roles', old: before.roles, new: roles });
       }
       if (changes.length) await writeHistory(trx, actor, { entity: 'user', recordId: current.id, action: 'update', changes });
+      if (roles || b.active === false) await assertAdminRemains(trx);
       // A deactivated user is signed out everywhere at once.
       if (b.active === false) await trx.deleteFrom('sessions').where('user_id', '=', current.id).execute();
     });

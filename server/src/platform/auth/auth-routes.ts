@@ -14,6 +14,7 @@ import { type Actor, loadActor } from '../access/actor.js';
 import type { AppContext } from '../app-context.js';
 import { AppError } from '../http/errors.js';
 import { actorOf } from '../http/request-context.js';
+import { writeHistory } from '../records/history.js';
 import { CSRF_COOKIE, SESSION_COOKIE } from './auth-hook.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import { generateTotpSecret, otpauthUrl, verifyTotp } from './totp.js';
@@ -99,13 +100,25 @@ export const authRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
     const actor = actorOf(request);
     const user = await db.selectFrom('users').select('password_hash').where('id', '=', actor.userId).executeTakeFirstOrThrow();
     if (!(await verifyPassword(request.body.currentPassword, user.password_hash))) throw new AppError('WRONG_PASSWORD');
-    await db
-      .updateTable('users')
-      .set({ password_hash: await hashPassword(request.body.newPassword), password_changed_at: clock.now() })
-      .where('id', '=', actor.userId)
-      .execute();
-    // Other sessions of this user end: a changed password must lock out whoever knew the old one.
-    await sessions.destroyAllForUser(actor.userId, actor.sessionId);
+    const passwordHash = await hashPassword(request.body.newPassword);
+    // New password, the user's other sessions ended (whoever knew the old one is locked out) and the
+    // history entry the admin sees on the user: all or nothing.
+    await db.transaction().execute(async (trx) => {
+      await trx
+        .updateTable('users')
+        .set({ password_hash: passwordHash, password_changed_at: clock.now() })
+        .where('id', '=', actor.userId)
+        .execute();
+      let others = trx.deleteFrom('sessions').where('user_id', '=', actor.userId);
+      if (actor.sessionId) others = others.where('id', '!=', actor.sessionId);
+      await others.execute();
+      await writeHistory(trx, actor, {
+        entity: 'user',
+        recordId: actor.userId,
+        action: 'update',
+        changes: [{ field: 'password', old: null, new: '••••••' }],
+      });
+    });
     return { ok: true as const };
   });
 

@@ -56,10 +56,15 @@ export const MESSAGES = {
     'zh-TW': '上級部門不能是它自己或它的下級部門',
     en: 'A department cannot sit under itself or its own sub-department',
   },
+  LAST_ADMIN: {
+    'zh-CN': '至少要保留一位在职的系统管理员，这次修改没有保存',
+    'zh-TW': '至少要保留一位在職的系統管理員，這次修改沒有儲存',
+    en: 'At least one active administrator must remain; the change was not saved',
+  },
   DEPARTMENT_NOT_EMPTY: {
-    'zh-CN': '部门下还有人员或下级部门，不能删除',
-    'zh-TW': '部門下還有人員或下級部門，不能刪除',
-    en: 'The department still has users or sub-departments',
+    'zh-CN': '部门下还有人员（含已停用的账号）或下级部门，不能删除',
+    'zh-TW': '部門下還有人員（含已停用的帳號）或下級部門，不能刪除',
+    en: 'The department still has users (deactivated ones included) or sub-departments',
   },
   POOL_DAILY_LIMIT: {
     'zh-CN': '今天已领取 {limit} 条，达到每日上限，明天再来',
