@@ -65,6 +65,8 @@ export const timelineQuery = z.object({
     )
     .optional(),
   before: z.iso.datetime({ offset: true }).optional(),
+  /** With `before`: the last item's `type:id`, so items sharing that instant are neither repeated nor skipped. */
+  beforeKey: z.string().max(120).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 

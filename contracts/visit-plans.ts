@@ -49,6 +49,12 @@ export const visitSummaryRow = z.object({
   unplanned: z.number().int(),
 });
 
+export const visitSummaryResponse = z.object({
+  items: z.array(visitSummaryRow),
+  /** Reps in scope with no plan and no visit in the range. */
+  idle: z.array(z.object({ ownerId: idSchema, ownerName: z.string() })),
+});
+
 export const calendarQuery = z.object({ from: dateSchema, to: dateSchema, ownerId: idSchema.optional() });
 export const calendarEntry = z.object({
   kind: z.enum(['task', 'visit_plan', 'next_follow_up']),

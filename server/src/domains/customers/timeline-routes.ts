@@ -24,10 +24,11 @@ export const customerTimelineRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> 
       const actor = actorOf(request);
       assertCan(actor, 'customers', 'view');
       await findVisible(ctx.db, actor, customerEntity, request.params.id);
-      const { types, before, limit } = request.query;
+      const { types, before, beforeKey, limit } = request.query;
       const items = await customerTimeline(ctx.db, actor, request.params.id, {
         types,
         before: before ? new Date(before) : undefined,
+        beforeKey,
         limit,
       });
       return { items, types: timelineTypes() };

@@ -1,6 +1,7 @@
 import type { TimelineItem } from '@contracts/follow-ups.js';
 import type { Actor } from '../../platform/access/actor.js';
 import type { Db } from '../../platform/db/database.js';
+import { type RawBuilder, type SqlBool, sql } from 'kysely';
 
 /**
  * C8: the customer 360 timeline is assembled from providers. A domain that has something to
@@ -9,8 +10,28 @@ import type { Db } from '../../platform/db/database.js';
  */
 export interface TimelineProvider {
   type: string;
-  /** Items of this customer older than `before`, newest first, at most `limit`. The customer is already known to be visible. */
-  fetch(db: Db, actor: Actor, customerId: string, opts: { before?: Date; limit: number }): Promise<TimelineItem[]>;
+  /**
+   * Items of this customer older than the cursor, newest first (ties by id, descending), at most
+   * `limit`. The customer is already known to be visible. Use `olderThan()` for the cursor.
+   */
+  fetch(db: Db, actor: Actor, customerId: string, opts: TimelinePageOpts): Promise<TimelineItem[]>;
+}
+
+/**
+ * Items strictly before (`before`, `beforeId`) in (time, id) order; without `beforeId`, strictly
+ * before `before`. Times compare at millisecond precision, the precision of `at` in the API.
+ */
+export interface TimelinePageOpts {
+  before?: Date;
+  beforeId?: string;
+  limit: number;
+}
+
+/** The cursor condition for a provider's SQL: `at` and `id` are the columns behind `at` and `id`. */
+export function olderThan(at: string, id: string, opts: TimelinePageOpts): RawBuilder<SqlBool> {
+  if (!opts.before) return sql<SqlBool>`true`;
+  if (!opts.beforeId) return sql<SqlBool>`${sql.ref(at)} < ${opts.before}`;
+  return sql<SqlBool>`(date_trunc('milliseconds', ${sql.ref(at)}), ${sql.ref(id)}) < (${opts.before}::timestamptz, ${opts.beforeId}::uuid)`;
 }
 
 const providers = new Map<string, TimelineProvider>();
@@ -21,17 +42,36 @@ export function registerTimelineProvider(p: TimelineProvider): void {
 
 export const timelineTypes = () => [...providers.keys()];
 
+const MIN_ID = '00000000-0000-0000-0000-000000000000';
+const MAX_ID = 'ffffffff-ffff-ffff-ffff-ffffffffffff';
+const keyOf = (item: TimelineItem) => `${item.type}:${item.id}`;
+// Plain code-unit order, the same as PostgreSQL's for lower-case uuids (localeCompare is not).
+const desc = (a: string, b: string) => (a < b ? 1 : a > b ? -1 : 0);
+
+/**
+ * Newest first, ties broken by `type:id` descending. A page after (`before`, `beforeKey` = the last
+ * item's `type:id`) continues exactly where the previous one stopped, also when many items share
+ * one instant: each provider gets the cursor translated to its own type.
+ */
 export async function customerTimeline(
   db: Db,
   actor: Actor,
   customerId: string,
-  opts: { types?: string[]; before?: Date; limit: number },
+  opts: { types?: string[]; before?: Date; beforeKey?: string; limit: number },
 ): Promise<TimelineItem[]> {
   const chosen = [...providers.values()].filter((p) => !opts.types?.length || opts.types.includes(p.type));
+  const [cursorType, cursorId] = opts.beforeKey?.split(/:(?=[^:]*$)/) ?? [];
+  const cursorAt = opts.before?.toISOString();
   const lists: TimelineItem[][] = [];
-  for (const p of chosen) lists.push(await p.fetch(db, actor, customerId, { before: opts.before, limit: opts.limit }));
+  for (const p of chosen) {
+    // Same instant: a type sorting below the cursor's comes after it (all its items are still to
+    // show), one above came before it (none are).
+    const beforeId = !cursorId ? undefined : p.type === cursorType ? cursorId : p.type < cursorType ? MAX_ID : MIN_ID;
+    lists.push(await p.fetch(db, actor, customerId, { before: opts.before, beforeId, limit: opts.limit }));
+  }
   return lists
     .flat()
-    .sort((a, b) => b.at.localeCompare(a.at) || b.id.localeCompare(a.id))
+    .filter((item) => !cursorAt || !opts.beforeKey || item.at < cursorAt || (item.at === cursorAt && keyOf(item) < opts.beforeKey))
+    .sort((a, b) => desc(a.at, b.at) || desc(keyOf(a), keyOf(b)))
     .slice(0, opts.limit);
 }

@@ -104,6 +104,31 @@ describe('customer timeline (C8)', () => {
     expect(none.body.items).toEqual([]);
   });
 
+  it('pages through items sharing one instant without repeating or skipping any (before + beforeKey)', async () => {
+    const team = await makeTeam(t.app, t.db);
+    const customer = await makeCustomer(team.repA);
+    for (const n of [1, 2, 3, 4, 5]) {
+      await team.repA.post('/api/v1/follow-ups', {
+        customerId: customer.id,
+        type: 'note',
+        content: `同一时刻 ${n}`,
+        occurredAt: '2026-11-05T02:00:00Z',
+      });
+    }
+    const seen: string[] = [];
+    let cursor = '';
+    for (let page = 0; page < 5; page++) {
+      const res = await team.repA.get(`/api/v1/customers/${customer.id}/timeline?types=follow_up&limit=2${cursor}`);
+      expect(res.status).toBe(200);
+      const items = res.body.items as { type: string; id: string; at: string; body: string }[];
+      seen.push(...items.map((i) => i.body));
+      if (items.length < 2) break;
+      const tail = items[items.length - 1];
+      cursor = `&before=${encodeURIComponent(tail.at)}&beforeKey=${encodeURIComponent(`${tail.type}:${tail.id}`)}`;
+    }
+    expect(seen.sort()).toEqual(['同一时刻 1', '同一时刻 2', '同一时刻 3', '同一时刻 4', '同一时刻 5']);
+  });
+
   it("answers 404 for a customer outside the actor's scope", async () => {
     const team = await makeTeam(t.app, t.db);
     const theirs = await makeCustomer(team.repB);

@@ -57,7 +57,7 @@ export async function tasksToApi(db: Db, rows: TaskRow[], now: Date) {
   }));
 }
 
-const SORTABLE: Record<string, string> = { dueAt: 'due_at', createdAt: 'created_at', priority: 'priority', title: 'title' };
+const SORTABLE: Record<string, string> = { dueAt: 'due_at', createdAt: 'created_at', priority: 'priority_rank', title: 'title' };
 
 export async function listTasks(db: Db, actor: Actor, clock: Clock, q: z.infer<typeof taskListQuery>) {
   let f = db.selectFrom('tasks').where('deleted_at', 'is', null).where(scopeFilter(actor));

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { scopeFilter } from '../../platform/access/data-scope.js';
 import { registerCalendarSource } from '../calendar/calendar.js';
-import { registerTimelineProvider } from '../customers/timeline.js';
+import { olderThan, registerTimelineProvider } from '../customers/timeline.js';
 
 // Tasks appear on the calendar by due date (company time zone) and on their customer's timeline.
 registerCalendarSource({
@@ -41,7 +41,7 @@ registerCalendarSource({
 
 registerTimelineProvider({
   type: 'task',
-  async fetch(db, _actor, customerId, { before, limit }) {
+  async fetch(db, _actor, customerId, page) {
     const { rows } = await sql<{
       id: string;
       title: string;
@@ -53,8 +53,8 @@ registerTimelineProvider({
     }>`
       SELECT t.id, t.title, t.description, t.status, t.due_at, t.created_at, u.display_name AS owner_name
         FROM tasks t LEFT JOIN users u ON u.id = t.owner_id
-       WHERE t.customer_id = ${customerId} AND t.deleted_at IS NULL ${before ? sql`AND t.created_at < ${before}` : sql``}
-       ORDER BY t.created_at DESC LIMIT ${limit}`.execute(db);
+       WHERE t.customer_id = ${customerId} AND t.deleted_at IS NULL AND ${olderThan('t.created_at', 't.id', page)}
+       ORDER BY t.created_at DESC, t.id DESC LIMIT ${page.limit}`.execute(db);
     return rows.map((r) => ({
       type: 'task',
       id: r.id,

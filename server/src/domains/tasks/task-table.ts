@@ -1,3 +1,4 @@
+import type { ColumnType } from 'kysely';
 import type { RecordBaseColumns } from '../../platform/db/platform-tables.js';
 
 export interface TaskTable extends RecordBaseColumns {
@@ -5,6 +6,7 @@ export interface TaskTable extends RecordBaseColumns {
   description: string | null;
   due_at: Date | string | null;
   priority: 'low' | 'normal' | 'high' | 'urgent';
+  priority_rank: ColumnType<number, never, never>;
   status: 'open' | 'in_progress' | 'done' | 'cancelled';
   remind_at: Date | string | null;
   completed_at: Date | string | null;

@@ -28,6 +28,17 @@ describe('tasks (C5)', () => {
     expect(reopened.body.completedAt).toBeNull();
   });
 
+  it('sorts by priority in its meaning (urgent > high > normal > low), not alphabetically', async () => {
+    const team = await makeTeam(t.app, t.db);
+    for (const priority of ['normal', 'urgent', 'low', 'high']) {
+      expect((await team.repA.post('/api/v1/tasks', { title: `任务-${priority}`, priority })).status).toBe(201);
+    }
+    const desc = await team.repA.get('/api/v1/tasks?sort=-priority');
+    expect(desc.body.items.map((x: { priority: string }) => x.priority)).toEqual(['urgent', 'high', 'normal', 'low']);
+    const asc = await team.repA.get('/api/v1/tasks?sort=priority');
+    expect(asc.body.items.map((x: { priority: string }) => x.priority)).toEqual(['low', 'normal', 'high', 'urgent']);
+  });
+
   it('does not let a rep hand a task to someone outside his scope', async () => {
     const team = await makeTeam(t.app, t.db);
     const res = await team.repA.post('/api/v1/tasks', { title: '帮我做', ownerId: team.repB.userId });

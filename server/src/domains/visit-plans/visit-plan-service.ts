@@ -146,7 +146,7 @@ export async function visitSummary(db: Db, actor: Actor, q: z.infer<typeof visit
       FROM plans p FULL JOIN unplanned u ON u.owner_id = p.owner_id AND u.period = p.period
       LEFT JOIN users usr ON usr.id = coalesce(p.owner_id, u.owner_id)
      ORDER BY 3, 2`.execute(db);
-  return rows.map((r) => ({
+  const items = rows.map((r) => ({
     ownerId: r.owner_id,
     ownerName: r.owner_name,
     period: r.period,
@@ -154,4 +154,21 @@ export async function visitSummary(db: Db, actor: Actor, q: z.infer<typeof visit
     done: r.done,
     unplanned: r.unplanned,
   }));
+  return { items, idle: await repsWithoutVisits(db, actor, new Set(items.map((i) => i.ownerId))) };
+}
+
+/**
+ * The reps in the caller's scope who neither planned nor logged a visit in the range: the ones a
+ * manager most needs to see, and absent from the rows above by construction. A rep is an active
+ * user whose role may create visit plans.
+ */
+async function repsWithoutVisits(db: Db, actor: Actor, active: Set<string>) {
+  const { rows } = await sql<{ id: string; display_name: string }>`
+    SELECT u.id, u.display_name
+      FROM users u CROSS JOIN LATERAL (SELECT u.id AS owner_id, u.department_id AS owner_dept_id) scoped
+     WHERE u.active AND ${scopeFilter(actor, 'scoped')}
+       AND EXISTS (SELECT 1 FROM user_roles ur JOIN roles r ON r.id = ur.role_id
+                    WHERE ur.user_id = u.id AND r.permissions ? 'visit_plans:create')
+     ORDER BY u.display_name`.execute(db);
+  return rows.filter((r) => !active.has(r.id)).map((r) => ({ ownerId: r.id, ownerName: r.display_name }));
 }

@@ -5,7 +5,7 @@ import {
   visitPlanListQuery,
   visitPlanSchema,
   visitSummaryQuery,
-  visitSummaryRow,
+  visitSummaryResponse,
 } from '@contracts/visit-plans.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -42,12 +42,12 @@ export const visitPlansRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
 
   app.get(
     '/visit-plans/summary',
-    { schema: { tags, querystring: visitSummaryQuery, response: { 200: z.object({ items: z.array(visitSummaryRow) }) } } },
+    { schema: { tags, querystring: visitSummaryQuery, response: { 200: visitSummaryResponse } } },
     async (request) => {
       const actor = actorOf(request);
       assertCan(actor, 'visit_plans', 'view');
       assertRange(request.query.from, request.query.to, 366);
-      return { items: await visitSummary(db, actor, request.query, tz) };
+      return visitSummary(db, actor, request.query, tz);
     },
   );
 

@@ -81,8 +81,12 @@ describe('daily visit plans (C5)', () => {
       done: 1,
       unplanned: 1,
     });
+    // Who did nothing is listed too: repB (and the manager himself), not repA, not the south team.
+    const idle = byDay.body.idle.map((r: { ownerId: string }) => r.ownerId);
+    expect(idle.sort()).toEqual([team.repB.userId, team.eastManager.userId].sort());
     const repB = await team.repB.get('/api/v1/visit-plans/summary?from=2026-12-14&to=2026-12-15');
     expect(repB.body.items).toEqual([]);
+    expect(repB.body.idle).toEqual([{ ownerId: team.repB.userId, ownerName: expect.any(String) }]);
   });
 });
 

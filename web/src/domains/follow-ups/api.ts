@@ -91,10 +91,13 @@ export const TIMELINE_PAGE = 20;
 export function useCustomerTimeline(customerId: string, types: string[]) {
   return useInfiniteQuery({
     queryKey: [...followUpKeys.timeline(customerId), types],
-    queryFn: ({ pageParam }) =>
-      http.get<TimelinePage>(`/customers/${customerId}/timeline`, { types, before: pageParam, limit: TIMELINE_PAGE }),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => (last.items.length < TIMELINE_PAGE ? undefined : last.items[last.items.length - 1].at),
+    queryFn: ({ pageParam }) => http.get<TimelinePage>(`/customers/${customerId}/timeline`, { types, ...pageParam, limit: TIMELINE_PAGE }),
+    initialPageParam: {} as { before?: string; beforeKey?: string },
+    getNextPageParam: (last) => {
+      if (last.items.length < TIMELINE_PAGE) return undefined;
+      const tail = last.items[last.items.length - 1];
+      return { before: tail.at, beforeKey: `${tail.type}:${tail.id}` };
+    },
     placeholderData: keepPreviousData,
   });
 }

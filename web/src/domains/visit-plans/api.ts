@@ -46,7 +46,8 @@ export function useVisitPlans(range: VisitPlanRange, enabled = true) {
 export function useVisitSummary(range: VisitSummaryRange, enabled = true) {
   return useQuery({
     queryKey: visitPlanKeys.summary(range),
-    queryFn: () => http.get<{ items: VisitSummaryRow[] }>('/visit-plans/summary', { ...range }),
+    queryFn: () =>
+      http.get<{ items: VisitSummaryRow[]; idle: { ownerId: string; ownerName: string }[] }>('/visit-plans/summary', { ...range }),
     placeholderData: keepPreviousData,
     enabled,
   });

@@ -115,6 +115,11 @@ export default function VisitSummary() {
     row.periods.push({ period: r.period, planned: r.planned, done: r.done, pending: waiting, unplanned: r.unplanned });
     byRep.set(r.ownerId, row);
   }
+  // Reps who neither planned nor visited: listed too, with zeros (they sort last).
+  for (const r of data?.idle ?? []) {
+    if (!byRep.has(r.ownerId))
+      byRep.set(r.ownerId, { ownerId: r.ownerId, ownerName: r.ownerName, planned: 0, done: 0, pending: 0, unplanned: 0, periods: [] });
+  }
   const reps = [...byRep.values()].sort((a, b) => b.planned - a.planned || b.done - a.done || a.ownerName.localeCompare(b.ownerName));
   const totals = reps.reduce<Counts>(
     (s, r) => ({
