@@ -3,6 +3,7 @@ import type { Action, Module } from '@contracts/permissions.js';
 import { hasPermission } from '@contracts/permissions.js';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useContext, useEffect } from 'react';
+import { setCompanyZone } from '../shared/company-zone.js';
 import { ApiError, http, setUnauthenticatedHandler } from './api-client.js';
 
 interface AuthState {
@@ -32,6 +33,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     });
   }, [qc]);
   const me = meQuery.data ?? null;
+  if (me) setCompanyZone(me.timeZone);
   const value: AuthState = {
     me,
     loading: meQuery.isLoading,

@@ -1,5 +1,5 @@
 // Money arrives as exact decimal strings; formatting never sums in floating point.
-const TZ = 'Asia/Shanghai';
+import { companyZone } from './company-zone.js';
 
 function groupDigits(intPart: string) {
   return intPart.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
@@ -24,7 +24,7 @@ export function formatWan(value: string | null | undefined, locale = 'zh-CN'): s
 export function formatDateTime(iso: string | null | undefined, locale = 'zh-CN'): string {
   if (!iso) return '—';
   return new Intl.DateTimeFormat(locale, {
-    timeZone: TZ,
+    timeZone: companyZone(),
     year: 'numeric',
     month: '2-digit',
     day: '2-digit',
@@ -37,5 +37,7 @@ export function formatDateTime(iso: string | null | undefined, locale = 'zh-CN')
 export function formatDate(iso: string | null | undefined, locale = 'zh-CN'): string {
   if (!iso) return '—';
   if (/^\d{4}-\d{2}-\d{2}$/.test(iso)) return iso;
-  return new Intl.DateTimeFormat(locale, { timeZone: TZ, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(iso));
+  return new Intl.DateTimeFormat(locale, { timeZone: companyZone(), year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+    new Date(iso),
+  );
 }

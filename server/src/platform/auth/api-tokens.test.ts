@@ -35,7 +35,10 @@ describe('personal API tokens', () => {
   it('authenticates Bearer calls, writes included, with no CSRF header', async () => {
     const repA = await makeRep(t.app, t.db);
     const api = tokenClient(t.app, (await createToken(repA)).token);
-    expect((await api.get('/api/v1/auth/me')).body.id).toBe(repA.userId);
+    const me = await api.get('/api/v1/auth/me');
+    expect(me.body.id).toBe(repA.userId);
+    // The web client takes the company's time zone from here (CRM_TIME_ZONE, default Asia/Shanghai).
+    expect(me.body.timeZone).toBe('Asia/Shanghai');
     const created = await api.post('/api/v1/customers', { name: `Token Co ${Date.now()}` });
     expect(created.status).toBe(201);
     expect(created.body.ownerId).toBe(repA.userId);

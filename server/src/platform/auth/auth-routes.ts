@@ -43,6 +43,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
       permissions: actor.permissions,
       scope: actor.scope,
       totpEnabled: u.totp_enabled,
+      timeZone: config.CRM_TIME_ZONE,
       csrfToken: actor.csrfToken,
     };
   };

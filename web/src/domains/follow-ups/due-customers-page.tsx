@@ -13,6 +13,7 @@ import { usePicklist } from '../../shared/use-picklist.js';
 import { GradeTag } from '../customers/grade-tag.js';
 import { PAGE_SIZES, useListParams } from '../../shared/list-state.js';
 import { type DueCustomer, useDueCustomers } from './api.js';
+import { companyZone } from '../../shared/company-zone.js';
 import { QuickFollowUp } from './quick-follow-up.js';
 
 /** 超期 N 天 in red, 今天到期 in orange, and (with the heads-up toggle) N 天后到期 in blue. */
@@ -38,7 +39,7 @@ export function DueTag({ overdueDays }: { overdueDays: number }) {
 }
 
 // Shown beside the due date ('YYYY-MM-DD'), so the last follow-up is a day in the same spelling and zone.
-const dayOf = (iso: string) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(new Date(iso));
+const dayOf = (iso: string) => new Intl.DateTimeFormat('sv-SE', { timeZone: companyZone() }).format(new Date(iso));
 
 /** C6: key customers whose follow-up cycle has run out, most overdue first, each one a click away from a follow-up. */
 export function DueCustomersPage() {
