@@ -28,6 +28,7 @@ export const commonMessages: Record<Locale, Messages> = {
     created: '已创建',
     empty: '暂无数据',
     loadFailed: '加载失败',
+    list: { filters: '筛选', clearFilters: '清空筛选' },
     total: '共 {{total}} 条',
     conflict: {
       title: '记录已被他人修改',
@@ -92,6 +93,7 @@ export const commonMessages: Record<Locale, Messages> = {
     created: '已建立',
     empty: '暫無資料',
     loadFailed: '載入失敗',
+    list: { filters: '篩選', clearFilters: '清除篩選' },
     total: '共 {{total}} 筆',
     conflict: {
       title: '記錄已被他人修改',
@@ -156,6 +158,7 @@ export const commonMessages: Record<Locale, Messages> = {
     created: 'Created',
     empty: 'No data',
     loadFailed: 'Could not load',
+    list: { filters: 'Filters', clearFilters: 'Clear filters' },
     total: '{{total}} in total',
     conflict: {
       title: 'Someone else changed this record',

@@ -1,5 +1,5 @@
-import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, Empty, Grid, Input, Row, Select, Space, Table, Tag, Typography } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Col, Empty, Grid, Select, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,6 +14,7 @@ import { type ChoosableColumn, ColumnChooser, useColumnPrefs } from '../customer
 import { PAGE_SIZES, sortOrderOf, sortParamOf, useListParams, useSearchText } from '../../shared/list-state.js';
 import { type Contact, useContacts } from './api.js';
 import { ContactDrawer } from './contact-drawer.js';
+import { FilterBar, LoadError } from '../../shared/filter-bar.js';
 import { ContactFormModal } from './contact-form.js';
 
 const FILTERS = ['q', 'role', 'ownerId'];
@@ -136,19 +137,15 @@ export function ContactListPage() {
         }
       />
       <Card variant="borderless" styles={{ body: { paddingBottom: 8 } }}>
-        <Row gutter={[12, 12]} style={{ marginBottom: 16 }}>
-          <Col xs={24} md={12} xl={8}>
-            <Input
-              allowClear
-              prefix={<SearchOutlined style={{ color: '#bfbfbf' }} />}
-              value={search.text}
-              onChange={(e) => search.setText(e.target.value)}
-              onPressEnter={() => search.submit(search.text)}
-              placeholder={t('list.search')}
-              maxLength={100}
-              data-testid="contact-search"
-            />
-          </Col>
+        <FilterBar
+          search={search}
+          searchPlaceholder={t('list.search')}
+          searchTestId="contact-search"
+          searchCol={{ xs: 24, md: 12, xl: 8 }}
+          activeFilters={FILTERS.filter((k) => k !== 'q' && lp.params.has(k)).length}
+          onClear={filtered ? () => lp.clear(FILTERS) : undefined}
+          clearCol={{ xs: 24, sm: 12, md: 6, xl: 4 }}
+        >
           <Col xs={12} md={6} xl={4}>
             <Select
               allowClear
@@ -167,23 +164,9 @@ export function ContactListPage() {
               style={{ width: '100%' }}
             />
           </Col>
-          {filtered && (
-            <Col xs={24} sm={12} md={6} xl={4}>
-              <Button onClick={() => lp.clear(FILTERS)}>{t('list.clearFilters')}</Button>
-            </Col>
-          )}
-        </Row>
+        </FilterBar>
 
-        {isError && (
-          <Alert
-            type="error"
-            showIcon
-            title={t('list.loadFailed')}
-            description={error instanceof Error ? error.message : undefined}
-            action={<Button onClick={() => void refetch()}>{t('common:actions.reload')}</Button>}
-            style={{ marginBottom: 16 }}
-          />
-        )}
+        {isError && <LoadError title={t('list.loadFailed')} error={error} onRetry={() => void refetch()} />}
 
         <Table<Contact>
           rowKey="id"

@@ -1,6 +1,6 @@
 import { CUSTOMER_TYPES } from '@contracts/customers.js';
-import { FilterOutlined, PlusOutlined, SearchOutlined, StarFilled } from '@ant-design/icons';
-import { Alert, Badge, Button, Card, Col, Empty, Grid, Input, Row, Select, Space, Table, Tag, Typography } from 'antd';
+import { PlusOutlined, StarFilled } from '@ant-design/icons';
+import { Button, Card, Col, Empty, Grid, Select, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,6 +15,7 @@ import { type ChoosableColumn, ColumnChooser, useColumnPrefs } from './column-ch
 import { CustomerFormDrawer } from './customer-form.js';
 import { GradeTag } from './grade-tag.js';
 import { useCustomerLabels } from './customer-labels.js';
+import { FilterBar, LoadError, MultiFilter } from '../../shared/filter-bar.js';
 import { PAGE_SIZES, sortOrderOf, sortParamOf, useListParams, useSearchText } from '../../shared/list-state.js';
 
 const FILTERS = ['q', 'industry', 'source', 'grade', 'customerType', 'ownerId', 'isKey'];
@@ -59,7 +60,6 @@ export function CustomerListPage() {
   // On a phone the filters fold away behind one button; the search box stays.
   const screens = Grid.useBreakpoint();
   const phone = !screens.md;
-  const [filtersOpen, setFiltersOpen] = useState(false);
   const activeFilters = FILTERS.filter((k) => k !== 'q' && lp.params.has(k)).length;
 
   const query: Query = { page: lp.page, pageSize: lp.pageSize, sort: lp.sort, q, industry, source, grade, customerType, ownerId, isKey };
@@ -190,123 +190,75 @@ export function CustomerListPage() {
         }
       />
       <Card variant="borderless" styles={{ body: { paddingBottom: 8 } }}>
-        <Row gutter={[12, 12]} style={{ marginBottom: 16 }}>
-          <Col xs={24} md={16} xl={6}>
-            <div style={{ display: 'flex', gap: 8 }}>
-              <Input
-                allowClear
-                prefix={<SearchOutlined style={{ color: '#bfbfbf' }} />}
-                value={search.text}
-                onChange={(e) => search.setText(e.target.value)}
-                onPressEnter={() => search.submit(search.text)}
-                placeholder={t('list.search')}
-                maxLength={100}
-                data-testid="customer-search"
-              />
-              {phone && (
-                <Badge count={activeFilters} size="small">
-                  <Button
-                    icon={<FilterOutlined />}
-                    onClick={() => setFiltersOpen((o) => !o)}
-                    type={filtersOpen ? 'primary' : 'default'}
-                    ghost={filtersOpen}
-                  >
-                    {t('list.filters')}
-                  </Button>
-                </Badge>
-              )}
-            </div>
+        <FilterBar
+          search={search}
+          searchPlaceholder={t('list.search')}
+          searchTestId="customer-search"
+          searchCol={{ xs: 24, md: 16, xl: 6 }}
+          activeFilters={activeFilters}
+          onClear={filtered ? () => lp.clear(FILTERS) : undefined}
+          clearCol={{ xs: 24, sm: 12, md: 8, xl: 3 }}
+        >
+          <Col {...filterCol}>
+            <MultiFilter
+              placeholder={t('fields.industry')}
+              value={industry}
+              onChange={(v) => update({ industry: v })}
+              options={labels.industry.options}
+              showSearch={{ optionFilterProp: 'label' }}
+            />
           </Col>
-          {(!phone || filtersOpen) && (
-            <>
-              <Col {...filterCol}>
-                <Select
-                  mode="multiple"
-                  allowClear
-                  maxTagCount="responsive"
-                  placeholder={t('fields.industry')}
-                  value={industry}
-                  onChange={(v) => update({ industry: v })}
-                  options={labels.industry.options}
-                  showSearch={{ optionFilterProp: 'label' }}
-                  style={{ width: '100%' }}
-                />
-              </Col>
-              <Col {...filterCol}>
-                <Select
-                  mode="multiple"
-                  allowClear
-                  maxTagCount="responsive"
-                  placeholder={t('fields.source')}
-                  value={source}
-                  onChange={(v) => update({ source: v })}
-                  options={labels.source.options}
-                  showSearch={{ optionFilterProp: 'label' }}
-                  style={{ width: '100%' }}
-                />
-              </Col>
-              <Col {...filterCol}>
-                <Select
-                  mode="multiple"
-                  allowClear
-                  maxTagCount="responsive"
-                  placeholder={t('fields.grade')}
-                  value={grade}
-                  onChange={(v) => update({ grade: v })}
-                  options={labels.grade.options}
-                  style={{ width: '100%' }}
-                />
-              </Col>
-              <Col {...filterCol}>
-                <Select
-                  allowClear
-                  placeholder={t('fields.customerType')}
-                  value={customerType}
-                  onChange={(v) => update({ customerType: v })}
-                  options={CUSTOMER_TYPES.map((v) => ({ value: v, label: t(`types.${v}`) }))}
-                  style={{ width: '100%' }}
-                />
-              </Col>
-              <Col {...filterCol}>
-                <OwnerSelect
-                  placeholder={t('fields.owner')}
-                  value={ownerId}
-                  onChange={(v) => update({ ownerId: v })}
-                  style={{ width: '100%' }}
-                />
-              </Col>
-              <Col {...filterCol}>
-                <Select
-                  allowClear
-                  placeholder={t('list.isKeyAll')}
-                  value={isKey}
-                  onChange={(v) => update({ isKey: v })}
-                  options={[
-                    { value: 'true', label: t('list.isKeyTrue') },
-                    { value: 'false', label: t('list.isKeyFalse') },
-                  ]}
-                  style={{ width: '100%' }}
-                />
-              </Col>
-              {filtered && (
-                <Col xs={24} sm={12} md={8} xl={3}>
-                  <Button onClick={() => lp.clear(FILTERS)}>{t('list.clearFilters')}</Button>
-                </Col>
-              )}
-            </>
-          )}
-        </Row>
+          <Col {...filterCol}>
+            <MultiFilter
+              placeholder={t('fields.source')}
+              value={source}
+              onChange={(v) => update({ source: v })}
+              options={labels.source.options}
+              showSearch={{ optionFilterProp: 'label' }}
+            />
+          </Col>
+          <Col {...filterCol}>
+            <MultiFilter
+              placeholder={t('fields.grade')}
+              value={grade}
+              onChange={(v) => update({ grade: v })}
+              options={labels.grade.options}
+            />
+          </Col>
+          <Col {...filterCol}>
+            <Select
+              allowClear
+              placeholder={t('fields.customerType')}
+              value={customerType}
+              onChange={(v) => update({ customerType: v })}
+              options={CUSTOMER_TYPES.map((v) => ({ value: v, label: t(`types.${v}`) }))}
+              style={{ width: '100%' }}
+            />
+          </Col>
+          <Col {...filterCol}>
+            <OwnerSelect
+              placeholder={t('fields.owner')}
+              value={ownerId}
+              onChange={(v) => update({ ownerId: v })}
+              style={{ width: '100%' }}
+            />
+          </Col>
+          <Col {...filterCol}>
+            <Select
+              allowClear
+              placeholder={t('list.isKeyAll')}
+              value={isKey}
+              onChange={(v) => update({ isKey: v })}
+              options={[
+                { value: 'true', label: t('list.isKeyTrue') },
+                { value: 'false', label: t('list.isKeyFalse') },
+              ]}
+              style={{ width: '100%' }}
+            />
+          </Col>
+        </FilterBar>
 
-        {isError && (
-          <Alert
-            type="error"
-            showIcon
-            title={t('list.loadFailed')}
-            description={error instanceof Error ? error.message : undefined}
-            action={<Button onClick={() => void refetch()}>{t('common:actions.reload')}</Button>}
-            style={{ marginBottom: 16 }}
-          />
-        )}
+        {isError && <LoadError title={t('list.loadFailed')} error={error} onRetry={() => void refetch()} />}
 
         <Table<Customer>
           rowKey="id"

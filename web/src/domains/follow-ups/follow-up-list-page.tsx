@@ -1,23 +1,5 @@
-import { DeleteOutlined, EditOutlined, FilterOutlined, SearchOutlined } from '@ant-design/icons';
-import {
-  Alert,
-  App,
-  Badge,
-  Button,
-  Card,
-  Col,
-  DatePicker,
-  Empty,
-  Grid,
-  Input,
-  Popconfirm,
-  Row,
-  Select,
-  Space,
-  Table,
-  Tooltip,
-  Typography,
-} from 'antd';
+import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
+import { App, Button, Card, Col, DatePicker, Empty, Grid, Popconfirm, Select, Space, Table, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useCallback, useState } from 'react';
@@ -31,6 +13,7 @@ import { PageHeader } from '../../shared/page-header.js';
 import { PAGE_SIZES, sortOrderOf, sortParamOf, useListParams, useSearchText } from '../../shared/list-state.js';
 import { type FollowUp, useDeleteFollowUp, useFollowUps } from './api.js';
 import { FollowUpTypeTag, useTypeOptions } from './follow-up-types.js';
+import { FilterBar, LoadError } from '../../shared/filter-bar.js';
 import { QuickFollowUp, QuickFollowUpButton } from './quick-follow-up.js';
 
 const FILTERS = ['q', 'type', 'ownerId', 'from', 'to'];
@@ -50,7 +33,6 @@ export function FollowUpListPage() {
   const [editing, setEditing] = useState<FollowUp>();
   const screens = Grid.useBreakpoint();
   const phone = !screens.md;
-  const [filtersOpen, setFiltersOpen] = useState(false);
 
   const q = lp.text('q');
   const type = lp.text('type');
@@ -226,85 +208,49 @@ export function FollowUpListPage() {
         extra={<QuickFollowUpButton type="primary" />}
       />
       <Card variant="borderless" styles={{ body: { paddingBottom: 8 } }}>
-        <Row gutter={[12, 12]} style={{ marginBottom: 16 }}>
-          <Col xs={24} md={16} xl={6}>
-            <div style={{ display: 'flex', gap: 8 }}>
-              <Input
-                allowClear
-                prefix={<SearchOutlined style={{ color: '#bfbfbf' }} />}
-                value={search.text}
-                onChange={(e) => search.setText(e.target.value)}
-                onPressEnter={() => search.submit(search.text)}
-                placeholder={t('list.search')}
-                maxLength={100}
-                data-testid="followup-search"
-              />
-              {phone && (
-                <Badge count={activeFilters} size="small">
-                  <Button
-                    icon={<FilterOutlined />}
-                    onClick={() => setFiltersOpen((o) => !o)}
-                    type={filtersOpen ? 'primary' : 'default'}
-                    ghost={filtersOpen}
-                  >
-                    {t('list.filters')}
-                  </Button>
-                </Badge>
-              )}
-            </div>
+        <FilterBar
+          search={search}
+          searchPlaceholder={t('list.search')}
+          searchTestId="followup-search"
+          searchCol={{ xs: 24, md: 16, xl: 6 }}
+          activeFilters={activeFilters}
+          onClear={filtered ? () => lp.clear(FILTERS) : undefined}
+          clearCol={{ xs: 24, sm: 12, md: 8, xl: 3 }}
+        >
+          <Col {...filterCol}>
+            <Select
+              allowClear
+              placeholder={t('list.typeAll')}
+              value={type}
+              onChange={(v) => update({ type: v })}
+              options={typeOptions}
+              style={{ width: '100%' }}
+              data-testid="followup-type-filter"
+            />
           </Col>
-          {(!phone || filtersOpen) && (
-            <>
-              <Col {...filterCol}>
-                <Select
-                  allowClear
-                  placeholder={t('list.typeAll')}
-                  value={type}
-                  onChange={(v) => update({ type: v })}
-                  options={typeOptions}
-                  style={{ width: '100%' }}
-                  data-testid="followup-type-filter"
-                />
-              </Col>
-              <Col {...filterCol}>
-                <OwnerSelect
-                  placeholder={t('fields.owner')}
-                  value={ownerId}
-                  onChange={(v) => update({ ownerId: v })}
-                  style={{ width: '100%' }}
-                />
-              </Col>
-              <Col xs={24} sm={12} md={8} xl={6}>
-                <DatePicker.RangePicker
-                  style={{ width: '100%' }}
-                  value={isDate(from) && isDate(to) ? [dayjs(from), dayjs(to)] : null}
-                  onChange={(range) => update({ from: range?.[0]?.format(DATE) ?? undefined, to: range?.[1]?.format(DATE) ?? undefined })}
-                  presets={presets}
-                  placeholder={[t('list.from'), t('list.to')]}
-                  disabledDate={(d) => d.isAfter(today, 'day')}
-                  inputReadOnly={phone}
-                  data-testid="followup-date-range"
-                />
-              </Col>
-              {filtered && (
-                <Col xs={24} sm={12} md={8} xl={3}>
-                  <Button onClick={() => lp.clear(FILTERS)}>{t('list.clearFilters')}</Button>
-                </Col>
-              )}
-            </>
-          )}
-        </Row>
+          <Col {...filterCol}>
+            <OwnerSelect
+              placeholder={t('fields.owner')}
+              value={ownerId}
+              onChange={(v) => update({ ownerId: v })}
+              style={{ width: '100%' }}
+            />
+          </Col>
+          <Col xs={24} sm={12} md={8} xl={6}>
+            <DatePicker.RangePicker
+              style={{ width: '100%' }}
+              value={isDate(from) && isDate(to) ? [dayjs(from), dayjs(to)] : null}
+              onChange={(range) => update({ from: range?.[0]?.format(DATE) ?? undefined, to: range?.[1]?.format(DATE) ?? undefined })}
+              presets={presets}
+              placeholder={[t('list.from'), t('list.to')]}
+              disabledDate={(d) => d.isAfter(today, 'day')}
+              inputReadOnly={phone}
+              data-testid="followup-date-range"
+            />
+          </Col>
+        </FilterBar>
 
-        {isError && (
-          <Alert
-            type="error"
-            showIcon
-            title={t('list.loadFailed')}
-            description={error instanceof Error ? error.message : undefined}
-            action={<Button onClick={() => void refetch()}>{t('common:actions.reload')}</Button>}
-            style={{ marginBottom: 16 }}
-          />
-        )}
+        {isError && <LoadError title={t('list.loadFailed')} error={error} onRetry={() => void refetch()} />}
 
         <Table<FollowUp>
           rowKey="id"

@@ -1,6 +1,6 @@
 import { LEAD_STATUSES } from '@contracts/leads.js';
-import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
-import { App, Button, Card, Empty, Input, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { App, Button, Card, Col, Empty, Select, Table, Tabs, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,6 +14,7 @@ import { type Lead, useLeadAction, useLeads } from './api.js';
 import { ConvertLeadModal } from './convert-modal.js';
 import { LeadDrawer } from './lead-drawer.js';
 import { LeadFormDrawer } from './lead-form.js';
+import { FilterBar } from '../../shared/filter-bar.js';
 import { LeadStatusTag } from './lead-status-tag.js';
 
 /** C3: my leads and the public pool (公海), side by side in two tabs. */
@@ -124,28 +125,27 @@ export function LeadsPage() {
             { key: 'pool', label: t('tabs.pool') },
           ]}
         />
-        <Space wrap style={{ marginBottom: 16 }}>
-          <Input
-            allowClear
-            prefix={<SearchOutlined />}
-            placeholder={t('list.search')}
-            value={search.text}
-            onChange={(e) => search.setText(e.target.value)}
-            onPressEnter={(e) => search.submit((e.target as HTMLInputElement).value)}
-            style={{ width: 260 }}
-            data-testid="lead-search"
-          />
+        <FilterBar
+          search={search}
+          searchPlaceholder={t('list.search')}
+          searchTestId="lead-search"
+          searchCol={{ xs: 24, md: 12, xl: 6 }}
+          activeFilters={status ? 1 : 0}
+          onClear={status ? () => lp.update({ status: undefined }) : undefined}
+        >
           {scope === 'mine' && (
-            <Select
-              allowClear
-              placeholder={t('fields.status')}
-              value={status}
-              onChange={(v) => lp.update({ status: v })}
-              options={LEAD_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
-              style={{ width: 140 }}
-            />
+            <Col xs={24} sm={12} md={6} xl={4}>
+              <Select
+                allowClear
+                placeholder={t('fields.status')}
+                value={status}
+                onChange={(v) => lp.update({ status: v })}
+                options={LEAD_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+                style={{ width: '100%' }}
+              />
+            </Col>
           )}
-        </Space>
+        </FilterBar>
         {isError ? (
           <Empty description={error instanceof ApiError ? error.message : tc('loadFailed')}>
             <Button onClick={() => refetch()}>{tc('actions.reload')}</Button>

@@ -1,4 +1,4 @@
-import { BellOutlined, DeleteOutlined, EditOutlined, FilterOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
+import { BellOutlined, DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import {
   Alert,
   App,
@@ -9,10 +9,7 @@ import {
   Col,
   Empty,
   Grid,
-  Input,
   Popconfirm,
-  Row,
-  Select,
   Space,
   Table,
   Tabs,
@@ -35,6 +32,7 @@ import { PAGE_SIZES, sortOrderOf, sortParamOf, useListParams, useSearchText } fr
 import { type Task, type TaskPriority, type TaskStatus, useDeleteTask, useSetTaskStatus, useTasks } from './api.js';
 import { addDays, companyToday, dayStartIso, weekStart } from './company-time.js';
 import { TaskFormDrawer } from './task-form.js';
+import { FilterBar, LoadError, MultiFilter } from '../../shared/filter-bar.js';
 import { dueLabel, OPEN_STATUSES, PriorityTag, TaskStatusTag, useTaskOptions } from './task-labels.js';
 
 const TABS = ['mine', 'overdue', 'today', 'week', 'all'] as const;
@@ -56,7 +54,6 @@ export function TaskListPage() {
   const [pendingId, setPendingId] = useState<string>();
   const screens = Grid.useBreakpoint();
   const phone = !screens.md;
-  const [filtersOpen, setFiltersOpen] = useState(false);
   const ownScope = me?.scope === 'own';
 
   const rawTab = lp.text('tab');
@@ -316,90 +313,46 @@ export function TaskListPage() {
           tabBarGutter={phone ? 20 : undefined}
           data-testid="task-tabs"
         />
-        <Row gutter={[12, 12]} style={{ marginBottom: 16 }}>
-          <Col xs={24} md={12} xl={6}>
-            <div style={{ display: 'flex', gap: 8 }}>
-              <Input
-                allowClear
-                prefix={<SearchOutlined style={{ color: '#bfbfbf' }} />}
-                value={search.text}
-                onChange={(e) => search.setText(e.target.value)}
-                onPressEnter={() => search.submit(search.text)}
-                placeholder={t('list.search')}
-                maxLength={100}
-                data-testid="task-search"
+        <FilterBar
+          search={search}
+          searchPlaceholder={t('list.search')}
+          searchTestId="task-search"
+          searchCol={{ xs: 24, md: 12, xl: 6 }}
+          activeFilters={activeFilters}
+          onClear={filtered ? () => lp.clear(FILTERS) : undefined}
+          clearCol={{ xs: 24, sm: 12, md: 6, xl: 3 }}
+        >
+          {tab !== 'overdue' && (
+            <Col {...filterCol}>
+              <MultiFilter
+                placeholder={statusDefault ? t('list.statusOpenDefault') : t('list.statusAll')}
+                value={statusFilter}
+                onChange={(v) => update({ status: v })}
+                options={options.status}
               />
-              {phone && (
-                <Badge count={activeFilters} size="small">
-                  <Button
-                    icon={<FilterOutlined />}
-                    onClick={() => setFiltersOpen((o) => !o)}
-                    type={filtersOpen ? 'primary' : 'default'}
-                    ghost={filtersOpen}
-                  >
-                    {t('list.filters')}
-                  </Button>
-                </Badge>
-              )}
-            </div>
-          </Col>
-          {(!phone || filtersOpen) && (
-            <>
-              {tab !== 'overdue' && (
-                <Col {...filterCol}>
-                  <Select
-                    mode="multiple"
-                    allowClear
-                    maxTagCount="responsive"
-                    placeholder={statusDefault ? t('list.statusOpenDefault') : t('list.statusAll')}
-                    value={statusFilter}
-                    onChange={(v) => update({ status: v })}
-                    options={options.status}
-                    style={{ width: '100%' }}
-                  />
-                </Col>
-              )}
-              <Col {...filterCol}>
-                <Select
-                  mode="multiple"
-                  allowClear
-                  maxTagCount="responsive"
-                  placeholder={t('list.priorityAll')}
-                  value={priority}
-                  onChange={(v) => update({ priority: v })}
-                  options={options.priority}
-                  style={{ width: '100%' }}
-                />
-              </Col>
-              {!ownScope && tab !== 'mine' && (
-                <Col {...filterCol}>
-                  <OwnerSelect
-                    placeholder={t('list.ownerAll')}
-                    value={ownerId}
-                    onChange={(v) => update({ ownerId: v })}
-                    style={{ width: '100%' }}
-                  />
-                </Col>
-              )}
-              {filtered && (
-                <Col xs={24} sm={12} md={6} xl={3}>
-                  <Button onClick={() => lp.clear(FILTERS)}>{t('list.clearFilters')}</Button>
-                </Col>
-              )}
-            </>
+            </Col>
           )}
-        </Row>
+          <Col {...filterCol}>
+            <MultiFilter
+              placeholder={t('list.priorityAll')}
+              value={priority}
+              onChange={(v) => update({ priority: v })}
+              options={options.priority}
+            />
+          </Col>
+          {!ownScope && tab !== 'mine' && (
+            <Col {...filterCol}>
+              <OwnerSelect
+                placeholder={t('list.ownerAll')}
+                value={ownerId}
+                onChange={(v) => update({ ownerId: v })}
+                style={{ width: '100%' }}
+              />
+            </Col>
+          )}
+        </FilterBar>
 
-        {isError && (
-          <Alert
-            type="error"
-            showIcon
-            title={t('list.loadFailed')}
-            description={error instanceof Error ? error.message : undefined}
-            action={<Button onClick={() => void refetch()}>{t('common:actions.reload')}</Button>}
-            style={{ marginBottom: 16 }}
-          />
-        )}
+        {isError && <LoadError title={t('list.loadFailed')} error={error} onRetry={() => void refetch()} />}
         {localPriority && (data?.total ?? 0) > LOCAL_FILTER_LIMIT && (
           <Alert type="info" showIcon title={t('list.priorityLimited', { limit: LOCAL_FILTER_LIMIT })} style={{ marginBottom: 16 }} />
         )}
