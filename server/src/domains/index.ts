@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { AppContext } from '../platform/app-context.js';
 import { calendarRoutes } from './calendar/calendar-routes.js';
 import { contactsRoutes } from './contacts/contacts-routes.js';
+import { customerPoolRoutes } from './customer-pool/customer-pool-routes.js';
 import { customersRoutes } from './customers/customers-routes.js';
 import { customerTimelineRoutes } from './customers/timeline-routes.js';
 import { duplicatesRoutes } from './duplicates/duplicates-routes.js';
@@ -17,6 +18,7 @@ export const domainPlugins: FastifyPluginAsync<{ ctx: AppContext }>[] = [
   organisationRoutes,
   picklistsRoutes,
   customersRoutes,
+  customerPoolRoutes,
   contactsRoutes,
   customerTimelineRoutes,
   followUpsRoutes,

@@ -10,6 +10,8 @@ export const customerEntity = registerEntity({
   titleColumn: 'name',
   liveUnique: ['name'],
   transferable: true,
+  // Pooled customers (公海) are reached through /pool/customers only.
+  ownerlessHidden: true,
 });
 
 registerPicklistUsage({ list: 'industry', table: 'customers', column: 'industry' });

@@ -31,7 +31,8 @@ const SEARCH_BIGRAMS = sql`text_bigrams(lower(name || ' ' || coalesce(short_name
 const OWNER_ONLY_PARAMS = new Set(['page', 'pageSize', 'sort', 'ownerId', 'ownerDeptId']);
 
 export async function listCustomers(db: Db, actor: Actor, q: z.infer<typeof customerListQuery>) {
-  let f = db.selectFrom('customers').where('deleted_at', 'is', null).where(scopeFilter(actor));
+  // Pooled customers (no owner) are listed by the pool, not here.
+  let f = db.selectFrom('customers').where('deleted_at', 'is', null).where('owner_id', 'is not', null).where(scopeFilter(actor));
   if (q.q) {
     const p = likePattern(q.q);
     f = f.where((eb) => eb.or([eb('name', 'ilike', p), eb('short_name', 'ilike', p), eb('phone', 'like', p)]));
@@ -58,7 +59,11 @@ export async function listCustomers(db: Db, actor: Actor, q: z.infer<typeof cust
   );
   const total = ownerOnly
     ? async () => {
-        let c = db.selectFrom('customer_counts').select(sql<number>`coalesce(sum(live), 0)::int`.as('n')).where(scopeFilter(actor));
+        let c = db
+          .selectFrom('customer_counts')
+          .select(sql<number>`coalesce(sum(live), 0)::int`.as('n'))
+          .where('owner_id', 'is not', null)
+          .where(scopeFilter(actor));
         if (q.ownerId) c = c.where('owner_id', '=', q.ownerId);
         if (q.ownerDeptId) c = c.where('owner_dept_id', '=', q.ownerDeptId);
         return (await c.executeTakeFirstOrThrow()).n;
@@ -74,6 +79,7 @@ export async function getCustomer(db: Db, actor: Actor, id: string) {
     .where('id', '=', id)
     .where(scopeFilter(actor))
     .where('deleted_at', 'is', null)
+    .where('owner_id', 'is not', null)
     .executeTakeFirst();
   if (!row) throw new AppError('NOT_FOUND');
   return (await customersToApi(db, [row as CustomerRow]))[0];

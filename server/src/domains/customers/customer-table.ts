@@ -1,7 +1,12 @@
 import type { ColumnType, Generated } from 'kysely';
-import type { RecordBaseColumns } from '../../platform/db/platform-tables.js';
+import type { NullableTimestamp, RecordBaseColumns } from '../../platform/db/platform-tables.js';
 
-export interface CustomerTable extends RecordBaseColumns {
+export interface CustomerTable extends Omit<RecordBaseColumns, 'owner_id'> {
+  /** NULL while the customer sits in the public pool (公海, customer-pool domain). */
+  owner_id: string | null;
+  pooled_at: NullableTimestamp;
+  pool_reason: 'released' | 'moved' | 'no_follow_up' | 'no_deal' | null;
+  pooled_from: string | null;
   name: string;
   short_name: string | null;
   industry: string | null;

@@ -143,6 +143,8 @@ export async function seedDemo(db: Db, opts: { customers?: number; seed?: number
           .insertInto('customers')
           .values(customers.slice(i, i + 100))
           .returning(['id', 'owner_id', 'owner_dept_id', 'created_at'])
+          // Demo customers all have an owner (none start in the pool).
+          .$narrowType<{ owner_id: string }>()
           .execute()),
       );
     }

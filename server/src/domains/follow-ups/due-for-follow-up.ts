@@ -36,7 +36,7 @@ export async function dueForFollowUp(
         LEFT JOIN LATERAL (
           SELECT max(occurred_at) AS last_at FROM follow_ups WHERE customer_id = c.id AND deleted_at IS NULL
         ) f ON true
-       WHERE c.deleted_at IS NULL AND c.is_key AND c.follow_up_cycle_days IS NOT NULL
+       WHERE c.deleted_at IS NULL AND c.owner_id IS NOT NULL AND c.is_key AND c.follow_up_cycle_days IS NOT NULL
          AND ${actor ? scopeFilter(actor, 'c') : sql`true`}
          ${opts.ownerId ? sql`AND c.owner_id = ${opts.ownerId}` : sql``}
     )

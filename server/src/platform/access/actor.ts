@@ -22,6 +22,23 @@ export interface Actor {
   csrfToken?: string;
 }
 
+/** Scheduled jobs act as the system: history shows no person (actor_id NULL), scope is everything. */
+export const SYSTEM_ACTOR: Actor = {
+  userId: '00000000-0000-0000-0000-000000000000',
+  username: 'system',
+  displayName: '系统',
+  departmentId: null,
+  locale: 'zh-CN',
+  roles: [],
+  permissions: ['*'],
+  scope: 'all',
+  visibleDeptIds: [],
+  via: 'system',
+};
+
+/** The user id to store in created_by / updated_by: none for the system. */
+export const actorUserId = (actor: Actor): string | null => (actor.via === 'system' ? null : actor.userId);
+
 const SCOPE_RANK: Record<DataScope, number> = { own: 1, department: 2, all: 3 };
 
 interface ActorRow {

@@ -81,6 +81,21 @@ export const MESSAGES = {
     'zh-TW': '這筆線索是您剛退回公海的，{days} 天內不能再次領取',
     en: 'You returned this lead to the pool; you can claim it again after {days} days',
   },
+  POOL_HOLD_LIMIT_CUSTOMERS: {
+    'zh-CN': '您名下已有 {limit} 个客户，达到上限，先把跟不动的退回公海再领取',
+    'zh-TW': '您名下已有 {limit} 個客戶，達到上限，先把跟不動的退回公海再領取',
+    en: 'You already own {limit} customers, the limit; return some to the pool first',
+  },
+  POOL_COOLDOWN_CUSTOMER: {
+    'zh-CN': '这个客户刚从您手上退回公海，{days} 天内不能再领回',
+    'zh-TW': '這個客戶剛從您手上退回公海，{days} 天內不能再領回',
+    en: 'This customer just left you for the pool; you can claim it back after {days} days',
+  },
+  CUSTOMER_NOT_IN_POOL: {
+    'zh-CN': '手慢了，这个客户已被别人领走',
+    'zh-TW': '手慢了，這個客戶已被別人領走',
+    en: 'Someone else has already claimed this customer',
+  },
   NOT_IN_POOL: { 'zh-CN': '该线索已被他人领取', 'zh-TW': '該線索已被他人領取', en: 'Someone else has already claimed this lead' },
   LEAD_CONVERTED: { 'zh-CN': '该线索已转化，不能再修改', 'zh-TW': '該線索已轉換，不能再修改', en: 'This lead has already been converted' },
   DUPLICATES_FOUND: {

@@ -23,6 +23,11 @@ export interface EntityDef {
   transferable?: boolean;
   /** SQL condition limiting which records a transfer moves (e.g. only open tasks). */
   transferWhere?: string;
+  /**
+   * Ownerless records sit in a public pool that has its own API (customers): the record routes
+   * (get, edit, delete, history) then treat them as not found, whatever the caller's scope.
+   */
+  ownerlessHidden?: boolean;
 }
 
 const registry = new Map<string, EntityDef>();

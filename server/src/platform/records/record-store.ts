@@ -57,6 +57,7 @@ export async function findVisible(
     .where('id', '=', id)
     .where(scopeFilter(actor))
     .where('deleted_at', opts.deleted ? 'is not' : 'is', null);
+  if (def.ownerlessHidden) q = q.where('owner_id', 'is not', null);
   if (opts.forUpdate) q = q.forUpdate();
   const row = (await q.executeTakeFirst()) as Row | undefined;
   if (!row) throw new AppError('NOT_FOUND');
