@@ -1,6 +1,7 @@
 import type { WebDomain } from '../app/domain.js';
 import { calendarDomain } from './calendar/index.js';
 import { contactsDomain } from './contacts/index.js';
+import { customerPoolDomain } from './customer-pool/index.js';
 import { customersDomain } from './customers/index.js';
 import { leadsDomain } from './leads/index.js';
 import { followUpsDomain } from './follow-ups/index.js';
@@ -15,6 +16,7 @@ import { visitPlansDomain } from './visit-plans/index.js';
 export const webDomains: WebDomain[] = [
   leadsDomain,
   customersDomain,
+  customerPoolDomain,
   contactsDomain,
   followUpsDomain,
   tasksDomain,

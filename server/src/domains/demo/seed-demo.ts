@@ -252,6 +252,21 @@ export async function seedDemo(db: Db, opts: { customers?: number; seed?: number
     });
     await trx.insertInto('leads').values(leads).execute();
     await sql`INSERT INTO record_history (entity, record_id, action, at) SELECT 'lead', id, 'create', created_at FROM leads`.execute(trx);
+    // A few customers in the public pool (公海): given up by their reps or returned for lack of follow-up.
+    await sql`
+      WITH picked AS (
+        SELECT id, owner_id, row_number() OVER (ORDER BY created_at) AS n FROM customers WHERE NOT is_key ORDER BY created_at LIMIT 12
+      ), moved AS (
+        UPDATE customers c
+           SET owner_id = NULL, owner_dept_id = NULL, pooled_from = p.owner_id,
+               pooled_at = now() - make_interval(days => (p.n * 3)::int),
+               pool_reason = CASE WHEN p.n % 3 = 0 THEN 'released' ELSE 'no_follow_up' END
+          FROM picked p WHERE c.id = p.id
+        RETURNING c.id, c.pooled_from, c.pooled_at, c.pool_reason
+      )
+      INSERT INTO record_history (entity, record_id, action, field, old_value, new_value, actor_id, at)
+      SELECT 'customer', id, 'release', 'owner_id', to_jsonb(pooled_from::text), 'null'::jsonb,
+             CASE WHEN pool_reason = 'released' THEN pooled_from END, pooled_at FROM moved`.execute(trx);
     return { password, users: USERS };
   });
 }

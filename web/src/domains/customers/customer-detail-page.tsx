@@ -14,6 +14,7 @@ import { QuickFollowUpButton } from '../follow-ups/quick-follow-up.js';
 import { type Customer, useCustomer, useDeleteCustomer } from './api.js';
 import { CustomerFormDrawer } from './customer-form.js';
 import { useCustomerLabels } from './customer-labels.js';
+import { ReleaseToPoolButton } from '../customer-pool/release-button.js';
 import { GradeTag } from './grade-tag.js';
 
 export function CustomerDetailPage() {
@@ -179,6 +180,7 @@ function CustomerDetail({ customer, onBack }: { customer: Customer; onBack: () =
                 {t('common:actions.edit')}
               </Button>
             )}
+            {can('customers', 'edit') && <ReleaseToPoolButton customer={{ id: c.id, name: c.name }} onReleased={onBack} />}
             {can('customers', 'delete') && (
               <Popconfirm
                 title={t('common:confirmDelete', { name: c.name })}
