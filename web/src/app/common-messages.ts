@@ -29,6 +29,13 @@ export const commonMessages: Record<Locale, Messages> = {
     empty: '暂无数据',
     loadFailed: '加载失败',
     list: { filters: '筛选', clearFilters: '清空筛选' },
+    duplicates: {
+      title: '发现 {{count}} 条可能重复的记录',
+      on: { name: '名称相同', phone: '电话相同', email: '邮箱相同' },
+      entity: { customer: '客户', contact: '联系人', lead: '线索' },
+      hidden: '已存在，归属其他销售',
+      decide: '确认不是同一家再保存，避免撞单',
+    },
     total: '共 {{total}} 条',
     conflict: {
       title: '记录已被他人修改',
@@ -98,6 +105,13 @@ export const commonMessages: Record<Locale, Messages> = {
     empty: '暫無資料',
     loadFailed: '載入失敗',
     list: { filters: '篩選', clearFilters: '清除篩選' },
+    duplicates: {
+      title: '發現 {{count}} 筆可能重複的記錄',
+      on: { name: '名稱相同', phone: '電話相同', email: '信箱相同' },
+      entity: { customer: '客戶', contact: '聯絡人', lead: '線索' },
+      hidden: '已存在，歸屬其他業務',
+      decide: '確認不是同一家再儲存，避免撞單',
+    },
     total: '共 {{total}} 筆',
     conflict: {
       title: '記錄已被他人修改',
@@ -167,6 +181,13 @@ export const commonMessages: Record<Locale, Messages> = {
     empty: 'No data',
     loadFailed: 'Could not load',
     list: { filters: 'Filters', clearFilters: 'Clear filters' },
+    duplicates: {
+      title: '{{count}} possible duplicates found',
+      on: { name: 'Same name', phone: 'Same phone', email: 'Same e-mail' },
+      entity: { customer: 'Customer', contact: 'Contact', lead: 'Lead' },
+      hidden: 'exists, owned by another rep',
+      decide: 'Save only if it is not the same company',
+    },
     total: '{{total}} in total',
     conflict: {
       title: 'Someone else changed this record',

@@ -36,6 +36,10 @@ describe('the public pool for customers (公海)', () => {
     const pool = await team.repB.get('/api/v1/pool/customers?pageSize=200');
     const item = pool.body.items.find((i: { id: string }) => i.id === c.id);
     expect(item).toMatchObject({ poolReason: 'released', pooledFromName: expect.any(String), claimableFrom: null });
+    // The duplicate check still finds it (as existing, not as someone's to open).
+    const dup = await team.director.post('/api/v1/duplicates/check', { name: c.name });
+    expect(dup.status).toBe(200);
+    expect(dup.body.matches).toContainEqual(expect.objectContaining({ entity: 'customer', visible: false, id: null }));
     const history = await historyRows(t.db, 'customer', c.id);
     expect(history.filter((h) => h.action === 'release').map((h) => [h.field, h.new_value])).toEqual([
       ['owner_id', null],

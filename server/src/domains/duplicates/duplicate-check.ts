@@ -39,7 +39,7 @@ export async function findDuplicates(
   const parts = [];
   if (entities.includes('customer')) {
     parts.push(sql`SELECT 'customer' AS entity, CASE WHEN c.name_key = company_name_key(${name}) THEN 'name' ELSE 'phone' END AS matched_on,
-                          c.id, c.name AS title, c.owner_id, ${scopeFilter(actor, 'c')} AS visible
+                          c.id, c.name AS title, c.owner_id, (c.owner_id IS NOT NULL AND ${scopeFilter(actor, 'c')}) AS visible
                      FROM customers c
                     WHERE c.deleted_at IS NULL AND c.id <> ${exclude}
                       AND (c.name_key = company_name_key(${name}) OR c.phone = ${phone})`);
@@ -58,7 +58,7 @@ export async function findDuplicates(
                       AND (l.company_key = company_name_key(${name}) OR l.mobile = ${phone} OR l.phone = ${phone} OR lower(l.email) = ${email})`);
   }
   const { rows } = await sql<Row>`
-    SELECT m.entity, m.matched_on, m.id, m.title, u.display_name AS owner_name, m.visible
+    SELECT m.entity, m.matched_on, m.id, m.title, u.display_name AS owner_name, coalesce(m.visible, false) AS visible
       FROM (${sql.join(parts, sql` UNION ALL `)}) AS m (entity, matched_on, id, title, owner_id, visible)
       LEFT JOIN users u ON u.id = m.owner_id
      LIMIT 50`.execute(db);

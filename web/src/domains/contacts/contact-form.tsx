@@ -11,6 +11,7 @@ import { useConflictDialog } from '../../shared/conflict.js';
 import { usePicklist } from '../../shared/use-picklist.js';
 import { CustomerSelect } from '../customers/customer-select.js';
 import { useOpenSession } from '../customers/use-open-session.js';
+import { DuplicateHint } from '../../shared/duplicate-hint.js';
 import { type Contact, type ContactInput, reloadContact, useSaveContact } from './api.js';
 
 interface FormValues {
@@ -218,6 +219,9 @@ function ContactFormSession({ open, contact, customer, onClose, onSaved }: Props
             >
               <Input maxLength={MAX.email} inputMode="email" placeholder={t('form.emailPlaceholder')} />
             </Form.Item>
+          </Col>
+          <Col xs={24}>
+            <DuplicateHint form={form} fields={{ phone: 'mobile', email: 'email' }} excludeId={base?.id} />
           </Col>
           <Col {...half}>
             <Form.Item

@@ -12,6 +12,7 @@ import { OwnerSelect } from '../../shared/owner-select.js';
 import { usePicklist } from '../../shared/use-picklist.js';
 import { type Customer, type CustomerInput, type CustomerType, reloadCustomer, useSaveCustomer } from './api.js';
 import { MoneyInput } from './money-input.js';
+import { DuplicateHint } from '../../shared/duplicate-hint.js';
 import { useOpenSession } from './use-open-session.js';
 
 interface FormValues {
@@ -201,6 +202,7 @@ function CustomerFormSession({ open, customer, onClose, onSaved }: Props) {
             <Form.Item name="name" label={t('fields.name')} rules={[{ required: true, whitespace: true }, maxRule(MAX.name)]}>
               <Input maxLength={MAX.name} placeholder={t('form.namePlaceholder')} autoFocus={!editing} />
             </Form.Item>
+            <DuplicateHint form={form} fields={{ name: 'name', phone: 'phone' }} excludeId={base?.id} />
           </Col>
           <Col {...half}>
             <Form.Item name="shortName" label={t('fields.shortName')} rules={[maxRule(MAX.shortName)]}>

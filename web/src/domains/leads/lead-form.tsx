@@ -6,6 +6,7 @@ import { applyApiError } from '../../shared/api-form.js';
 import { OwnerSelect } from '../../shared/owner-select.js';
 import { usePicklist } from '../../shared/use-picklist.js';
 import { useOpenSession } from '../customers/use-open-session.js';
+import { DuplicateHint } from '../../shared/duplicate-hint.js';
 import { type Lead, useLeadAction } from './api.js';
 
 interface LeadInput {
@@ -96,6 +97,7 @@ export function LeadFormDrawer({ open, lead, onClose }: { open: boolean; lead?: 
         <Form.Item name="company" label={t('fields.company')} rules={[{ required: true, max: 200, whitespace: true }]}>
           <Input autoFocus maxLength={200} />
         </Form.Item>
+        <DuplicateHint form={form} fields={{ name: 'company', phone: 'mobile', email: 'email' }} excludeId={lead?.id} />
         <Space.Compact block>
           <Form.Item name="contactName" label={t('fields.contactName')} rules={[{ max: 50 }]} style={{ flex: 1 }}>
             <Input maxLength={50} />
