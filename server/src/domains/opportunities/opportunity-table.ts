@@ -5,6 +5,8 @@ export type StageKind = 'open' | 'won' | 'lost';
 export type ForecastCategory = 'commit' | 'best_case' | 'pipeline' | 'omitted';
 /** numeric columns arrive as decimal strings (platform/db/type-parsers.ts). */
 type Numeric = ColumnType<string, string | number, string | number>;
+/** A numeric column with a default: optional on insert. */
+type NumericWithDefault = ColumnType<string, string | number | undefined, string | number>;
 type DateOnly = ColumnType<string, string, string>;
 
 export interface PipelineTable {
@@ -29,8 +31,8 @@ export interface PipelineStageTable {
   kind: Generated<StageKind>;
   position: number;
   probability: Numeric;
-  min_probability: Generated<Numeric>;
-  max_probability: Generated<Numeric>;
+  min_probability: NumericWithDefault;
+  max_probability: NumericWithDefault;
   stalled_after_days: number | null;
   active: Generated<boolean>;
   created_at: Timestamp;
@@ -51,7 +53,7 @@ export interface OpportunityTable {
   deleted_by: string | null;
   customer_id: string;
   name: string;
-  amount: Generated<Numeric>;
+  amount: NumericWithDefault;
   currency: Generated<string>;
   pipeline_id: string;
   stage_id: string;
