@@ -32,6 +32,8 @@ export const customerFields = z.object({
   followUpCycleDays: z.number().int().min(1).max(3650).nullish(),
   creditLimit: moneySchema.nullish(),
   remarks: optionalText(LIMITS.text),
+  /** C7: a person's judgement of the customer's potential, 0–100, one input of the grade. */
+  potentialScore: z.number().int().min(0).max(100).nullish(),
   ownerId: idSchema.optional(),
 });
 
@@ -54,6 +56,9 @@ export const customerSchema = recordBase.extend({
   followUpCycleDays: z.number().int().nullable(),
   creditLimit: z.string().nullable(),
   remarks: z.string().nullable(),
+  potentialScore: z.number().int().nullable(),
+  /** 'manual': set by a person and kept by the grading rules; 'auto': the rules'. */
+  gradeSource: z.enum(['auto', 'manual']).nullable(),
   contactCount: z.number().int(),
   primaryContactName: z.string().nullable(),
 });

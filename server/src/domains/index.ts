@@ -7,6 +7,7 @@ import { customersRoutes } from './customers/customers-routes.js';
 import { customerTimelineRoutes } from './customers/timeline-routes.js';
 import { duplicatesRoutes } from './duplicates/duplicates-routes.js';
 import { followUpsRoutes } from './follow-ups/follow-ups-routes.js';
+import { gradingRoutes } from './grading/grading-routes.js';
 import { leadsRoutes } from './leads/leads-routes.js';
 import { organisationRoutes } from './organisation/organisation-routes.js';
 import { picklistsRoutes } from './picklists/picklists-routes.js';
@@ -19,6 +20,7 @@ export const domainPlugins: FastifyPluginAsync<{ ctx: AppContext }>[] = [
   picklistsRoutes,
   customersRoutes,
   customerPoolRoutes,
+  gradingRoutes,
   contactsRoutes,
   customerTimelineRoutes,
   followUpsRoutes,

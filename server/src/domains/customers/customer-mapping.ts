@@ -26,6 +26,7 @@ export function customerColumns(b: Partial<Body>): Record<string, unknown> {
     follow_up_cycle_days: b.followUpCycleDays,
     credit_limit: b.creditLimit,
     remarks: b.remarks,
+    potential_score: b.potentialScore,
     owner_id: b.ownerId,
   };
   return Object.fromEntries(Object.entries(map).filter(([, v]) => v !== undefined));
@@ -91,6 +92,8 @@ export async function customersToApi(db: Db, rows: (CustomerRow | DisplayRow)[])
       followUpCycleDays: r.follow_up_cycle_days,
       creditLimit: r.credit_limit,
       remarks: r.remarks,
+      potentialScore: r.potential_score ?? null,
+      gradeSource: r.grade_source ?? null,
       contactCount: r.contact_count ?? 0,
       primaryContactName: r.primary_contact_name ?? null,
       ...recordBaseToApi(r as unknown as RecordBaseRow, r.owner_name ?? null, r.owner_dept_name ?? null),

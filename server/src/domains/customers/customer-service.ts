@@ -102,6 +102,8 @@ export async function createCustomer(trx: Db, actor: Actor, b: z.infer<typeof cr
   await checkPicklists(trx, b);
   await assertNameFree(trx, b.name);
   const { owner_id, ...values } = customerColumns(b);
+  // A grade a person picks is theirs: the grading rules keep it (C7).
+  if (b.grade) values.grade_source = 'manual';
   const row = await insertRecord(trx, actor, customerEntity, values, (owner_id as string | undefined) ?? actor.userId);
   return row.id as string;
 }
@@ -117,7 +119,10 @@ export async function updateCustomer(trx: Db, actor: Actor, id: string, body: z.
     customerEntity,
     id,
     version,
-    customerColumns(b),
+    {
+      ...customerColumns(b),
+      ...(b.grade !== undefined && (b.grade ?? null) !== before.grade ? { grade_source: b.grade ? 'manual' : null } : {}),
+    },
     async (row) => (await customersToApi(trx, [row as unknown as CustomerRow]))[0],
   );
   // Contacts follow their customer's owner, so a reassigned customer brings its people along.

@@ -22,6 +22,10 @@ export interface CustomerTable extends Omit<RecordBaseColumns, 'owner_id'> {
   follow_up_cycle_days: number | null;
   credit_limit: string | null;
   remarks: string | null;
+  /** C7 (grading domain): a person's 0–100 score, and whether the grade is the rules' or a person's. */
+  potential_score: number | null;
+  grade_source: 'auto' | 'manual' | null;
+  grade_evaluated_at: NullableTimestamp;
 }
 
 /** Live customers per owner and owner department, kept by triggers (0002_customers.sql). */

@@ -1,0 +1,22 @@
+import type { Db } from '../../platform/db/database.js';
+
+/**
+ * C7 grading inputs that other domains know: contribution (the amount a customer signed in the
+ * period, from contracts) and credit (a 0–100 score from overdue payments, from receivables).
+ * They register here; an input nobody provides is left out of the score, its weight with it.
+ */
+export type ContributionProvider = (db: Db, customerIds: string[], since: Date) => Promise<Map<string, string>>;
+export type CreditProvider = (db: Db, customerIds: string[]) => Promise<Map<string, number>>;
+
+let contribution: ContributionProvider | null = null;
+let credit: CreditProvider | null = null;
+
+export function registerContributionProvider(p: ContributionProvider): void {
+  contribution = p;
+}
+
+export function registerCreditProvider(p: CreditProvider): void {
+  credit = p;
+}
+
+export const gradingProviders = () => ({ contribution, credit });
