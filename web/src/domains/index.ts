@@ -5,6 +5,7 @@ import { customerPoolDomain } from './customer-pool/index.js';
 import { customersDomain } from './customers/index.js';
 import { leadsDomain } from './leads/index.js';
 import { followUpsDomain } from './follow-ups/index.js';
+import { gradingDomain } from './grading/index.js';
 import { organisationDomain } from './organisation/index.js';
 import { picklistsDomain } from './picklists/index.js';
 import { profileDomain } from './profile/index.js';
@@ -24,6 +25,7 @@ export const webDomains: WebDomain[] = [
   visitPlansDomain,
   organisationDomain,
   picklistsDomain,
+  gradingDomain,
   recycleBinDomain,
   profileDomain,
 ];

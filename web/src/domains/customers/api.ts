@@ -13,6 +13,7 @@ export interface CustomerInput {
   industry: string | null;
   source: string | null;
   grade: string | null;
+  potentialScore: number | null;
   customerType: CustomerType;
   region: string | null;
   address: string | null;

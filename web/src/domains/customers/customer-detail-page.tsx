@@ -15,6 +15,7 @@ import { type Customer, useCustomer, useDeleteCustomer } from './api.js';
 import { CustomerFormDrawer } from './customer-form.js';
 import { useCustomerLabels } from './customer-labels.js';
 import { ReleaseToPoolButton } from '../customer-pool/release-button.js';
+import { GradeSource } from './grade-source.js';
 import { GradeTag } from './grade-tag.js';
 
 export function CustomerDetailPage() {
@@ -87,7 +88,8 @@ function CustomerDetail({ customer, onBack }: { customer: Customer; onBack: () =
     { key: 'customerType', label: t('fields.customerType'), children: labels.typeLabel(c.customerType) },
     { key: 'industry', label: t('fields.industry'), children: labels.industry.label(c.industry) },
     { key: 'source', label: t('fields.source'), children: labels.source.label(c.source) },
-    { key: 'grade', label: t('fields.grade'), children: labels.grade.label(c.grade) },
+    { key: 'grade', label: t('fields.grade'), children: <GradeSource customer={c} label={labels.grade.label(c.grade)} /> },
+    { key: 'potentialScore', label: t('fields.potentialScore'), children: c.potentialScore ?? '—' },
     { key: 'isKey', label: t('fields.isKey'), children: c.isKey ? t('common:yes') : t('common:no') },
     {
       key: 'followUpCycleDays',

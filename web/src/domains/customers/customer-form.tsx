@@ -21,6 +21,7 @@ interface FormValues {
   industry?: string | null;
   source?: string | null;
   grade?: string | null;
+  potentialScore?: number | null;
   customerType: CustomerType;
   region?: string | null;
   address?: string | null;
@@ -45,6 +46,7 @@ const toFormValues = (c: Customer | undefined, meId: string | undefined): FormVa
         industry: c.industry ?? undefined,
         source: c.source ?? undefined,
         grade: c.grade ?? undefined,
+        potentialScore: c.potentialScore,
         customerType: c.customerType,
         region: c.region,
         address: c.address,
@@ -71,6 +73,7 @@ const toBody = (v: FormValues): CustomerInput => ({
   industry: v.industry ?? null,
   source: v.source ?? null,
   grade: v.grade ?? null,
+  potentialScore: v.potentialScore ?? null,
   customerType: v.customerType,
   region: text(v.region),
   address: text(v.address),
@@ -227,6 +230,11 @@ function CustomerFormSession({ open, customer, onClose, onSaved }: Props) {
           <Col {...half}>
             <Form.Item name="grade" label={t('fields.grade')}>
               <Select allowClear options={grade.options} />
+            </Form.Item>
+          </Col>
+          <Col {...half}>
+            <Form.Item name="potentialScore" label={t('fields.potentialScore')} extra={t('form.potentialHint')}>
+              <InputNumber min={0} max={100} precision={0} style={{ width: '100%' }} />
             </Form.Item>
           </Col>
           <Col {...half}>

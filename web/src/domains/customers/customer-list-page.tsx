@@ -101,7 +101,16 @@ export function CustomerListPage() {
       width: 110,
       sorter: true,
       sortOrder: sortOrderOf(lp.sort, 'grade'),
-      render: (_, c) => (c.grade ? <GradeTag grade={c.grade} label={labels.grade.label(c.grade)} /> : '—'),
+      render: (_, c) =>
+        c.grade ? (
+          <GradeTag
+            grade={c.grade}
+            label={labels.grade.label(c.grade)}
+            manual={c.gradeSource === 'manual' ? t('grading.manualHint') : undefined}
+          />
+        ) : (
+          '—'
+        ),
     },
     { key: 'industry', title: t('fields.industry'), width: 110, render: (_, c) => labels.industry.label(c.industry) },
     { key: 'source', title: t('fields.source'), width: 120, render: (_, c) => labels.source.label(c.source) },
