@@ -9,8 +9,10 @@ import { duplicatesRoutes } from './duplicates/duplicates-routes.js';
 import { followUpsRoutes } from './follow-ups/follow-ups-routes.js';
 import { gradingRoutes } from './grading/grading-routes.js';
 import { leadsRoutes } from './leads/leads-routes.js';
+import { notesRoutes } from './notes/notes-routes.js';
 import { organisationRoutes } from './organisation/organisation-routes.js';
 import { picklistsRoutes } from './picklists/picklists-routes.js';
+import { searchRoutes } from './search/search-routes.js';
 import { tasksRoutes } from './tasks/tasks-routes.js';
 import { visitPlansRoutes } from './visit-plans/visit-plans-routes.js';
 
@@ -29,4 +31,6 @@ export const domainPlugins: FastifyPluginAsync<{ ctx: AppContext }>[] = [
   calendarRoutes,
   leadsRoutes,
   duplicatesRoutes,
+  notesRoutes,
+  searchRoutes,
 ] as FastifyPluginAsync<{ ctx: AppContext }>[];
