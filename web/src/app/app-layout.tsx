@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { NotificationBell } from '../domains/follow-ups/notification-bell.js';
+import { SearchBox } from '../domains/search/search-box.js';
 import { webDomains } from '../domains/index.js';
 import { http } from './api-client.js';
 import { useAuth } from './auth.js';
@@ -32,6 +33,9 @@ export function AppLayout() {
     entries.filter((m) => m.group === g).map((m) => ({ key: m.path, icon: m.icon, label: t(m.label) }));
   const items: ItemType[] = [
     { type: 'group', key: 'work', label: t('groups.work'), children: group('work') },
+    ...(group('analytics').length
+      ? [{ type: 'group' as const, key: 'analytics', label: t('groups.analytics'), children: group('analytics') }]
+      : []),
     ...(group('admin').length ? [{ type: 'group' as const, key: 'admin', label: t('groups.admin'), children: group('admin') }] : []),
   ];
   const selected = entries
@@ -74,6 +78,7 @@ export function AppLayout() {
       <Layout>
         <Header className="app-header">
           <Space size="middle">
+            {!mobile && <SearchBox />}
             <NotificationBell />
             <LanguageSwitch />
             <Dropdown

@@ -4,12 +4,14 @@ import { contactsDomain } from './contacts/index.js';
 import { customerPoolDomain } from './customer-pool/index.js';
 import { customersDomain } from './customers/index.js';
 import { leadsDomain } from './leads/index.js';
+import { notesDomain } from './notes/index.js';
 import { followUpsDomain } from './follow-ups/index.js';
 import { gradingDomain } from './grading/index.js';
 import { organisationDomain } from './organisation/index.js';
 import { picklistsDomain } from './picklists/index.js';
 import { profileDomain } from './profile/index.js';
 import { recycleBinDomain } from './recycle-bin/index.js';
+import { searchDomain } from './search/index.js';
 import { tasksDomain } from './tasks/index.js';
 import { visitPlansDomain } from './visit-plans/index.js';
 
@@ -23,6 +25,8 @@ export const webDomains: WebDomain[] = [
   tasksDomain,
   calendarDomain,
   visitPlansDomain,
+  notesDomain,
+  searchDomain,
   organisationDomain,
   picklistsDomain,
   gradingDomain,

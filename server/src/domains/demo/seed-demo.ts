@@ -267,6 +267,52 @@ export async function seedDemo(db: Db, opts: { customers?: number; seed?: number
       INSERT INTO record_history (entity, record_id, action, field, old_value, new_value, actor_id, at)
       SELECT 'customer', id, 'release', 'owner_id', to_jsonb(pooled_from::text), 'null'::jsonb,
              CASE WHEN pool_reason = 'released' THEN pooled_from END, pooled_at FROM moved`.execute(trx);
+    // A few notes in the knowledge base, linked to customers, the way a team writes them.
+    const noteAuthors = reps.slice(0, 4);
+    const keyCustomers = await trx.selectFrom('customers').select(['id', 'owner_id']).where('is_key', '=', true).limit(4).execute();
+    const NOTES: [title: string, body: string, tags: string[]][] = [
+      [
+        '医疗器械客户打单套路',
+        '1. 先找**设备科**，再约院办。\n2. 招标前三个月进场，参数写进标书才有胜算。\n3. 竞品常用低价切入，我们讲售后响应和培训。',
+        ['医疗行业', '打单经验'],
+      ],
+      [
+        '华东区竞品动态（本季度）',
+        '- 竞品 A 在苏州降价 8%，主打三年维保\n- 竞品 B 换了区域经理，渠道在动摇，可以趁机接触他们的老客户',
+        ['竞品', '华东'],
+      ],
+      ['报价审批的几个坑', '折扣超过 **15%** 要总监审批，提前一天走流程；合同付款条件别写“验收后 90 天”，财务会打回。', ['报价', '流程']],
+      [
+        '制造业客户首次拜访清单',
+        '- 带上同行业案例（汽配、精密机械各一份）\n- 问清楚产线数量和明年扩产计划\n- 约好技术交流的时间再走',
+        ['制造业', '拜访'],
+      ],
+    ];
+    for (const [i, [title, body, tags]] of NOTES.entries()) {
+      // Written over the past weeks, so the list is not all "just now".
+      const at = new Date(Date.now() - (i + 1) * 5 * 86_400_000);
+      const author = noteAuthors[i % noteAuthors.length];
+      const [note] = await trx
+        .insertInto('notes')
+        .values({
+          title,
+          body,
+          tags,
+          owner_id: author.id,
+          owner_dept_id: author.dept,
+          created_by: author.id,
+          updated_by: author.id,
+          created_at: at,
+          updated_at: at,
+        })
+        .returning('id')
+        .execute();
+      const customer = keyCustomers[i];
+      if (customer) await trx.insertInto('note_links').values({ note_id: note.id, entity: 'customer', record_id: customer.id }).execute();
+    }
+    await sql`INSERT INTO record_history (entity, record_id, action, actor_id, at) SELECT 'note', id, 'create', created_by, created_at FROM notes`.execute(
+      trx,
+    );
     return { password, users: USERS };
   });
 }
