@@ -6,6 +6,7 @@ import { customerPoolRoutes } from './customer-pool/customer-pool-routes.js';
 import { customersRoutes } from './customers/customers-routes.js';
 import { customerTimelineRoutes } from './customers/timeline-routes.js';
 import { duplicatesRoutes } from './duplicates/duplicates-routes.js';
+import { exportsRoutes } from './exports/exports-routes.js';
 import { followUpsRoutes } from './follow-ups/follow-ups-routes.js';
 import { gradingRoutes } from './grading/grading-routes.js';
 import { leadsRoutes } from './leads/leads-routes.js';
@@ -33,4 +34,5 @@ export const domainPlugins: FastifyPluginAsync<{ ctx: AppContext }>[] = [
   duplicatesRoutes,
   notesRoutes,
   searchRoutes,
+  exportsRoutes,
 ] as FastifyPluginAsync<{ ctx: AppContext }>[];

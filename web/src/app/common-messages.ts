@@ -29,6 +29,7 @@ export const commonMessages: Record<Locale, Messages> = {
     empty: '暂无数据',
     loadFailed: '加载失败',
     list: { filters: '筛选', clearFilters: '清空筛选' },
+    export: { button: '导出', xlsx: '导出 Excel', csv: '导出 CSV' },
     duplicates: {
       title: '发现 {{count}} 条可能重复的记录',
       on: { name: '名称相同', phone: '电话相同', email: '邮箱相同' },
@@ -105,6 +106,7 @@ export const commonMessages: Record<Locale, Messages> = {
     empty: '暫無資料',
     loadFailed: '載入失敗',
     list: { filters: '篩選', clearFilters: '清除篩選' },
+    export: { button: '匯出', xlsx: '匯出 Excel', csv: '匯出 CSV' },
     duplicates: {
       title: '發現 {{count}} 筆可能重複的記錄',
       on: { name: '名稱相同', phone: '電話相同', email: '信箱相同' },
@@ -181,6 +183,7 @@ export const commonMessages: Record<Locale, Messages> = {
     empty: 'No data',
     loadFailed: 'Could not load',
     list: { filters: 'Filters', clearFilters: 'Clear filters' },
+    export: { button: 'Export', xlsx: 'Excel (.xlsx)', csv: 'CSV' },
     duplicates: {
       title: '{{count}} possible duplicates found',
       on: { name: 'Same name', phone: 'Same phone', email: 'Same e-mail' },

@@ -15,6 +15,7 @@ import { PAGE_SIZES, sortOrderOf, sortParamOf, useListParams, useSearchText } fr
 import { type Contact, useContacts } from './api.js';
 import { ContactDrawer } from './contact-drawer.js';
 import { FilterBar, LoadError } from '../../shared/filter-bar.js';
+import { ExportButton } from '../../shared/export-button.js';
 import { ContactFormModal } from './contact-form.js';
 
 const FILTERS = ['q', 'role', 'ownerId'];
@@ -121,6 +122,7 @@ export function ContactListPage() {
         sub={data ? t('list.count', { total: data.total }) : undefined}
         extra={
           <Space wrap>
+            <ExportButton entity="contacts" module="contacts" params={Object.fromEntries(lp.params)} />
             <ColumnChooser
               columns={choosable}
               visible={columnPrefs.visible}

@@ -16,6 +16,7 @@ import { CustomerFormDrawer } from './customer-form.js';
 import { GradeTag } from './grade-tag.js';
 import { useCustomerLabels } from './customer-labels.js';
 import { FilterBar, LoadError, MultiFilter } from '../../shared/filter-bar.js';
+import { ExportButton } from '../../shared/export-button.js';
 import { PAGE_SIZES, sortOrderOf, sortParamOf, useListParams, useSearchText } from '../../shared/list-state.js';
 
 const FILTERS = ['q', 'industry', 'source', 'grade', 'customerType', 'ownerId', 'isKey'];
@@ -183,6 +184,7 @@ export function CustomerListPage() {
         sub={data ? t('list.count', { total: data.total }) : undefined}
         extra={
           <Space wrap>
+            <ExportButton entity="customers" module="customers" params={Object.fromEntries(lp.params)} />
             <ColumnChooser
               columns={choosable}
               visible={columnPrefs.visible}

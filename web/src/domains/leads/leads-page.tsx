@@ -1,6 +1,6 @@
 import { LEAD_STATUSES } from '@contracts/leads.js';
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Col, Empty, Select, Table, Tabs, Tag, Typography } from 'antd';
+import { App, Button, Card, Col, Empty, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,6 +15,7 @@ import { ConvertLeadModal } from './convert-modal.js';
 import { LeadDrawer } from './lead-drawer.js';
 import { LeadFormDrawer } from './lead-form.js';
 import { FilterBar } from '../../shared/filter-bar.js';
+import { ExportButton } from '../../shared/export-button.js';
 import { LeadStatusTag } from './lead-status-tag.js';
 
 /** C3: my leads and the public pool (公海), side by side in two tabs. */
@@ -109,11 +110,18 @@ export function LeadsPage() {
         title={t('menu.list')}
         sub={data ? t('list.count', { total: data.total }) : undefined}
         extra={
-          can('leads', 'create') && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="lead-new">
-              {t('list.new')}
-            </Button>
-          )
+          <Space wrap>
+            <ExportButton
+              entity="leads"
+              module="leads"
+              params={{ ...Object.fromEntries(lp.params), tab: undefined, pool: scope === 'pool' ? 'true' : undefined }}
+            />
+            {can('leads', 'create') && (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="lead-new">
+                {t('list.new')}
+              </Button>
+            )}
+          </Space>
         }
       />
       <Card>

@@ -1,0 +1,38 @@
+import { PassThrough, Readable } from 'node:stream';
+import ExcelJS from 'exceljs';
+
+/** One CSV field: quoted when it holds a comma, quote or line break (RFC 4180). */
+function csvField(v: string): string {
+  return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+}
+
+/**
+ * CSV with a UTF-8 byte-order mark, so Excel on Windows opens Chinese text correctly. Rows are
+ * produced page by page, so memory stays flat whatever the size of the export.
+ */
+export function csvStream(header: string[], rows: AsyncIterable<string[]>): Readable {
+  async function* lines() {
+    yield `\uFEFF${header.map(csvField).join(',')}\r\n`;
+    for await (const row of rows) yield `${row.map(csvField).join(',')}\r\n`;
+  }
+  return Readable.from(lines());
+}
+
+/** XLSX written as it streams (exceljs's streaming writer), one sheet. */
+export function xlsxStream(sheetName: string, header: string[], rows: AsyncIterable<string[]>, onError: (e: unknown) => void): Readable {
+  const out = new PassThrough();
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true });
+  const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = header.map((h) => ({ header: h, width: Math.max(12, Math.min(40, h.length * 3)) }));
+  sheet.getRow(1).font = { bold: true };
+  sheet.getRow(1).commit();
+  (async () => {
+    for await (const row of rows) sheet.addRow(row).commit();
+    sheet.commit();
+    await workbook.commit();
+  })().catch((e) => {
+    onError(e);
+    out.destroy(e instanceof Error ? e : new Error(String(e)));
+  });
+  return out;
+}
