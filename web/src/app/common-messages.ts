@@ -5,7 +5,7 @@ import type { Messages } from './domain.js';
 export const commonMessages: Record<Locale, Messages> = {
   'zh-CN': {
     appName: '销售过程管理',
-    groups: { work: '销售工作', admin: '系统设置' },
+    groups: { work: '销售工作', analytics: '销售分析', admin: '系统设置' },
     actions: {
       new: '新建',
       edit: '编辑',
@@ -82,7 +82,7 @@ export const commonMessages: Record<Locale, Messages> = {
   },
   'zh-TW': {
     appName: '銷售過程管理',
-    groups: { work: '銷售工作', admin: '系統設定' },
+    groups: { work: '銷售工作', analytics: '銷售分析', admin: '系統設定' },
     actions: {
       new: '新增',
       edit: '編輯',
@@ -159,7 +159,7 @@ export const commonMessages: Record<Locale, Messages> = {
   },
   en: {
     appName: 'Sales CRM',
-    groups: { work: 'Sales', admin: 'Administration' },
+    groups: { work: 'Sales', analytics: 'Sales analytics', admin: 'Administration' },
     actions: {
       new: 'New',
       edit: 'Edit',

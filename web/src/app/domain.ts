@@ -18,8 +18,8 @@ export interface MenuEntry {
   /** i18n key in the domain's namespace, e.g. 'customers:menu.list'. */
   label: string;
   icon?: ReactNode;
-  /** Menu group: 'work' (daily work) or 'admin' (系统设置). */
-  group: 'work' | 'admin';
+  /** Menu group: 'work' (daily work), 'analytics' (销售分析) or 'admin' (系统设置). */
+  group: 'work' | 'analytics' | 'admin';
   order: number;
   permission?: [Module, Action];
 }
