@@ -13,7 +13,10 @@ export const configSchema = z.object({
    * the file system cache still holds the data, so a small company loses nothing at 32 MB. Raise it
    * for hundreds of thousands of rows, or move to PostgreSQL.
    */
-  PGLITE_SHARED_BUFFERS: z.string().regex(/^\d+(kB|MB|GB)$/).default('32MB'),
+  PGLITE_SHARED_BUFFERS: z
+    .string()
+    .regex(/^\d+(kB|MB|GB)$/)
+    .default('32MB'),
   CRM_ADMIN_PASSWORD: z.string().min(8).optional(),
   CRM_DEMO: boolFlag.default(true),
   CRM_TIME_ZONE: z.string().default('Asia/Shanghai'),

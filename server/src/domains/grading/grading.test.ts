@@ -66,7 +66,9 @@ describe('grading customers by the rules', () => {
 
     // A person's grade stays a person's; handing it back re-grades it by the rules (0 + 0 → D).
     const current = (await team.repA.get(`/api/v1/customers/${low.id}`)).body;
-    expect((await team.repA.patch(`/api/v1/customers/${low.id}`, { version: current.version, grade: 'A' })).body.gradeSource).toBe('manual');
+    expect((await team.repA.patch(`/api/v1/customers/${low.id}`, { version: current.version, grade: 'A' })).body.gradeSource).toBe(
+      'manual',
+    );
     await admin.post('/api/v1/grading-rules/evaluate');
     expect((await team.repA.get(`/api/v1/customers/${low.id}`)).body.grade).toBe('A');
     const back = await team.repA.post(`/api/v1/customers/${manual.id}/grade/auto`);
