@@ -2,6 +2,7 @@
 export const MODULES = [
   'leads',
   'customers',
+  'opportunities',
   'contacts',
   'follow_ups',
   'tasks',
@@ -49,6 +50,7 @@ export const BUILT_IN_ROLES: BuiltInRole[] = [
     permissions: [
       ...crud('leads', ['export']),
       ...crud('customers', ['export', 'approve']),
+      ...crud('opportunities', ['export']),
       ...crud('contacts', ['export']),
       ...crud('follow_ups', ['export']),
       ...crud('tasks'),
@@ -64,6 +66,7 @@ export const BUILT_IN_ROLES: BuiltInRole[] = [
     permissions: [
       ...crud('leads', ['export']),
       ...crud('customers', ['export', 'approve']),
+      ...crud('opportunities', ['export']),
       ...crud('contacts', ['export']),
       ...crud('follow_ups', ['export']),
       ...crud('tasks'),
@@ -79,6 +82,7 @@ export const BUILT_IN_ROLES: BuiltInRole[] = [
     permissions: [
       ...crud('leads'),
       ...crud('customers'),
+      ...crud('opportunities'),
       ...crud('contacts'),
       ...crud('follow_ups'),
       ...crud('tasks'),
@@ -90,9 +94,18 @@ export const BUILT_IN_ROLES: BuiltInRole[] = [
     key: 'finance',
     name: '财务',
     dataScope: 'all',
-    permissions: [...viewOnly('customers', 'contacts', 'follow_ups', 'users', 'departments'), 'customers:export', 'customers:approve'],
+    permissions: [
+      ...viewOnly('customers', 'contacts', 'follow_ups', 'opportunities', 'users', 'departments'),
+      'customers:export',
+      'customers:approve',
+    ],
   },
-  { key: 'legal', name: '法务', dataScope: 'all', permissions: [...viewOnly('customers', 'contacts', 'follow_ups'), 'customers:approve'] },
+  {
+    key: 'legal',
+    name: '法务',
+    dataScope: 'all',
+    permissions: [...viewOnly('customers', 'contacts', 'follow_ups', 'opportunities'), 'customers:approve'],
+  },
   { key: 'project_manager', name: '项目经理', dataScope: 'department', permissions: viewOnly('customers', 'contacts', 'follow_ups') },
   { key: 'purchasing', name: '采购', dataScope: 'all', permissions: [...crud('purchasing'), ...viewOnly('customers')] },
 ];

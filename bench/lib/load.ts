@@ -6,6 +6,7 @@ export interface LoadResult {
   seconds: number;
   rps: number;
   p50: number;
+  p95: number;
   p99: number;
   /** Responses that were not 2xx, plus socket errors and timeouts (app runs only). */
   failures: number;
@@ -24,6 +25,7 @@ function summarise(latencies: Float64Array, seconds: number, failures: number): 
     seconds,
     rps: sorted.length / seconds,
     p50: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
     p99: percentile(sorted, 99),
     failures,
   };

@@ -13,6 +13,7 @@ import { leadsRoutes } from './leads/leads-routes.js';
 import { notesRoutes } from './notes/notes-routes.js';
 import { organisationRoutes } from './organisation/organisation-routes.js';
 import { picklistsRoutes } from './picklists/picklists-routes.js';
+import { pipelineReportsRoutes } from './pipeline-reports/pipeline-reports-routes.js';
 import { searchRoutes } from './search/search-routes.js';
 import { tasksRoutes } from './tasks/tasks-routes.js';
 import { visitPlansRoutes } from './visit-plans/visit-plans-routes.js';
@@ -35,4 +36,5 @@ export const domainPlugins: FastifyPluginAsync<{ ctx: AppContext }>[] = [
   notesRoutes,
   searchRoutes,
   exportsRoutes,
+  pipelineReportsRoutes,
 ] as FastifyPluginAsync<{ ctx: AppContext }>[];

@@ -9,6 +9,7 @@ import { followUpsDomain } from './follow-ups/index.js';
 import { gradingDomain } from './grading/index.js';
 import { organisationDomain } from './organisation/index.js';
 import { picklistsDomain } from './picklists/index.js';
+import { pipelineReportsDomain } from './pipeline-reports/index.js';
 import { profileDomain } from './profile/index.js';
 import { recycleBinDomain } from './recycle-bin/index.js';
 import { searchDomain } from './search/index.js';
@@ -27,6 +28,7 @@ export const webDomains: WebDomain[] = [
   visitPlansDomain,
   notesDomain,
   searchDomain,
+  pipelineReportsDomain,
   organisationDomain,
   picklistsDomain,
   gradingDomain,

@@ -133,6 +133,9 @@ export const FIELD_MESSAGES = {
     'zh-TW': '只能分配給您權限範圍內的同事',
     en: 'You can only assign records to people within your scope',
   },
+  date_range: { 'zh-CN': '结束不能早于开始', 'zh-TW': '結束不能早於開始', en: 'The end cannot be before the start' },
+  months_too_many: { 'zh-CN': '最多选 {max} 个月', 'zh-TW': '最多選 {max} 個月', en: 'At most {max} months' },
+  days_too_many: { 'zh-CN': '时间跨度最多 {max} 天', 'zh-TW': '時間跨度最多 {max} 天', en: 'At most {max} days' },
   password: {
     'zh-CN': '至少 8 位，须含字母和数字',
     'zh-TW': '至少 8 位，須含字母和數字',

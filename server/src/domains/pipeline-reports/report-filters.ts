@@ -1,0 +1,114 @@
+import { REPORT_LIMITS } from '@contracts/pipeline-reports.js';
+import { type RawBuilder, type SqlBool, sql } from 'kysely';
+import type { Actor } from '../../platform/access/actor.js';
+import { scopeFilter } from '../../platform/access/data-scope.js';
+import { addDays, businessDate, daysBetween } from '../../platform/dates.js';
+import type { Db } from '../../platform/db/database.js';
+import { AppError, fieldError } from '../../platform/http/errors.js';
+
+export interface ReportFilter {
+  departmentId?: string;
+  ownerId?: string;
+  pipelineId?: string;
+}
+
+/** A department and everything under it, as a uuid[] evaluated once per statement. */
+export const departmentSubtree = (departmentId: string) =>
+  sql`ARRAY(WITH RECURSIVE sub AS (
+      SELECT id FROM departments WHERE id = ${departmentId}
+      UNION SELECT c.id FROM departments c JOIN sub ON c.parent_id = sub.id WHERE c.deleted_at IS NULL
+    ) SELECT id FROM sub)`;
+
+/**
+ * P2 and the report's filters on any row with owner_id / owner_dept_id / pipeline_id (an opportunity,
+ * a stage-totals row, a snapshot row). Filters narrow the caller's scope; they never widen it.
+ */
+export function reportWhere(actor: Actor, f: ReportFilter, alias: string): RawBuilder<SqlBool> {
+  const col = (c: string) => sql.ref(`${alias}.${c}`);
+  const parts: RawBuilder<unknown>[] = [scopeFilter(actor, alias)];
+  if (f.ownerId) parts.push(sql`${col('owner_id')} = ${f.ownerId}`);
+  if (f.departmentId) parts.push(sql`${col('owner_dept_id')} = ANY(${departmentSubtree(f.departmentId)})`);
+  if (f.pipelineId) parts.push(sql`${col('pipeline_id')} = ${f.pipelineId}`);
+  return sql<SqlBool>`(${sql.join(parts, sql` AND `)})`;
+}
+
+/**
+ * The departments whose rolled-up figures the caller may see (on `departments d`): none for a rep,
+ * the visible subtree for a manager, all for the director; within the filter's subtree if one is set.
+ */
+export function visibleDepartments(actor: Actor, departmentId: string | undefined): RawBuilder<SqlBool> {
+  const parts: RawBuilder<unknown>[] = [sql`d.deleted_at IS NULL`];
+  if (actor.scope === 'own') parts.push(sql`false`);
+  if (actor.scope === 'department') parts.push(sql`d.id = ANY(${sql.val(actor.visibleDeptIds)}::uuid[])`);
+  if (departmentId) parts.push(sql`d.id = ANY(${departmentSubtree(departmentId)})`);
+  return sql<SqlBool>`(${sql.join(parts, sql` AND `)})`;
+}
+
+/** The pipeline a single-pipeline report shows: the one asked for, else the default, else the first active one. */
+export async function resolvePipeline(db: Db, pipelineId: string | undefined): Promise<string | null> {
+  if (pipelineId) {
+    const row = await db.selectFrom('pipelines').select('id').where('id', '=', pipelineId).executeTakeFirst();
+    if (!row) throw new AppError('NOT_FOUND');
+    return row.id;
+  }
+  const row = await db
+    .selectFrom('pipelines')
+    .select('id')
+    .where('active', '=', true)
+    .orderBy('is_default', 'desc')
+    .orderBy('sort_order')
+    .orderBy('created_at')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.id ?? null;
+}
+
+// ---- months and days in the company time zone ----
+
+export const monthOf = (date: string) => date.slice(0, 7);
+export const monthStart = (month: string) => `${month}-01`;
+export function addMonths(month: string, n: number): string {
+  const [y, m] = month.split('-').map(Number);
+  const i = y * 12 + (m - 1) + n;
+  return `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`;
+}
+export function monthsFromTo(from: string, to: string): string[] {
+  const out: string[] = [];
+  for (let m = from; m <= to; m = addMonths(m, 1)) out.push(m);
+  return out;
+}
+/** The instant a company-time-zone day begins, as SQL (so an index on a timestamptz can be used). */
+export const dayStartSql = (date: string, timeZone: string) => sql`(${date}::timestamp AT TIME ZONE ${timeZone})`;
+
+/** A month range, by default this month and the next (seed 002); at most 24 months. */
+export function monthRange(q: { from?: string; to?: string }, now: Date, timeZone: string, defaults: { from: number; to: number }) {
+  const current = monthOf(businessDate(now, timeZone));
+  const from = q.from ?? (q.to ? addMonths(q.to, defaults.from - defaults.to) : addMonths(current, defaults.from));
+  const to = q.to ?? addMonths(from, defaults.to - defaults.from);
+  if (to < from) throw fieldError('to', 'date_range');
+  const months = monthsFromTo(from, to);
+  if (months.length > REPORT_LIMITS.months) throw fieldError('to', 'months_too_many', { max: REPORT_LIMITS.months });
+  return { current, from, to, months, fromDate: monthStart(from), toDateExclusive: monthStart(addMonths(to, 1)) };
+}
+
+/** '2026-02-30' matches the date pattern but is no day of the calendar. */
+function isCalendarDate(date: string): boolean {
+  const t = Date.parse(`${date}T00:00:00Z`);
+  return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === date;
+}
+
+/** A day range (to inclusive), by default the `defaultDays` days up to today; at most 1,100 days. */
+export function dayRange(q: { from?: string; to?: string }, now: Date, timeZone: string, defaultDays: number) {
+  const to = q.to ?? businessDate(now, timeZone);
+  const from = q.from ?? addDays(to, -(defaultDays - 1));
+  if (!isCalendarDate(from)) throw fieldError('from', 'date');
+  if (!isCalendarDate(to)) throw fieldError('to', 'date');
+  if (to < from) throw fieldError('to', 'date_range');
+  if (daysBetween(from, to) + 1 > REPORT_LIMITS.days) throw fieldError('to', 'days_too_many', { max: REPORT_LIMITS.days });
+  return { from, to, toExclusive: addDays(to, 1) };
+}
+
+/** Decimal strings from SQL: rounded to cents there; '0.00' for nothing. */
+export const money = (v: string | null | undefined) => v ?? '0.00';
+/** A percentage or day count from SQL numeric (not money: shown rounded, never summed). */
+export const num = (v: string | number | null | undefined) => (v === null || v === undefined ? null : Number(v));

@@ -1,0 +1,32 @@
+import { type ReportSettings, reportSettingsSchema } from '@contracts/pipeline-reports.js';
+import { type RawBuilder, sql } from 'kysely';
+import type { Db } from '../../platform/db/database.js';
+
+const KEY = 'pipeline_reports';
+
+/** Seed 002: counted from 70 %; seed 002's funnel example flags a 5-point gap (报价 under 5 % against 10 %). */
+export const DEFAULT_REPORT_SETTINGS: ReportSettings = { forecastThreshold: 70, deviationPoints: 5, industrySource: 'customer' };
+
+export async function reportSettings(db: Db): Promise<ReportSettings> {
+  const row = await db.selectFrom('app_settings').select('value').where('key', '=', KEY).executeTakeFirst();
+  const parsed = reportSettingsSchema.partial().safeParse(row?.value ?? {});
+  return { ...DEFAULT_REPORT_SETTINGS, ...(parsed.success ? parsed.data : {}) };
+}
+
+export async function saveReportSettings(db: Db, settings: ReportSettings): Promise<ReportSettings> {
+  const value = JSON.stringify(settings);
+  await db
+    .insertInto('app_settings')
+    .values({ key: KEY, value })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value, updated_at: sql`now()` }))
+    .execute();
+  return settings;
+}
+
+/**
+ * One numeric setting as a SQL expression, so a report reads it in the same statement as its
+ * figures (one round trip); the default is the same constant as above.
+ */
+export function settingSql(name: 'forecastThreshold' | 'deviationPoints'): RawBuilder<number> {
+  return sql<number>`coalesce((SELECT (value ->> ${name})::numeric FROM app_settings WHERE key = ${KEY}), ${DEFAULT_REPORT_SETTINGS[name]}::numeric)`;
+}

@@ -1,0 +1,185 @@
+import type { Locale } from '@contracts/common.js';
+import { Button, Col, DatePicker, Row, Select } from 'antd';
+import dayjs from 'dayjs';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useAuth } from '../../app/auth.js';
+import { useListParams } from '../../shared/list-state.js';
+import { OwnerSelect } from '../../shared/owner-select.js';
+import { usePicklists } from '../../shared/use-picklist.js';
+import { DepartmentSelect } from '../organisation/department-select.js';
+import { addDays, companyToday, DATE } from '../tasks/company-time.js';
+import { useReportPipelines } from './api.js';
+
+const MONTH = 'YYYY-MM';
+const isMonth = (v: string | undefined): v is string => !!v && /^\d{4}-(0[1-9]|1[0-2])$/.test(v);
+const isDay = (v: string | undefined): v is string => !!v && /^\d{4}-\d{2}-\d{2}$/.test(v) && dayjs(v).isValid();
+
+/** The company's current month and a month shifted from it, 'YYYY-MM'. */
+export const companyMonth = (shift = 0) => dayjs(companyToday()).add(shift, 'month').format(MONTH);
+
+/** 'YYYY-MM' → '2026年3月' / 'Mar 2026'. */
+export function useMonthLabel() {
+  const { i18n } = useTranslation();
+  return (m: string) => (i18n.language === 'en' ? dayjs(`${m}-01`).format('MMM YYYY') : dayjs(`${m}-01`).format('YYYY年M月'));
+}
+
+/** A stage's label in the UI language. */
+export function useStageLabel() {
+  const { i18n } = useTranslation();
+  const locale = (i18n.language as Locale) ?? 'zh-CN';
+  return (labels: Record<Locale, string>) => labels[locale] ?? labels['zh-CN'];
+}
+
+/** Source codes come from the 'opportunity_source' picklist, or the customers' one where that has none. */
+export function useSourceLabel() {
+  const { i18n } = useTranslation();
+  const { data } = usePicklists(true);
+  const locale = (i18n.language as Locale) ?? 'zh-CN';
+  return (code: string | null) => {
+    if (!code) return null;
+    const values = data?.items ?? [];
+    const hit =
+      values.find((v) => (v.list as string) === 'opportunity_source' && v.code === code) ??
+      values.find((v) => v.list === 'customer_source' && v.code === code);
+    return hit?.labels[locale] ?? code;
+  };
+}
+
+/**
+ * The filters every report page shares, kept in the URL: department, owner (managers and the
+ * director only: a rep's reports are his own anyway) and, where asked, the pipeline.
+ */
+export function useReportFilters() {
+  const lp = useListParams();
+  const filters = { departmentId: lp.text('dept'), ownerId: lp.text('owner'), pipelineId: lp.text('pipeline') };
+  return { lp, filters, active: Object.values(filters).filter(Boolean).length };
+}
+
+export function ReportFilters({
+  pipeline,
+  children,
+}: {
+  /** 'optional': all pipelines by default; 'single': the default pipeline unless one is chosen. */
+  pipeline?: 'optional' | 'single';
+  children?: ReactNode;
+}) {
+  const { t } = useTranslation('pipelineReports');
+  const { t: tc } = useTranslation();
+  const { me } = useAuth();
+  const { lp, filters, active } = useReportFilters();
+  const pipelines = useReportPipelines();
+  const team = me?.scope !== 'own';
+  const defaultPipeline = pipelines.data?.items[0]?.id;
+  return (
+    <Row gutter={[12, 12]} style={{ marginBottom: 16 }} align="middle">
+      {pipeline && (
+        <Col xs={24} sm={12} md={8} xl={5}>
+          <Select
+            allowClear={pipeline === 'optional'}
+            placeholder={t('filters.allPipelines')}
+            loading={pipelines.isLoading}
+            value={filters.pipelineId ?? (pipeline === 'single' ? defaultPipeline : undefined)}
+            onChange={(v) => lp.update({ pipeline: v })}
+            options={(pipelines.data?.items ?? []).map((p) => ({ value: p.id, label: p.name }))}
+            style={{ width: '100%' }}
+            aria-label={t('filters.pipeline')}
+            data-testid="report-pipeline"
+          />
+        </Col>
+      )}
+      {team && (
+        <Col xs={24} sm={12} md={8} xl={5}>
+          <DepartmentSelect
+            placeholder={t('filters.allDepartments')}
+            value={filters.departmentId}
+            onChange={(v) => lp.update({ dept: v })}
+            style={{ width: '100%' }}
+            aria-label={t('filters.department')}
+          />
+        </Col>
+      )}
+      {team && (
+        <Col xs={24} sm={12} md={8} xl={4}>
+          <OwnerSelect
+            placeholder={t('filters.allOwners')}
+            value={filters.ownerId}
+            onChange={(v) => lp.update({ owner: v })}
+            style={{ width: '100%' }}
+            aria-label={t('filters.owner')}
+          />
+        </Col>
+      )}
+      {children}
+      {active > 0 && (
+        <Col>
+          <Button onClick={() => lp.clear(['dept', 'owner', 'pipeline'])}>{tc('list.clearFilters')}</Button>
+        </Col>
+      )}
+    </Row>
+  );
+}
+
+/** A month range kept in the URL under `from`/`to` (or the given keys); defaults given as month offsets. */
+export function useMonthRange(defaults: { from: number; to: number }, keys = { from: 'from', to: 'to' }) {
+  const { lp } = useReportFilters();
+  const rawFrom = lp.text(keys.from);
+  const rawTo = lp.text(keys.to);
+  const from = isMonth(rawFrom) ? rawFrom : companyMonth(defaults.from);
+  const to =
+    isMonth(rawTo) && rawTo >= from
+      ? rawTo
+      : dayjs(`${from}-01`)
+          .add(defaults.to - defaults.from, 'month')
+          .format(MONTH);
+  const set = (f: string | undefined, tt: string | undefined) => lp.update({ [keys.from]: f, [keys.to]: tt });
+  return { from, to, set, isDefault: !isMonth(rawFrom) && !isMonth(rawTo) };
+}
+
+export function MonthRangePicker({ range, testId }: { range: ReturnType<typeof useMonthRange>; testId?: string }) {
+  return (
+    <DatePicker.RangePicker
+      picker="month"
+      allowClear={false}
+      value={[dayjs(`${range.from}-01`), dayjs(`${range.to}-01`)]}
+      onChange={(v) => v?.[0] && v[1] && range.set(v[0].format(MONTH), v[1].format(MONTH))}
+      style={{ width: 220 }}
+      data-testid={testId}
+    />
+  );
+}
+
+/** A day range kept in the URL; the default is the `days` days up to today (company time zone). */
+export function useDayRange(days: number, keys = { from: 'from', to: 'to' }) {
+  const { lp } = useReportFilters();
+  const rawFrom = lp.text(keys.from);
+  const rawTo = lp.text(keys.to);
+  const to = isDay(rawTo) ? rawTo : companyToday();
+  const from = isDay(rawFrom) && rawFrom <= to ? rawFrom : addDays(to, -(days - 1));
+  const set = (f: string | undefined, tt: string | undefined) => lp.update({ [keys.from]: f, [keys.to]: tt });
+  return { from, to, set };
+}
+
+export function DayRangePicker({ range, testId }: { range: ReturnType<typeof useDayRange>; testId?: string }) {
+  const { t } = useTranslation('pipelineReports');
+  const today = dayjs(companyToday());
+  return (
+    <DatePicker.RangePicker
+      allowClear={false}
+      value={[dayjs(range.from), dayjs(range.to)]}
+      onChange={(v) => v?.[0] && v[1] && range.set(v[0].format(DATE), v[1].format(DATE))}
+      presets={[
+        { label: t('periods.thisMonth'), value: [today.startOf('month'), today] },
+        { label: t('periods.thisQuarter'), value: [today.subtract(today.month() % 3, 'month').startOf('month'), today] },
+        { label: t('periods.thisYear'), value: [today.startOf('year'), today] },
+        { label: t('periods.last90'), value: [today.subtract(89, 'day'), today] },
+        { label: t('periods.last365'), value: [today.subtract(364, 'day'), today] },
+      ]}
+      style={{ width: 260 }}
+      data-testid={testId}
+    />
+  );
+}
+
+/** A percentage as the reports show it: one decimal, or a dash where there is none. */
+export const percent = (v: number | null | undefined) => (v === null || v === undefined ? '—' : `${v}%`);
