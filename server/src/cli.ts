@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { bootstrap } from './bootstrap.js';
 import { loadConfig } from './config.js';
 import { seedDemo } from './domains/demo/seed-demo.js';
+import { importFromCli } from './domains/imports/import-cli.js';
 import { createUser } from './domains/organisation/user-service.js';
 import { generatePassword, hashPassword, meetsPasswordPolicy } from './platform/auth/passwords.js';
 import { openDatabase } from './platform/db/database.js';
@@ -15,6 +16,8 @@ const USAGE = `Usage: npm run crm -- <command> [options]
                                             roles: admin director manager rep finance legal project_manager purchasing
   reset-password --username U [--password P] (a password is generated when omitted)
   seed-demo                                 add the demo company (departments, users, customers)
+  import --entity customers|contacts|leads --file F --username U [--map "标题=field,…"] [--strict] [--dry-run] [--allow-duplicates]
+                                            import a CSV or XLSX file as user U; bad rows go to F.errors.csv
 `;
 
 /** Bootstraps like `npm start` does, and shows the first admin's password if one was just created. */
@@ -37,6 +40,12 @@ const { values } = parseArgs({
     role: { type: 'string' },
     department: { type: 'string' },
     name: { type: 'string' },
+    entity: { type: 'string' },
+    file: { type: 'string' },
+    map: { type: 'string' },
+    strict: { type: 'boolean' },
+    'dry-run': { type: 'boolean' },
+    'allow-duplicates': { type: 'boolean' },
   },
   strict: true,
 });
@@ -100,6 +109,30 @@ try {
       const demo = await seedDemo(db);
       console.log(`Demo company added. Password for all demo users: ${demo.password}`);
       for (const u of demo.users) console.log(`  ${u.username.padEnd(12)} ${u.role.padEnd(16)} ${u.displayName} · ${u.department}`);
+      break;
+    }
+    case 'import': {
+      const { entity, file, username } = values;
+      if (!entity || !file || !username) fail(`import needs --entity, --file and --username\n\n${USAGE}`);
+      const started = Date.now();
+      const r = await importFromCli(
+        db,
+        {
+          entity,
+          file,
+          username,
+          map: values.map,
+          strict: values.strict,
+          dryRun: values['dry-run'],
+          allowDuplicates: values['allow-duplicates'],
+        },
+        (line) => console.log(line),
+      );
+      const seconds = (Date.now() - started) / 1000;
+      console.log(
+        `${r.status}: ${r.rows} rows read, ${r.ok} ${values['dry-run'] ? 'would be imported' : 'imported'}, ${r.errors} with errors (${r.duplicates} duplicates) in ${seconds.toFixed(1)} s`,
+      );
+      if (r.status !== 'done' && r.status !== 'checked') process.exitCode = 1;
       break;
     }
     default:

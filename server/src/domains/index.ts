@@ -9,6 +9,7 @@ import { duplicatesRoutes } from './duplicates/duplicates-routes.js';
 import { exportsRoutes } from './exports/exports-routes.js';
 import { followUpsRoutes } from './follow-ups/follow-ups-routes.js';
 import { gradingRoutes } from './grading/grading-routes.js';
+import { importsRoutes } from './imports/imports-routes.js';
 import { leadsRoutes } from './leads/leads-routes.js';
 import { notesRoutes } from './notes/notes-routes.js';
 import { organisationRoutes } from './organisation/organisation-routes.js';
@@ -36,5 +37,6 @@ export const domainPlugins: FastifyPluginAsync<{ ctx: AppContext }>[] = [
   notesRoutes,
   searchRoutes,
   exportsRoutes,
+  importsRoutes,
   pipelineReportsRoutes,
 ] as FastifyPluginAsync<{ ctx: AppContext }>[];

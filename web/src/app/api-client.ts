@@ -41,13 +41,15 @@ export function toQueryString(query?: Query): string {
 
 export async function api<T>(method: string, path: string, body?: unknown, query?: Query): Promise<T> {
   const headers: Record<string, string> = { 'x-locale': i18n.language || 'zh-CN' };
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  // A file (imports) goes up as it is, not as JSON.
+  const file = body instanceof Blob;
+  if (body !== undefined) headers['content-type'] = file ? body.type || 'application/octet-stream' : 'application/json';
   if (method !== 'GET') headers['x-csrf-token'] = csrfToken() ?? '';
   const res = await fetch(`/api/v1${path}${toQueryString(query)}`, {
     method,
     headers,
     credentials: 'same-origin',
-    body: body === undefined ? undefined : JSON.stringify(body),
+    body: body === undefined ? undefined : file ? body : JSON.stringify(body),
   });
   if (res.status === 204) return undefined as T;
   const data = await res.json().catch(() => ({}));
@@ -63,6 +65,7 @@ export async function api<T>(method: string, path: string, body?: unknown, query
 export const http = {
   get: <T>(path: string, query?: Query) => api<T>('GET', path, undefined, query),
   post: <T>(path: string, body?: unknown) => api<T>('POST', path, body ?? {}),
+  upload: <T>(path: string, file: Blob, query?: Query) => api<T>('POST', path, file, query),
   put: <T>(path: string, body?: unknown) => api<T>('PUT', path, body ?? {}),
   patch: <T>(path: string, body?: unknown) => api<T>('PATCH', path, body ?? {}),
   delete: <T>(path: string) => api<T>('DELETE', path),

@@ -7,6 +7,7 @@ import { leadsDomain } from './leads/index.js';
 import { notesDomain } from './notes/index.js';
 import { followUpsDomain } from './follow-ups/index.js';
 import { gradingDomain } from './grading/index.js';
+import { importsDomain } from './imports/index.js';
 import { organisationDomain } from './organisation/index.js';
 import { picklistsDomain } from './picklists/index.js';
 import { pipelineReportsDomain } from './pipeline-reports/index.js';
@@ -27,6 +28,7 @@ export const webDomains: WebDomain[] = [
   calendarDomain,
   visitPlansDomain,
   notesDomain,
+  importsDomain,
   searchDomain,
   pipelineReportsDomain,
   organisationDomain,

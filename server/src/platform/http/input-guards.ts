@@ -1,9 +1,12 @@
+import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { AppError } from './errors.js';
 
 /** The path of the first string holding U+0000, which Postgres text and jsonb cannot store. */
 function nulPath(value: unknown, path: string): string | null {
   if (typeof value === 'string') return value.includes('\u0000') ? path || '_' : null;
+  // An uploaded file arrives as a stream (imports); it is not a parsed document to walk.
+  if (value instanceof Readable) return null;
   if (value && typeof value === 'object') {
     for (const [key, v] of Object.entries(value)) {
       const found = nulPath(v, path ? `${path}.${key}` : key);

@@ -103,6 +103,27 @@ export const MESSAGES = {
     'zh-TW': '發現可能重複的客戶，請確認後再轉換',
     en: 'Possible duplicate customers found; confirm before converting',
   },
+  IMPORT_RUNNING: {
+    'zh-CN': '这个文件正在处理中，请等它完成',
+    'zh-TW': '這個檔案正在處理中，請等它完成',
+    en: 'This file is being processed; wait for it to finish',
+  },
+  IMPORT_DONE: { 'zh-CN': '这个文件已经导入过了', 'zh-TW': '這個檔案已經匯入過了', en: 'This file has already been imported' },
+  IMPORT_EMPTY: {
+    'zh-CN': '文件是空的：第一行应是表头，下面是数据',
+    'zh-TW': '檔案是空的：第一列應是表頭，下面是資料',
+    en: 'The file is empty: the first row should be headings, then data',
+  },
+  IMPORT_UNREADABLE: {
+    'zh-CN': '读不出这个文件，请另存为 CSV 或 Excel（.xlsx）再试',
+    'zh-TW': '讀不出這個檔案，請另存為 CSV 或 Excel（.xlsx）再試',
+    en: 'This file cannot be read; save it as CSV or Excel (.xlsx) and try again',
+  },
+  IMPORT_MAPPING_INCOMPLETE: {
+    'zh-CN': '还有必填字段没对应到文件的列：{fields}',
+    'zh-TW': '還有必填欄位沒對應到檔案的欄：{fields}',
+    en: 'Required fields not matched to a column: {fields}',
+  },
   INTERNAL: { 'zh-CN': '服务器开小差了，请稍后再试', 'zh-TW': '伺服器發生錯誤，請稍後再試', en: 'Something went wrong on the server' },
 } satisfies Catalogue;
 
@@ -136,6 +157,22 @@ export const FIELD_MESSAGES = {
   date_range: { 'zh-CN': '结束不能早于开始', 'zh-TW': '結束不能早於開始', en: 'The end cannot be before the start' },
   months_too_many: { 'zh-CN': '最多选 {max} 个月', 'zh-TW': '最多選 {max} 個月', en: 'At most {max} months' },
   days_too_many: { 'zh-CN': '时间跨度最多 {max} 天', 'zh-TW': '時間跨度最多 {max} 天', en: 'At most {max} days' },
+  import_duplicate: { 'zh-CN': '系统里已有，未导入', 'zh-TW': '系統裡已有，未匯入', en: 'Already in the CRM; not imported' },
+  import_duplicate_in_file: {
+    'zh-CN': '和文件里前面的行重复，未导入',
+    'zh-TW': '和檔案裡前面的列重複，未匯入',
+    en: 'Repeats an earlier row of the file; not imported',
+  },
+  import_customer_missing: {
+    'zh-CN': '找不到这个客户，或不在您的权限范围内',
+    'zh-TW': '找不到這個客戶，或不在您的權限範圍內',
+    en: 'No customer of that name that you can see',
+  },
+  import_owner_missing: {
+    'zh-CN': '找不到这位同事，或不能分配给他',
+    'zh-TW': '找不到這位同事，或不能分配給他',
+    en: 'No colleague of that name you may assign to',
+  },
   password: {
     'zh-CN': '至少 8 位，须含字母和数字',
     'zh-TW': '至少 8 位，須含字母和數字',

@@ -2,7 +2,18 @@ import { sql } from 'kysely';
 import type { Actor } from '../access/actor.js';
 import type { Db } from '../db/database.js';
 
-export type HistoryAction = 'create' | 'update' | 'delete' | 'restore' | 'transfer' | 'export' | 'assign' | 'claim' | 'release' | 'convert';
+export type HistoryAction =
+  | 'create'
+  | 'update'
+  | 'delete'
+  | 'restore'
+  | 'transfer'
+  | 'export'
+  | 'import'
+  | 'assign'
+  | 'claim'
+  | 'release'
+  | 'convert';
 
 export interface FieldChange {
   field: string;

@@ -16,6 +16,7 @@ import { type Contact, useContacts } from './api.js';
 import { ContactDrawer } from './contact-drawer.js';
 import { FilterBar, LoadError } from '../../shared/filter-bar.js';
 import { ExportButton } from '../../shared/export-button.js';
+import { ImportButton } from '../../shared/import-button.js';
 import { ContactFormModal } from './contact-form.js';
 
 const FILTERS = ['q', 'role', 'ownerId'];
@@ -122,6 +123,7 @@ export function ContactListPage() {
         sub={data ? t('list.count', { total: data.total }) : undefined}
         extra={
           <Space wrap>
+            <ImportButton entity="contacts" module="contacts" />
             <ExportButton entity="contacts" module="contacts" params={Object.fromEntries(lp.params)} />
             <ColumnChooser
               columns={choosable}

@@ -17,6 +17,7 @@ import { GradeTag } from './grade-tag.js';
 import { useCustomerLabels } from './customer-labels.js';
 import { FilterBar, LoadError, MultiFilter } from '../../shared/filter-bar.js';
 import { ExportButton } from '../../shared/export-button.js';
+import { ImportButton } from '../../shared/import-button.js';
 import { PAGE_SIZES, sortOrderOf, sortParamOf, useListParams, useSearchText } from '../../shared/list-state.js';
 
 const FILTERS = ['q', 'industry', 'source', 'grade', 'customerType', 'ownerId', 'isKey'];
@@ -184,6 +185,7 @@ export function CustomerListPage() {
         sub={data ? t('list.count', { total: data.total }) : undefined}
         extra={
           <Space wrap>
+            <ImportButton entity="customers" module="customers" />
             <ExportButton entity="customers" module="customers" params={Object.fromEntries(lp.params)} />
             <ColumnChooser
               columns={choosable}

@@ -16,6 +16,7 @@ import { LeadDrawer } from './lead-drawer.js';
 import { LeadFormDrawer } from './lead-form.js';
 import { FilterBar } from '../../shared/filter-bar.js';
 import { ExportButton } from '../../shared/export-button.js';
+import { ImportButton } from '../../shared/import-button.js';
 import { LeadStatusTag } from './lead-status-tag.js';
 
 /** C3: my leads and the public pool (公海), side by side in two tabs. */
@@ -111,6 +112,7 @@ export function LeadsPage() {
         sub={data ? t('list.count', { total: data.total }) : undefined}
         extra={
           <Space wrap>
+            <ImportButton entity="leads" module="leads" />
             <ExportButton
               entity="leads"
               module="leads"
