@@ -97,28 +97,29 @@ function UploadStep({
           options={IMPORT_ENTITIES.map((e) => ({ value: e, label: t(`entity.${e}`) }))}
         />
       </Space>
-      <Upload.Dragger
-        accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        showUploadList={false}
-        disabled={upload.isPending}
-        data-testid="import-file"
-        beforeUpload={(file) => {
-          upload.mutate(
-            { entity, file },
-            {
-              onSuccess: onUploaded,
-              onError: (e) => message.error(`${t('upload.failed')}：${e instanceof Error ? e.message : String(e)}`),
-            },
-          );
-          return false;
-        }}
-      >
-        <p className="ant-upload-drag-icon">
-          <InboxOutlined />
-        </p>
-        <p className="ant-upload-text">{upload.isPending ? t('upload.uploading') : t('upload.drop')}</p>
-        <p className="ant-upload-hint">{t('upload.hint')}</p>
-      </Upload.Dragger>
+      <div data-testid="import-file">
+        <Upload.Dragger
+          accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          showUploadList={false}
+          disabled={upload.isPending}
+          beforeUpload={(file) => {
+            upload.mutate(
+              { entity, file },
+              {
+                onSuccess: onUploaded,
+                onError: (e) => message.error(`${t('upload.failed')}：${e instanceof Error ? e.message : String(e)}`),
+              },
+            );
+            return false;
+          }}
+        >
+          <p className="ant-upload-drag-icon">
+            <InboxOutlined />
+          </p>
+          <p className="ant-upload-text">{upload.isPending ? t('upload.uploading') : t('upload.drop')}</p>
+          <p className="ant-upload-hint">{t('upload.hint')}</p>
+        </Upload.Dragger>
+      </div>
       <Typography.Text type="secondary">{t('upload.template')}</Typography.Text>
     </Space>
   );
@@ -280,7 +281,11 @@ function ResultStep({ job, onRemap, onAnother }: { job: ImportJob; onRemap: () =
         status={status}
         title={title}
         subTitle={
-          job.status === 'failed' ? t(`result.${failure}`) : job.errorRows > 0 ? t('result.summary', counts) : t('result.allGood', counts)
+          job.status === 'failed'
+            ? t(`result.${failure}`)
+            : job.errorRows > 0
+              ? t(job.duplicateRows > 0 ? 'result.summary' : 'result.summaryPlain', counts)
+              : t('result.allGood', counts)
         }
         extra={
           <Space wrap>
