@@ -76,7 +76,8 @@ describe('customer work story: a rep imports a file, fixes the bad row and follo
     await page.getByTestId('import-run').click();
     const result = page.getByTestId('import-result');
     await expect.poll(() => result.innerText(), { timeout: 20_000 }).toContain('成功导入 1 行');
-    expect(await page.getByTestId('import-errors').innerText()).toContain('行业：不是有效的选项');
+    // The error rows load after the result.
+    await expect.poll(() => page.getByTestId('import-errors').innerText()).toContain('行业：不是有效的选项');
     await screenshot(page, 'import-result');
   });
 
