@@ -17,7 +17,8 @@ import type { ContactTable } from './contact-table.js';
 type ContactRow = Selectable<ContactTable>;
 type Body = Partial<z.infer<typeof createContactBody>>;
 
-function columns(b: Body): Record<string, unknown> {
+/** API field → column, for the fields a client may write (also the import's). */
+export function contactColumns(b: Body): Record<string, unknown> {
   const map: Record<string, unknown> = {
     customer_id: b.customerId,
     name: b.name,
@@ -111,7 +112,7 @@ export async function createContact(trx: Db, actor: Actor, b: z.infer<typeof cre
     throw new AppError('VALIDATION', { fields: { customerId: { key: 'reference' } } });
   });
   await assertPicklistCodes(trx, 'contact_role', [b.role], 'role');
-  const row = await insertRecord(trx, actor, contactEntity, columns(b), customer.owner_id as string);
+  const row = await insertRecord(trx, actor, contactEntity, contactColumns(b), customer.owner_id as string);
   if (b.isPrimary) await clearOtherPrimaries(trx, actor, b.customerId, row.id as string);
   return row.id as string;
 }
@@ -126,7 +127,7 @@ export async function updateContact(trx: Db, actor: Actor, id: string, body: z.i
     contactEntity,
     id,
     version,
-    columns(b),
+    contactColumns(b),
     async (row) => (await toApi(trx, [row as unknown as ContactRow]))[0],
   );
   if (b.isPrimary) await clearOtherPrimaries(trx, actor, before.customer_id, id);

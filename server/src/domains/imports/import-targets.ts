@@ -8,7 +8,9 @@ import type { z } from 'zod';
 import type { Actor } from '../../platform/access/actor.js';
 import { scopeFilter } from '../../platform/access/data-scope.js';
 import type { Db } from '../../platform/db/database.js';
+import { contactColumns } from '../contacts/contact-service.js';
 import { customerColumns } from '../customers/customer-mapping.js';
+import { leadColumns } from '../leads/lead-service.js';
 
 /** A row on its way in: the file's cells, the body built from them and what is wrong with it. */
 export interface Candidate {
@@ -98,23 +100,6 @@ const customers: ImportTarget = {
   },
 };
 
-const contactColumns = (b: Record<string, unknown>) => {
-  const map: Record<string, unknown> = {
-    customer_id: b.customerId,
-    name: b.name,
-    title: b.title,
-    department: b.department,
-    role: b.role,
-    mobile: b.mobile,
-    phone: b.phone,
-    email: b.email,
-    birthday: b.birthday,
-    notes: b.notes,
-    is_primary: b.isPrimary,
-  };
-  return Object.fromEntries(Object.entries(map).filter(([, v]) => v !== undefined));
-};
-
 /** Same mobile, phone or e-mail as a live contact (or an earlier row) is the same person. */
 async function personDuplicates(
   db: Db,
@@ -158,7 +143,7 @@ const contacts: ImportTarget = {
   module: 'contacts',
   table: 'contacts',
   schema: createContactBody,
-  columns: contactColumns,
+  columns: (b) => contactColumns(b as Parameters<typeof contactColumns>[0]),
   async resolve(db, ctx, batch) {
     const wanted = [...new Set(batch.map((c) => lowerOrNull(c.body.customerId)).filter(Boolean) as string[])];
     if (wanted.length === 0) return;
@@ -193,21 +178,7 @@ const leads: ImportTarget = {
   module: 'leads',
   table: 'leads',
   schema: createLeadBody,
-  columns: (b) => {
-    const map: Record<string, unknown> = {
-      company: b.company,
-      contact_name: b.contactName,
-      title: b.title,
-      phone: b.phone,
-      mobile: b.mobile,
-      email: b.email,
-      region: b.region,
-      industry: b.industry,
-      source: b.source,
-      remarks: b.remarks,
-    };
-    return Object.fromEntries(Object.entries(map).filter(([, v]) => v !== undefined));
-  },
+  columns: (b) => leadColumns(b),
   async duplicates(db, ctx, batch) {
     if (!ctx.skipDuplicates) return;
     // A lead for a company that is already a customer, or already an open lead, is not new business.

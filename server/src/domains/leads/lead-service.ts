@@ -56,7 +56,8 @@ export async function leadsToApi(db: Db, rows: LeadRow[]) {
   }));
 }
 
-function columns(b: Partial<z.infer<typeof updateLeadBody>>): Record<string, unknown> {
+/** API field → column, for the fields a client may write (also the import's). */
+export function leadColumns(b: Partial<z.infer<typeof updateLeadBody>>): Record<string, unknown> {
   const map: Record<string, unknown> = {
     company: b.company,
     contact_name: b.contactName,
@@ -114,7 +115,7 @@ export async function createLead(trx: Db, actor: Actor, b: z.infer<typeof create
     owner = routed?.ownerId ?? null;
     ruleId = routed?.ruleId ?? null;
   }
-  const values = { ...columns(rest), assigned_rule_id: ruleId, assigned_at: owner ? sql`now()` : null };
+  const values = { ...leadColumns(rest), assigned_rule_id: ruleId, assigned_at: owner ? sql`now()` : null };
   // Routed owners need not be in the creator's scope: the admin's rules decided, not the creator.
   if (ruleId && owner) {
     const row = await insertRecord(trx, actor, leadEntity, values, null);
@@ -148,7 +149,7 @@ export async function updateLead(trx: Db, actor: Actor, id: string, body: z.infe
     leadEntity,
     id,
     version,
-    columns(b),
+    leadColumns(b),
     async (row) => (await leadsToApi(trx, [row as unknown as LeadRow]))[0],
   );
   return (await leadsToApi(trx, [after as unknown as LeadRow]))[0];
