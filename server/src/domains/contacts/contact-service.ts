@@ -87,12 +87,14 @@ export async function getContact(db: Db, actor: Actor, id: string) {
 }
 
 /** Only one primary contact per customer: setting one clears the others, each change in their history. */
-async function clearOtherPrimaries(trx: Db, actor: Actor, customerId: string, exceptId: string) {
+/** A new primary contact takes over: the customers' other primaries are cleared, with history (also for imports). */
+export async function clearOtherPrimaries(trx: Db, actor: Actor, customerIds: string[], exceptIds: string[]) {
+  if (customerIds.length === 0) return;
   const cleared = await trx
     .updateTable('contacts')
     .set({ is_primary: false, version: sql`version + 1`, updated_by: actor.userId, updated_at: sql`now()` })
-    .where('customer_id', '=', customerId)
-    .where('id', '!=', exceptId)
+    .where('customer_id', 'in', customerIds)
+    .where('id', 'not in', exceptIds)
     .where('is_primary', '=', true)
     .returning('id')
     .execute();
@@ -113,7 +115,7 @@ export async function createContact(trx: Db, actor: Actor, b: z.infer<typeof cre
   });
   await assertPicklistCodes(trx, 'contact_role', [b.role], 'role');
   const row = await insertRecord(trx, actor, contactEntity, contactColumns(b), customer.owner_id as string);
-  if (b.isPrimary) await clearOtherPrimaries(trx, actor, b.customerId, row.id as string);
+  if (b.isPrimary) await clearOtherPrimaries(trx, actor, [b.customerId], [row.id as string]);
   return row.id as string;
 }
 
@@ -130,7 +132,7 @@ export async function updateContact(trx: Db, actor: Actor, id: string, body: z.i
     contactColumns(b),
     async (row) => (await toApi(trx, [row as unknown as ContactRow]))[0],
   );
-  if (b.isPrimary) await clearOtherPrimaries(trx, actor, before.customer_id, id);
+  if (b.isPrimary) await clearOtherPrimaries(trx, actor, [before.customer_id], [id]);
   return (await toApi(trx, [after as unknown as ContactRow]))[0];
 }
 

@@ -8,7 +8,7 @@ import { fieldMessages } from '../../platform/http/validation-errors.js';
 import { readRows } from './file-reader.js';
 import { IMPORT_FIELDS, type ImportField, headingKey } from './import-fields.js';
 import { type JobRow, readChunks } from './import-store.js';
-import { type BatchContext, type Candidate, IMPORT_TARGETS, type ImportTarget } from './import-targets.js';
+import { type BatchContext, type Candidate, IMPORT_TARGETS, type ImportTarget, type InsertedRow } from './import-targets.js';
 import { type OwnerIndex, type PicklistIndex, convertRow, describeProblems } from './row-convert.js';
 
 /** Rows per batch: one duplicate query, one insert and one history insert each. */
@@ -107,34 +107,21 @@ async function insertBatch(trx: Db, target: ImportTarget, ctx: BatchContext, job
   }));
   const columns = [...new Set(records.flatMap((r) => Object.keys(r)))];
   const list = sql.join(columns.map((c) => sql.ref(c)));
-  const returning =
-    target.table === 'customers'
-      ? sql`id, lower(name) AS k`
-      : target.table === 'contacts'
-        ? sql`id, customer_id AS k, is_primary`
-        : sql`id, NULL AS k`;
-  const { rows: inserted } = await sql<{ id: string; k: string | null; is_primary?: boolean }>`
+  const { rows: inserted } = await sql<InsertedRow>`
     INSERT INTO ${sql.table(target.table)} (${list})
     SELECT ${list} FROM jsonb_populate_recordset(NULL::${sql.table(target.table)}, ${JSON.stringify(records)}::jsonb)
     ON CONFLICT DO NOTHING
-    RETURNING ${returning}`.execute(trx);
+    RETURNING ${target.returning}`.execute(trx);
   await sql`
     INSERT INTO record_history (entity, record_id, action, actor_id, request_id, new_value)
     SELECT ${target.historyEntity}, id, 'import', ${actor.via === 'system' ? null : actor.userId}, ${actor.requestId ?? null},
            ${JSON.stringify({ import: job.id, file: job.file_name })}::jsonb
       FROM unnest(${inserted.map((r) => r.id)}::uuid[]) AS id`.execute(trx);
-  if (target.table === 'contacts') {
-    // A new primary contact takes over from the customer's previous one.
-    const primaries = inserted.filter((r) => r.is_primary);
-    if (primaries.length > 0) {
-      await sql`UPDATE contacts SET is_primary = false, version = version + 1, updated_by = ${actor.userId}, updated_at = now()
-                 WHERE customer_id = ANY(${primaries.map((p) => p.k)}::uuid[]) AND is_primary AND deleted_at IS NULL
-                   AND id <> ALL(${primaries.map((p) => p.id)}::uuid[])`.execute(trx);
-    }
-  }
-  if (target.table !== 'customers' || inserted.length === rows.length) return [];
+  await target.afterInsert?.(trx, actor, inserted);
+  const key = target.uniqueKey;
+  if (!key || inserted.length === rows.length) return [];
   const taken = new Set(inserted.map((r) => r.k));
-  return rows.filter((c) => !taken.has(String(c.values?.name).toLowerCase()));
+  return rows.filter((c) => !taken.has(key(c.values ?? {})));
 }
 
 async function saveErrors(trx: Db, job: JobRow, look: Lookups, locale: Locale, bad: Candidate[]) {

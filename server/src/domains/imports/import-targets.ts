@@ -3,12 +3,12 @@ import { createCustomerBody } from '@contracts/customers.js';
 import type { ImportEntity } from '@contracts/imports.js';
 import { createLeadBody } from '@contracts/leads.js';
 import type { Module } from '@contracts/permissions.js';
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import type { z } from 'zod';
 import type { Actor } from '../../platform/access/actor.js';
 import { scopeFilter } from '../../platform/access/data-scope.js';
 import type { Db } from '../../platform/db/database.js';
-import { contactColumns } from '../contacts/contact-service.js';
+import { clearOtherPrimaries, contactColumns } from '../contacts/contact-service.js';
 import { customerColumns } from '../customers/customer-mapping.js';
 import { leadColumns } from '../leads/lead-service.js';
 
@@ -45,6 +45,17 @@ export interface ImportTarget {
   resolve?: (db: Db, ctx: BatchContext, batch: Candidate[]) => Promise<void>;
   /** Marks rows that duplicate existing records or earlier rows. */
   duplicates: (db: Db, ctx: BatchContext, batch: Candidate[]) => Promise<void>;
+  /** What INSERT … RETURNING gives back beside the id, as `k` (and more) for the hooks below. */
+  returning: RawBuilder<unknown>;
+  /** A live-unique value the insert may collide on (ON CONFLICT DO NOTHING): rows whose key is not returned as `k` were lost to it. */
+  uniqueKey?: (values: Record<string, unknown>) => string;
+  afterInsert?: (trx: Db, actor: Actor, inserted: InsertedRow[]) => Promise<void>;
+}
+
+export interface InsertedRow {
+  id: string;
+  k: string | null;
+  is_primary?: boolean;
 }
 
 const lowerOrNull = (v: unknown) => (typeof v === 'string' && v ? v.toLowerCase() : null);
@@ -67,6 +78,8 @@ const customers: ImportTarget = {
   module: 'customers',
   table: 'customers',
   schema: createCustomerBody,
+  returning: sql`id, lower(name) AS k`,
+  uniqueKey: (values) => String(values.name).toLowerCase(),
   columns: (b) => {
     const { owner_id: _owner, ...values } = customerColumns(b);
     if (b.grade) values.grade_source = 'manual';
@@ -144,6 +157,17 @@ const contacts: ImportTarget = {
   table: 'contacts',
   schema: createContactBody,
   columns: (b) => contactColumns(b as Parameters<typeof contactColumns>[0]),
+  returning: sql`id, customer_id AS k, is_primary`,
+  // A new primary contact takes over from the customer's previous one.
+  async afterInsert(trx, actor, inserted) {
+    const primaries = inserted.filter((r) => r.is_primary);
+    await clearOtherPrimaries(
+      trx,
+      actor,
+      primaries.map((p) => p.k as string),
+      primaries.map((p) => p.id),
+    );
+  },
   async resolve(db, ctx, batch) {
     const wanted = [...new Set(batch.map((c) => lowerOrNull(c.body.customerId)).filter(Boolean) as string[])];
     if (wanted.length === 0) return;
@@ -179,6 +203,7 @@ const leads: ImportTarget = {
   table: 'leads',
   schema: createLeadBody,
   columns: (b) => leadColumns(b),
+  returning: sql`id, NULL AS k`,
   async duplicates(db, ctx, batch) {
     if (!ctx.skipDuplicates) return;
     // A lead for a company that is already a customer, or already an open lead, is not new business.
