@@ -22,6 +22,8 @@ export const customerPoolRulesSchema = z.object({
   maxHeld: z.number().int().min(1).max(1_000_000),
   /** D: days before a rep may claim back a customer that left him for the pool. */
   reclaimCooldownDays: z.number().int().min(0).max(365),
+  /** Departments (with their sub-departments) whose reps see the pool; empty = everyone. Older settings lack it. */
+  departmentIds: z.array(idSchema).max(200).default([]),
 });
 export type CustomerPoolRules = z.infer<typeof customerPoolRulesSchema>;
 

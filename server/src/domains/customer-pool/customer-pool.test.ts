@@ -149,6 +149,34 @@ describe('the public pool for customers (公海)', () => {
     await setRules({ autoReturn: false });
   });
 
+  it('opens each pool only to the configured departments and their sub-departments', async () => {
+    await setRules({});
+    const team = await makeTeam(t.app, t.db);
+    const c = await makeCustomer(team.repA);
+    await team.repA.post(`/api/v1/customers/${c.id}/release`, {});
+    const lead = await team.repA.post('/api/v1/leads', { company: `线索${c.name}`, contactName: '王经理' });
+    await team.repA.post(`/api/v1/leads/${lead.body.id}/release`, {});
+    // 华东 is configured: its 上海组 reps see both pools; 华南's rep is turned away with a reason.
+    await setRules({ departmentIds: [team.departments.east] });
+    const leadRules = (await admin.get('/api/v1/pool/rules')).body;
+    expect((await admin.request('PUT', '/api/v1/pool/rules', { ...leadRules, departmentIds: [team.departments.east] })).status).toBe(200);
+
+    expect(ids(await team.repB.get('/api/v1/pool/customers?pageSize=200'))).toContain(c.id);
+    expect(ids(await team.repB.get('/api/v1/pool/leads?pageSize=200'))).toContain(lead.body.id);
+    const south = await team.repSouth.request('GET', '/api/v1/pool/customers', undefined, { 'x-locale': 'en' });
+    expect(south.status).toBe(403);
+    expect(south.body.error.message).toBe('This pool is open to other departments only');
+    expect((await team.repSouth.get('/api/v1/pool/leads')).status).toBe(403);
+    expect((await team.repSouth.post(`/api/v1/pool/customers/${c.id}/claim`)).status).toBe(403);
+    expect((await team.repSouth.post(`/api/v1/pool/leads/${lead.body.id}/claim`)).status).toBe(403);
+    expect((await team.director.get('/api/v1/pool/customers')).status).toBe(200);
+    expect((await team.repB.post(`/api/v1/pool/customers/${c.id}/claim`)).status).toBe(200);
+
+    await setRules({ departmentIds: [] });
+    expect((await admin.request('PUT', '/api/v1/pool/rules', { ...leadRules, departmentIds: [] })).status).toBe(200);
+    expect((await team.repSouth.get('/api/v1/pool/customers')).status).toBe(200);
+  });
+
   it('lets only an administrator change the rules', async () => {
     const team = await makeTeam(t.app, t.db);
     const res = await team.director.request('PUT', '/api/v1/pool/customer-rules', DEFAULT_CUSTOMER_POOL_RULES);

@@ -2,6 +2,7 @@ import type { PoolReason, poolCustomerListQuery } from '@contracts/customer-pool
 import { sql } from 'kysely';
 import type { z } from 'zod';
 import { type Actor, actorUserId } from '../../platform/access/actor.js';
+import { assertSeesPool } from '../../platform/access/pool-visibility.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Db } from '../../platform/db/database.js';
 import { AppError } from '../../platform/http/errors.js';
@@ -28,8 +29,10 @@ interface PoolRow {
   contact_count: number;
 }
 
-/** C3 public pool: every customer without an owner, for anyone who may see customers. */
+/** C3 public pool: every customer without an owner, for the reps of the pool's departments. */
 export async function listPoolCustomers(db: Db, actor: Actor, clock: Clock, q: z.infer<typeof poolCustomerListQuery>) {
+  const rules = await customerPoolRules(db);
+  await assertSeesPool(db, actor, rules.departmentIds);
   let f = db.selectFrom('customers').where('deleted_at', 'is', null).where('owner_id', 'is', null);
   if (q.q) f = f.where('name', 'ilike', likePattern(q.q));
   if (q.industry) f = f.where('industry', '=', q.industry);
@@ -52,7 +55,6 @@ export async function listPoolCustomers(db: Db, actor: Actor, clock: Clock, q: z
       sql<number>`(SELECT count(*)::int FROM contacts WHERE customer_id = customers.id AND deleted_at IS NULL)`.as('contact_count'),
     ]),
   );
-  const rules = await customerPoolRules(db);
   const now = clock.now().getTime();
   return {
     ...page,
@@ -132,6 +134,7 @@ export async function claimCustomer(trx: Db, actor: Actor, clock: Clock, timeZon
   if (!c) throw new AppError('NOT_FOUND');
   if (c.owner_id !== null) throw new AppError('CUSTOMER_NOT_IN_POOL');
   const rules = await customerPoolRules(trx);
+  await assertSeesPool(trx, actor, rules.departmentIds);
   const now = clock.now();
   const { rows: claimed } = await sql<{ n: number }>`
     SELECT count(*)::int AS n FROM record_history

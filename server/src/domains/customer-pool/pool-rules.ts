@@ -14,6 +14,7 @@ export const DEFAULT_CUSTOMER_POOL_RULES: CustomerPoolRules = {
   maxClaimsPerDay: 10,
   maxHeld: 500,
   reclaimCooldownDays: 7,
+  departmentIds: [],
 };
 
 export async function customerPoolRules(db: Db): Promise<CustomerPoolRules> {

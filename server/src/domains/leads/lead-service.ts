@@ -79,7 +79,7 @@ const SORTABLE: Record<string, string> = { createdAt: 'created_at', updatedAt: '
 
 export async function listLeads(db: Db, actor: Actor, q: z.infer<typeof leadListQuery>, opts: { pool?: boolean } = {}) {
   let f = db.selectFrom('leads').where('deleted_at', 'is', null);
-  // The pool is open to every rep allowed to see leads; otherwise the scope decides.
+  // The pool's departments were checked by the route; otherwise the scope decides.
   f = opts.pool ? f.where('owner_id', 'is', null).where('status', 'not in', ['converted', 'disqualified']) : f.where(scopeFilter(actor));
   if (q.status) f = f.where('status', '=', q.status);
   if (q.ownerId) f = f.where('owner_id', '=', q.ownerId);

@@ -20,6 +20,7 @@ import { AppError } from '../../platform/http/errors.js';
 import { actorOf } from '../../platform/http/request-context.js';
 import { convertLead } from './lead-conversion.js';
 import { assignLead, createLead, deleteLead, getLead, leadsToApi, listLeads, updateLead } from './lead-service.js';
+import { assertSeesPool } from '../../platform/access/pool-visibility.js';
 import { claimLead, poolRules, poolRulesSchema, releaseLead, savePoolRules } from './pool.js';
 
 const tags = ['leads'];
@@ -124,6 +125,7 @@ export const leadsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (ap
     async (request) => {
       const actor = actorOf(request);
       assertCan(actor, 'leads', 'view');
+      await assertSeesPool(db, actor, (await poolRules(db)).departmentIds);
       return listLeads(db, actor, request.query, { pool: true });
     },
   );

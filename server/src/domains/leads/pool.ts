@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Actor } from '../../platform/access/actor.js';
+import { assertSeesPool } from '../../platform/access/pool-visibility.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Db } from '../../platform/db/database.js';
 import { AppError } from '../../platform/http/errors.js';
@@ -15,9 +16,11 @@ export const poolRulesSchema = z.object({
   maxHeld: z.number().int().min(1).max(100_000),
   /** D: days before a rep may re-claim a lead he returned. */
   reclaimCooldownDays: z.number().int().min(0).max(365),
+  /** Departments (with their sub-departments) whose reps see the lead pool; empty = everyone. */
+  departmentIds: z.array(z.uuid()).max(200).default([]),
 });
 export type PoolRules = z.infer<typeof poolRulesSchema>;
-export const DEFAULT_POOL_RULES: PoolRules = { maxClaimsPerDay: 20, maxHeld: 200, reclaimCooldownDays: 7 };
+export const DEFAULT_POOL_RULES: PoolRules = { maxClaimsPerDay: 20, maxHeld: 200, reclaimCooldownDays: 7, departmentIds: [] };
 
 export async function poolRules(db: Db): Promise<PoolRules> {
   const row = await db.selectFrom('app_settings').select('value').where('key', '=', 'pool_rules').executeTakeFirst();
@@ -45,6 +48,7 @@ export async function claimLead(trx: Db, actor: Actor, clock: Clock, timeZone: s
   if (!lead) throw new AppError('NOT_FOUND');
   if (lead.owner_id !== null || lead.status === 'converted' || lead.status === 'disqualified') throw new AppError('NOT_IN_POOL');
   const rules = await poolRules(trx);
+  await assertSeesPool(trx, actor, rules.departmentIds);
   const now = clock.now();
   const { rows: claimed } = await sql<{ n: number }>`
     SELECT count(*)::int AS n FROM record_history

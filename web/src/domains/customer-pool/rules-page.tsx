@@ -2,6 +2,7 @@ import { PlayCircleOutlined } from '@ant-design/icons';
 import { App, Button, Card, Checkbox, Form, InputNumber, Popconfirm, Skeleton, Space, Switch, Typography } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DepartmentSelect } from '../organisation/department-select.js';
 import { PageHeader } from '../../shared/page-header.js';
 import { type CustomerPoolRules, useCustomerPoolRules, useRunCustomerPoolRules, useSaveCustomerPoolRules } from './api.js';
 
@@ -63,6 +64,9 @@ export function CustomerPoolRulesPage() {
             </Space>
             <Form.Item name="reclaimCooldownDays" label={t('rules.reclaimCooldownDays')} rules={[{ required: true }]}>
               {days()}
+            </Form.Item>
+            <Form.Item name="departmentIds" label={t('rules.departments')} extra={t('rules.departmentsHint')}>
+              <DepartmentSelect multiple placeholder={t('rules.everyone')} />
             </Form.Item>
 
             <Typography.Title level={5}>{t('rules.autoReturn')}</Typography.Title>

@@ -19,6 +19,8 @@ export interface PoolRules {
   maxClaimsPerDay: number;
   maxHeld: number;
   reclaimCooldownDays: number;
+  /** Departments whose reps see the lead pool (sub-departments included); empty = everyone. */
+  departmentIds: string[];
 }
 export const usePoolRules = () => useQuery({ queryKey: ['pool', 'rules'], queryFn: () => http.get<PoolRules>('/pool/rules') });
 

@@ -8,6 +8,7 @@ import { applyApiError } from '../../shared/api-form.js';
 import { OwnerSelect, useUserOptions } from '../../shared/owner-select.js';
 import { PageHeader } from '../../shared/page-header.js';
 import { usePicklist } from '../../shared/use-picklist.js';
+import { DepartmentSelect } from '../organisation/department-select.js';
 import { type PoolRules, usePoolRules } from './api.js';
 
 interface Rule {
@@ -148,6 +149,9 @@ export function AssignmentRulesPage() {
           </Form.Item>
           <Form.Item name="reclaimCooldownDays" label={t('rules.reclaimCooldownDays')} rules={[{ required: true }]}>
             <InputNumber min={0} max={365} />
+          </Form.Item>
+          <Form.Item name="departmentIds" label={t('rules.poolDepartments')}>
+            <DepartmentSelect multiple placeholder={t('rules.poolEveryone')} style={{ minWidth: 260 }} />
           </Form.Item>
           <Button type="primary" htmlType="submit" loading={savePool.isPending}>
             {tc('actions.save')}

@@ -1,0 +1,25 @@
+import { sql } from 'kysely';
+import type { Db } from '../db/database.js';
+import { AppError } from '../http/errors.js';
+import { type Actor, isAdmin } from './actor.js';
+
+/**
+ * The public pools (公海) are open to the reps of the departments the admin configured, with
+ * their sub-departments, so the 华东 pool is not raided by 华南. No departments configured means
+ * the pool is open to everyone who may see the records; the admin and company-wide roles always see it.
+ */
+export async function seesPool(db: Db, actor: Actor, departmentIds: readonly string[]): Promise<boolean> {
+  if (departmentIds.length === 0 || isAdmin(actor) || actor.scope === 'all' || actor.via === 'system') return true;
+  if (!actor.departmentId) return false;
+  const { rows } = await sql<{ ok: boolean }>`
+    WITH RECURSIVE up AS (
+      SELECT id, parent_id FROM departments WHERE id = ${actor.departmentId}
+      UNION
+      SELECT d.id, d.parent_id FROM departments d JOIN up ON d.id = up.parent_id
+    ) SELECT EXISTS (SELECT 1 FROM up WHERE id = ANY(${sql.val([...departmentIds])}::uuid[])) AS ok`.execute(db);
+  return rows[0]?.ok === true;
+}
+
+export async function assertSeesPool(db: Db, actor: Actor, departmentIds: readonly string[]): Promise<void> {
+  if (!(await seesPool(db, actor, departmentIds))) throw new AppError('POOL_NOT_YOURS');
+}
