@@ -108,3 +108,16 @@ export function withoutDefaults<S extends z.ZodRawShape>(schema: z.ZodObject<S>)
   return z.object(shape as WithoutDefaults<S>);
 }
 export const okResponse = z.object({ ok: z.literal(true) });
+
+/** P3: one field change (or a create/delete/transfer …) in a record's history. */
+export const historyEntrySchema = z.object({
+  id: z.number().int(),
+  action: z.string(),
+  field: z.string().nullable(),
+  oldValue: z.unknown(),
+  newValue: z.unknown(),
+  actorId: idSchema.nullable(),
+  actorName: z.string().nullable(),
+  at: timestampSchema,
+});
+export type HistoryEntry = z.infer<typeof historyEntrySchema>;

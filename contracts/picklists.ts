@@ -1,7 +1,15 @@
 import { z } from 'zod';
 import { idSchema, requiredText, versionField } from './common.js';
 
-export const PICKLISTS = ['industry', 'customer_source', 'customer_grade', 'contact_role', 'customer_tag'] as const;
+export const PICKLISTS = [
+  'industry',
+  'customer_source',
+  'customer_grade',
+  'contact_role',
+  'customer_tag',
+  'opportunity_source',
+  'lost_reason',
+] as const;
 export const picklistName = z.enum(PICKLISTS);
 export type PicklistName = z.infer<typeof picklistName>;
 

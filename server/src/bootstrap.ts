@@ -1,6 +1,7 @@
 import type { Config } from './config.js';
 import { ensureBuiltInRoles } from './domains/organisation/role-service.js';
 import { createUser } from './domains/organisation/user-service.js';
+import { ensureDefaultPipelines } from './domains/opportunities/default-pipelines.js';
 import { ensureDefaultPicklists } from './domains/picklists/picklist-service.js';
 import { generatePassword } from './platform/auth/passwords.js';
 import type { Database } from './platform/db/database.js';
@@ -11,12 +12,13 @@ export interface BootstrapResult {
   admin?: { username: string; password: string; generated: boolean };
 }
 
-/** Migrations, built-in roles and picklists, and the first admin on an empty database. Idempotent. */
+/** Migrations, built-in roles, picklists and pipeline templates, and the first admin on an empty database. Idempotent. */
 export async function bootstrap(database: Database, config: Config): Promise<BootstrapResult> {
   const applied = await migrate(database);
   const db = database.db;
   await ensureBuiltInRoles(db);
   await ensureDefaultPicklists(db);
+  await ensureDefaultPipelines(db);
   const anyUser = await db.selectFrom('users').select('id').limit(1).executeTakeFirst();
   if (anyUser) return { applied };
   const password = config.CRM_ADMIN_PASSWORD ?? generatePassword();

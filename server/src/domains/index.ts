@@ -12,6 +12,7 @@ import { gradingRoutes } from './grading/grading-routes.js';
 import { importsRoutes } from './imports/imports-routes.js';
 import { leadsRoutes } from './leads/leads-routes.js';
 import { notesRoutes } from './notes/notes-routes.js';
+import { opportunitiesRoutes } from './opportunities/opportunities-routes.js';
 import { organisationRoutes } from './organisation/organisation-routes.js';
 import { picklistsRoutes } from './picklists/picklists-routes.js';
 import { pipelineReportsRoutes } from './pipeline-reports/pipeline-reports-routes.js';
@@ -38,5 +39,6 @@ export const domainPlugins: FastifyPluginAsync<{ ctx: AppContext }>[] = [
   searchRoutes,
   exportsRoutes,
   importsRoutes,
+  opportunitiesRoutes,
   pipelineReportsRoutes,
 ] as FastifyPluginAsync<{ ctx: AppContext }>[];

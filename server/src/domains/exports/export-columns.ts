@@ -6,8 +6,8 @@ export interface ExportColumn {
   /** A picklist to translate the value's code with, in the caller's language. */
   picklist?: string;
   /** A fixed set of codes (customer type, lead status) to translate instead. */
-  codes?: 'customerType' | 'status';
-  value: (item: Record<string, unknown>) => unknown;
+  codes?: 'customerType' | 'status' | 'forecastCategory';
+  value: (item: Record<string, unknown>, locale: Locale) => unknown;
 }
 
 const col = (zhCN: string, zhTW: string, en: string, key: string, picklist?: string): ExportColumn => ({
@@ -19,7 +19,7 @@ const col = (zhCN: string, zhTW: string, en: string, key: string, picklist?: str
 const OWNER = [col('负责人', '負責人', 'Owner', 'ownerName'), col('所属部门', '所屬部門', 'Department', 'ownerDeptName')];
 const STAMPS = [col('创建时间', '建立時間', 'Created', 'createdAt'), col('最近更新', '最近更新', 'Updated', 'updatedAt')];
 
-export const EXPORT_COLUMNS: Record<'customers' | 'contacts' | 'leads', ExportColumn[]> = {
+export const EXPORT_COLUMNS: Record<'customers' | 'contacts' | 'leads' | 'opportunities', ExportColumn[]> = {
   customers: [
     col('客户名称', '客戶名稱', 'Name', 'name'),
     col('简称', '簡稱', 'Short name', 'shortName'),
@@ -67,6 +67,29 @@ export const EXPORT_COLUMNS: Record<'customers' | 'contacts' | 'leads', ExportCo
     { ...col('状态', '狀態', 'Status', 'status'), codes: 'status' },
     col('无效原因', '無效原因', 'Disqualified because', 'disqualifyReason'),
     col('备注', '備註', 'Remarks', 'remarks'),
+    ...OWNER,
+    ...STAMPS,
+  ],
+  opportunities: [
+    col('商机名称', '商機名稱', 'Opportunity', 'name'),
+    col('客户', '客戶', 'Customer', 'customerName'),
+    col('金额', '金額', 'Amount', 'amount'),
+    col('币种', '幣別', 'Currency', 'currency'),
+    col('销售流程', '銷售流程', 'Pipeline', 'pipelineName'),
+    {
+      header: { 'zh-CN': '阶段', 'zh-TW': '階段', en: 'Stage' },
+      value: (i, locale) => (i.stage as { labels: Record<Locale, string> }).labels[locale],
+    },
+    { header: { 'zh-CN': '赢率(%)', 'zh-TW': '贏率(%)', en: 'Probability (%)' }, value: (i) => i.probability },
+    col('加权金额', '加權金額', 'Weighted amount', 'weightedAmount'),
+    col('预计成交日期', '預計成交日期', 'Expected close', 'expectedCloseDate'),
+    col('商机来源', '商機來源', 'Source', 'source', 'opportunity_source'),
+    { ...col('预测类别', '預測類別', 'Forecast category', 'forecastCategory'), codes: 'forecastCategory' },
+    col('竞争对手', '競爭對手', 'Competitors', 'competitors'),
+    col('下一步', '下一步', 'Next step', 'nextStep'),
+    col('输单原因', '輸單原因', 'Lost reason', 'lostReason', 'lost_reason'),
+    { header: { 'zh-CN': '本阶段停留(天)', 'zh-TW': '本階段停留(天)', en: 'Days in stage' }, value: (i) => i.daysInStage },
+    col('成交/输单时间', '成交/輸單時間', 'Closed', 'closedAt'),
     ...OWNER,
     ...STAMPS,
   ],

@@ -2,6 +2,7 @@ import type { Locale } from '@contracts/common.js';
 import { contactListQuery } from '@contracts/contacts.js';
 import { customerListQuery } from '@contracts/customers.js';
 import { leadListQuery } from '@contracts/leads.js';
+import { opportunityListQuery } from '@contracts/opportunities.js';
 import type { Module } from '@contracts/permissions.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -13,6 +14,7 @@ import { writeHistory } from '../../platform/records/history.js';
 import { listContacts } from '../contacts/contact-service.js';
 import { listCustomers } from '../customers/customer-service.js';
 import { listLeads } from '../leads/lead-service.js';
+import { listOpportunities } from '../opportunities/opportunity-service.js';
 import { EXPORT_COLUMNS } from './export-columns.js';
 import { csvStream, xlsxStream } from './export-writer.js';
 
@@ -25,6 +27,7 @@ const FILE_NAME: Record<string, Record<Locale, string>> = {
   customers: { 'zh-CN': '客户', 'zh-TW': '客戶', en: 'customers' },
   contacts: { 'zh-CN': '联系人', 'zh-TW': '聯絡人', en: 'contacts' },
   leads: { 'zh-CN': '线索', 'zh-TW': '線索', en: 'leads' },
+  opportunities: { 'zh-CN': '商机', 'zh-TW': '商機', en: 'opportunities' },
 };
 const CODES: Record<string, Record<Locale, Record<string, string>>> = {
   customerType: {
@@ -37,6 +40,11 @@ const CODES: Record<string, Record<Locale, Record<string, string>>> = {
     'zh-TW': { new: '新線索', contacted: '已聯繫', qualified: '有效', disqualified: '無效', converted: '已轉換' },
     en: { new: 'New', contacted: 'Contacted', qualified: 'Qualified', disqualified: 'Disqualified', converted: 'Converted' },
   },
+  forecastCategory: {
+    'zh-CN': { commit: '确定能签', best_case: '争取能签', pipeline: '跟进中', omitted: '不计入' },
+    'zh-TW': { commit: '確定能簽', best_case: '爭取能簽', pipeline: '跟進中', omitted: '不計入' },
+    en: { commit: 'Commit', best_case: 'Best case', pipeline: 'Pipeline', omitted: 'Omitted' },
+  },
 };
 const YES_NO: Record<Locale, [string, string]> = { 'zh-CN': ['是', '否'], 'zh-TW': ['是', '否'], en: ['Yes', 'No'] };
 
@@ -47,7 +55,7 @@ export const exportsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
   const { db } = ctx;
   const timeZone = ctx.config.CRM_TIME_ZONE;
 
-  const route = (entity: 'customers' | 'contacts' | 'leads', module: Module, query: z.ZodObject, list: Lister) => {
+  const route = (entity: keyof typeof EXPORT_COLUMNS, module: Module, query: z.ZodObject, list: Lister) => {
     app.get(`/exports/${entity}`, { schema: { tags: ['exports'], querystring: query.extend(format.shape) } }, async (request, reply) => {
       const actor = actorOf(request);
       assertCan(actor, module, 'export');
@@ -69,7 +77,7 @@ export const exportsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
       });
       const columns = EXPORT_COLUMNS[entity];
       const cell = (c: (typeof columns)[number], item: Record<string, unknown>): string => {
-        const v = c.value(item);
+        const v = c.value(item, locale);
         if (v === null || v === undefined) return '';
         if (typeof v === 'boolean') return YES_NO[locale][v ? 0 : 1];
         if (c.picklist) return labels.get(`${c.picklist}:${v}`) ?? String(v);
@@ -113,6 +121,12 @@ export const exportsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
   };
 
   route('customers', 'customers', customerListQuery, listCustomers as unknown as Lister);
+  route(
+    'opportunities',
+    'opportunities',
+    opportunityListQuery,
+    (d, a, q) => listOpportunities(d, a, ctx.clock, q as never) as unknown as ReturnType<Lister>,
+  );
   route('contacts', 'contacts', contactListQuery, listContacts as unknown as Lister);
   route('leads', 'leads', leadListQuery.extend({ pool: z.enum(['true', 'false']).optional() }), (d, a, q) => {
     const { pool, ...rest } = q;

@@ -84,6 +84,19 @@ async function assertContactOfCustomer(trx: Db, contactId: string | null | undef
   if (!c) throw new AppError('VALIDATION', { fields: { contactId: { key: 'reference' } } });
 }
 
+/** A follow-up on a deal is about that deal's customer: the link may not cross customers. */
+async function assertOpportunityOfCustomer(trx: Db, opportunityId: string | null | undefined, customerId: string) {
+  if (!opportunityId) return;
+  const o = await trx
+    .selectFrom('opportunities')
+    .select('id')
+    .where('id', '=', opportunityId)
+    .where('customer_id', '=', customerId)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+  if (!o) throw new AppError('VALIDATION', { fields: { opportunityId: { key: 'reference' } } });
+}
+
 /**
  * Anyone who can see a customer may log a follow-up on it: the manager who joined a visit writes
  * his own record, owned by him, and it shows on the customer's timeline for the owner too.
@@ -98,6 +111,7 @@ export async function createFollowUp(
     throw new AppError('VALIDATION', { fields: { customerId: { key: 'reference' } } });
   });
   await assertContactOfCustomer(trx, b.contactId, b.customerId);
+  await assertOpportunityOfCustomer(trx, b.opportunityId, b.customerId);
   const values = columns({ ...b, occurredAt: b.occurredAt ?? env.clock.now().toISOString() });
   const row = await insertRecord(trx, actor, followUpEntity, values);
   await emitFollowUpCreated(trx, row as unknown as FollowUpRow, { timeZone: env.timeZone });
@@ -113,6 +127,7 @@ export async function updateFollowUp(trx: Db, actor: Actor, id: string, body: z.
   const { version, ...b } = body;
   const before = (await findVisible(trx, actor, followUpEntity, id)) as unknown as FollowUpRow;
   await assertContactOfCustomer(trx, b.contactId, before.customer_id);
+  await assertOpportunityOfCustomer(trx, b.opportunityId, before.customer_id);
   const after = await updateRecord(
     trx,
     actor,

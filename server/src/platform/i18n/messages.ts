@@ -96,6 +96,16 @@ export const MESSAGES = {
     'zh-TW': '手慢了，這個客戶已被別人領走',
     en: 'Someone else has already claimed this customer',
   },
+  POOL_NOT_YOURS: {
+    'zh-CN': '这个公海只对指定部门开放，您所在的部门不在其中',
+    'zh-TW': '這個公海只對指定部門開放，您所在的部門不在其中',
+    en: 'This pool is open to other departments only',
+  },
+  STAGE_IN_USE: {
+    'zh-CN': '要删除的阶段里还有商机，请先把它们移到别的阶段',
+    'zh-TW': '要刪除的階段裡還有商機，請先把它們移到別的階段',
+    en: 'A stage you removed still holds opportunities; move them first',
+  },
   NOT_IN_POOL: { 'zh-CN': '该线索已被他人领取', 'zh-TW': '該線索已被他人領取', en: 'Someone else has already claimed this lead' },
   LEAD_CONVERTED: { 'zh-CN': '该线索已转化，不能再修改', 'zh-TW': '該線索已轉換，不能再修改', en: 'This lead has already been converted' },
   DUPLICATES_FOUND: {
@@ -172,6 +182,48 @@ export const FIELD_MESSAGES = {
     'zh-CN': '找不到这位同事，或不能分配给他',
     'zh-TW': '找不到這位同事，或不能分配給他',
     en: 'No colleague of that name you may assign to',
+  },
+  probability_range: {
+    'zh-CN': '这个阶段的赢率只能在 {min}%–{max}% 之间',
+    'zh-TW': '這個階段的贏率只能在 {min}%–{max}% 之間',
+    en: 'This stage allows {min}%–{max}%',
+  },
+  probability_closed: {
+    'zh-CN': '已结束的商机赢率固定（赢单 100%，输单 0%）',
+    'zh-TW': '已結束的商機贏率固定（贏單 100%，輸單 0%）',
+    en: 'A closed opportunity’s probability is fixed (won 100%, lost 0%)',
+  },
+  stage_not_open: {
+    'zh-CN': '新商机要从进行中的阶段开始',
+    'zh-TW': '新商機要從進行中的階段開始',
+    en: 'A new opportunity starts in an open stage',
+  },
+  pipeline_won_lost: {
+    'zh-CN': '每个流程要有且只有一个“赢单”阶段和一个“输单”阶段',
+    'zh-TW': '每個流程要有且只有一個「贏單」階段和一個「輸單」階段',
+    en: 'A pipeline needs exactly one won and one lost stage',
+  },
+  pipeline_open_stage: {
+    'zh-CN': '至少要有一个进行中的阶段',
+    'zh-TW': '至少要有一個進行中的階段',
+    en: 'At least one open stage is needed',
+  },
+  stage_won_100: { 'zh-CN': '赢单阶段的赢率是 100%', 'zh-TW': '贏單階段的贏率是 100%', en: 'The won stage is 100%' },
+  stage_lost_0: { 'zh-CN': '输单阶段的赢率是 0%', 'zh-TW': '輸單階段的贏率是 0%', en: 'The lost stage is 0%' },
+  stage_range: {
+    'zh-CN': '默认赢率要在允许的范围内',
+    'zh-TW': '預設贏率要在允許的範圍內',
+    en: 'The default must lie within the allowed range',
+  },
+  stage_kind_fixed: {
+    'zh-CN': '已有阶段的类型不能改，请新增一个阶段',
+    'zh-TW': '已有階段的類型不能改，請新增一個階段',
+    en: 'An existing stage keeps its kind; add a new stage instead',
+  },
+  pipeline_default_active: {
+    'zh-CN': '默认流程不能停用，请先把别的流程设为默认',
+    'zh-TW': '預設流程不能停用，請先把別的流程設為預設',
+    en: 'The default pipeline cannot be switched off; make another one the default first',
   },
   password: {
     'zh-CN': '至少 8 位，须含字母和数字',

@@ -1,3 +1,4 @@
+import type { HistoryEntry } from '@contracts/common.js';
 import { sql } from 'kysely';
 import type { Actor } from '../access/actor.js';
 import type { Db } from '../db/database.js';
@@ -67,4 +68,18 @@ export async function listHistory(db: Db, entity: string, recordId: string, limi
       WHERE h.entity = ${entity} AND h.record_id = ${recordId}
       ORDER BY h.at DESC, h.id DESC LIMIT ${limit}`.execute(db);
   return rows;
+}
+
+/** The API shape of a record's history, newest first. */
+export async function historyEntries(db: Db, entity: string, recordId: string): Promise<HistoryEntry[]> {
+  return (await listHistory(db, entity, recordId)).map((r) => ({
+    id: Number(r.id),
+    action: r.action,
+    field: r.field,
+    oldValue: r.old_value,
+    newValue: r.new_value,
+    actorId: r.actor_id,
+    actorName: r.actor_name,
+    at: r.at.toISOString(),
+  }));
 }

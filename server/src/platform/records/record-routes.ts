@@ -1,4 +1,4 @@
-import { idParams, idSchema, listQueryBase, localeSchema, timestampSchema } from '@contracts/common.js';
+import { historyEntrySchema, idParams, idSchema, listQueryBase, localeSchema, timestampSchema } from '@contracts/common.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
 import { z } from 'zod';
@@ -8,20 +8,9 @@ import { AppError } from '../http/errors.js';
 import { actorOf } from '../http/request-context.js';
 import { can } from '../access/actor.js';
 import { allEntities, entityByName, entityByPlural } from './entity-registry.js';
-import { listHistory } from './history.js';
+import { historyEntries } from './history.js';
 import { likePattern } from './list-query.js';
 import { findVisible, restoreRecord } from './record-store.js';
-
-const historyEntry = z.object({
-  id: z.number().int(),
-  action: z.string(),
-  field: z.string().nullable(),
-  oldValue: z.unknown(),
-  newValue: z.unknown(),
-  actorId: idSchema.nullable(),
-  actorName: z.string().nullable(),
-  at: timestampSchema,
-});
 
 const binItem = z.object({
   entity: z.string(),
@@ -43,7 +32,7 @@ export const recordRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
       schema: {
         tags: ['history'],
         params: z.object({ plural: z.string().max(40), id: idSchema }),
-        response: { 200: z.object({ items: z.array(historyEntry) }) },
+        response: { 200: z.object({ items: z.array(historyEntrySchema) }) },
       },
     },
     async (request) => {
@@ -53,19 +42,7 @@ export const recordRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
       if (!can(actor, def.module, 'view')) throw new AppError('FORBIDDEN');
       // A record in the bin still has a history its owner may read.
       await findVisible(db, actor, def, request.params.id).catch(() => findVisible(db, actor, def, request.params.id, { deleted: true }));
-      const rows = await listHistory(db, def.entity, request.params.id);
-      return {
-        items: rows.map((r) => ({
-          id: Number(r.id),
-          action: r.action,
-          field: r.field,
-          oldValue: r.old_value,
-          newValue: r.new_value,
-          actorId: r.actor_id,
-          actorName: r.actor_name,
-          at: r.at.toISOString(),
-        })),
-      };
+      return { items: await historyEntries(db, def.entity, request.params.id) };
     },
   );
 
