@@ -8,6 +8,7 @@ import { notesDomain } from './notes/index.js';
 import { followUpsDomain } from './follow-ups/index.js';
 import { gradingDomain } from './grading/index.js';
 import { importsDomain } from './imports/index.js';
+import { opportunitiesDomain } from './opportunities/index.js';
 import { organisationDomain } from './organisation/index.js';
 import { picklistsDomain } from './picklists/index.js';
 import { pipelineReportsDomain } from './pipeline-reports/index.js';
@@ -21,6 +22,7 @@ import { visitPlansDomain } from './visit-plans/index.js';
 export const webDomains: WebDomain[] = [
   leadsDomain,
   customersDomain,
+  opportunitiesDomain,
   customerPoolDomain,
   contactsDomain,
   followUpsDomain,

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { generatePassword, hashPassword } from '../../platform/auth/passwords.js';
 import type { Db } from '../../platform/db/database.js';
 import { createUser } from '../organisation/user-service.js';
+import { seedDemoOpportunities } from './demo-opportunities.js';
 import {
   BUSINESS,
   CITIES,
@@ -67,7 +68,7 @@ const MANAGERS: Record<string, string> = {
   华北销售部: 'li.north',
 };
 
-/** A demo company: departments, ~20 users across the roles, a few hundred customers with contacts. */
+/** A demo company: departments, ~20 users across the roles, a few hundred customers with contacts, deals and notes. */
 export async function seedDemo(db: Db, opts: { customers?: number; seed?: number } = {}) {
   const rnd = seededRandom(opts.seed ?? 20261124);
   const password = generatePassword();
@@ -267,6 +268,7 @@ export async function seedDemo(db: Db, opts: { customers?: number; seed?: number
       INSERT INTO record_history (entity, record_id, action, field, old_value, new_value, actor_id, at)
       SELECT 'customer', id, 'release', 'owner_id', to_jsonb(pooled_from::text), 'null'::jsonb,
              CASE WHEN pool_reason = 'released' THEN pooled_from END, pooled_at FROM moved`.execute(trx);
+    await seedDemoOpportunities(trx, rnd);
     // A few notes in the knowledge base, linked to customers, the way a team writes them.
     const noteAuthors = reps.slice(0, 4);
     const keyCustomers = await trx.selectFrom('customers').select(['id', 'owner_id']).where('is_key', '=', true).limit(4).execute();

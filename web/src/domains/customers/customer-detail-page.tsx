@@ -14,6 +14,7 @@ import { QuickFollowUpButton } from '../follow-ups/quick-follow-up.js';
 import { type Customer, useCustomer, useDeleteCustomer } from './api.js';
 import { CustomerFormDrawer } from './customer-form.js';
 import { useCustomerLabels } from './customer-labels.js';
+import { CustomerOpportunities } from '../opportunities/customer-opportunities.js';
 import { ReleaseToPoolButton } from '../customer-pool/release-button.js';
 import { GradeSource } from './grade-source.js';
 import { GradeTag } from './grade-tag.js';
@@ -225,6 +226,15 @@ function CustomerDetail({ customer, onBack }: { customer: Customer; onBack: () =
               ),
               children: <CustomerContacts customer={{ id: c.id, name: c.name }} />,
             },
+            ...(can('opportunities', 'view')
+              ? [
+                  {
+                    key: 'opportunities',
+                    label: t('opportunities:customerTab.title'),
+                    children: <CustomerOpportunities customer={{ id: c.id, name: c.name }} />,
+                  },
+                ]
+              : []),
             {
               key: 'history',
               label: t('detail.historyTab'),

@@ -13,6 +13,8 @@ export interface FollowUpInput {
   content: string;
   outcome: string | null;
   contactId?: string | null;
+  /** The deal the follow-up is about (same customer). */
+  opportunityId?: string | null;
   nextFollowUpDate: string | null;
   occurredAt?: string;
 }
@@ -41,7 +43,7 @@ const fetchFollowUp = (id: string) => http.get<FollowUp>(`/follow-ups/${id}`);
 export const reloadFollowUp = (qc: QueryClient, id: string) =>
   qc.fetchQuery({ queryKey: followUpKeys.detail(id), queryFn: () => fetchFollowUp(id), staleTime: 0 });
 
-/** A follow-up changes its customer's timeline, every follow-up list, the due list and (visits, next dates) the plans and calendar. */
+/** A follow-up changes its customer's timeline, every follow-up list, the due list, (visits, next dates) the plans and calendar, and its deal. */
 async function afterFollowUpChange(qc: QueryClient, customerId: string) {
   await Promise.all([
     qc.invalidateQueries({ queryKey: followUpKeys.all }),
@@ -49,6 +51,8 @@ async function afterFollowUpChange(qc: QueryClient, customerId: string) {
     qc.invalidateQueries({ queryKey: followUpKeys.due() }),
     qc.invalidateQueries({ queryKey: ['visit-plans'] }),
     qc.invalidateQueries({ queryKey: ['calendar'] }),
+    // A follow-up on a deal moves its "last follow-up" and may end its stalled flag.
+    qc.invalidateQueries({ queryKey: ['opportunities'] }),
   ]);
 }
 

@@ -4,13 +4,15 @@ import {
   CheckSquareOutlined,
   ClockCircleOutlined,
   CommentOutlined,
+  FundOutlined,
   StopOutlined,
   UserOutlined,
 } from '@ant-design/icons';
 import { Alert, Button, Empty, Skeleton, Space, Tag, Timeline, Typography } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatDateTime } from '../../shared/format.js';
+import { Link } from 'react-router-dom';
+import { formatDateTime, formatMoney } from '../../shared/format.js';
 import { type TimelineItem, useCustomerTimeline } from './api.js';
 import { isFollowUpType, TYPE_META } from './follow-up-types.js';
 import { QuickFollowUpButton } from './quick-follow-up.js';
@@ -158,7 +160,30 @@ function useEntry() {
         ),
       };
     }
-    // A type this page does not know yet (opportunities, contracts, payments …) still shows its title and text.
+    if (item.type === 'opportunity') {
+      const meta = item.meta as { amount: string; probability: number; status: string; stageLabels: Record<string, string> };
+      const color = meta.status === 'won' ? '#52c41a' : meta.status === 'lost' ? OTHER_COLOR : '#1677ff';
+      return {
+        color,
+        icon: <Dot color={color} icon={<FundOutlined />} />,
+        content: (
+          <div data-testid="timeline-item" data-type={item.type}>
+            <EntryHead label={typeLabel(item.type)} color={color} actor={item.actorName} at={item.at} />
+            <Typography.Paragraph strong style={bodyStyle}>
+              <Link to={`/opportunities/${item.id}`}>{item.title}</Link>
+            </Typography.Paragraph>
+            <Typography.Text type="secondary" style={{ fontSize: 13 }}>
+              {t('timeline.opportunityStage', {
+                stage: meta.stageLabels[i18n.language] ?? meta.stageLabels['zh-CN'],
+                amount: formatMoney(meta.amount),
+                probability: meta.probability,
+              })}
+            </Typography.Text>
+          </div>
+        ),
+      };
+    }
+    // A type this page does not know yet (contracts, payments …) still shows its title and text.
     return {
       color: OTHER_COLOR,
       icon: <Dot color={OTHER_COLOR} icon={<CommentOutlined />} />,

@@ -91,7 +91,8 @@ export const followUpMessages: Record<Locale, Messages> = {
     timeline: {
       tab: '动态',
       all: '全部',
-      types: { follow_up: '跟进', task: '任务' },
+      types: { follow_up: '跟进', task: '任务', opportunity: '商机', note: '笔记' },
+      opportunityStage: '进入「{{stage}}」· {{amount}} · 赢率 {{probability}}%',
       loadMore: '加载更多',
       noMore: '没有更多动态了',
       empty: '还没有任何动态',
@@ -203,7 +204,8 @@ export const followUpMessages: Record<Locale, Messages> = {
     timeline: {
       tab: '動態',
       all: '全部',
-      types: { follow_up: '跟進', task: '任務' },
+      types: { follow_up: '跟進', task: '任務', opportunity: '商機', note: '筆記' },
+      opportunityStage: '進入「{{stage}}」· {{amount}} · 贏率 {{probability}}%',
       loadMore: '載入更多',
       noMore: '沒有更多動態了',
       empty: '還沒有任何動態',
@@ -318,7 +320,8 @@ export const followUpMessages: Record<Locale, Messages> = {
     timeline: {
       tab: 'Activity',
       all: 'All',
-      types: { follow_up: 'Follow-ups', task: 'Tasks' },
+      types: { follow_up: 'Follow-ups', task: 'Tasks', opportunity: 'Opportunities', note: 'Notes' },
+      opportunityStage: 'Entered “{{stage}}” · {{amount}} · {{probability}}%',
       loadMore: 'Load more',
       noMore: 'That’s everything',
       empty: 'No activity yet',

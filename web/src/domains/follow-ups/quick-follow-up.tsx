@@ -79,6 +79,8 @@ export interface QuickFollowUpProps {
   onClose: () => void;
   /** The customer the follow-up is about; without it (and without `followUp`) the rep picks one. */
   customer?: { id: string; name: string };
+  /** A new follow-up about this deal of the customer (from the opportunity page). */
+  opportunityId?: string;
   /** A follow-up to correct; without it the modal writes a new one. */
   followUp?: FollowUp;
   onSaved?: (followUp: FollowUp) => void;
@@ -93,7 +95,7 @@ export function QuickFollowUp(props: QuickFollowUpProps) {
   return <QuickFollowUpSession key={session} {...props} />;
 }
 
-function QuickFollowUpSession({ open, onClose, customer, followUp, onSaved }: QuickFollowUpProps) {
+function QuickFollowUpSession({ open, onClose, customer, opportunityId, followUp, onSaved }: QuickFollowUpProps) {
   const { t } = useTranslation('followUps');
   const { can } = useAuth();
   const { message, modal } = App.useApp();
@@ -151,7 +153,7 @@ function QuickFollowUpSession({ open, onClose, customer, followUp, onSaved }: Qu
       const saved = await save.mutateAsync(
         base
           ? { id: base.id, body: { ...body, version: base.version } }
-          : { body: { ...body, customerId: fixedCustomer?.id ?? v.customerId } },
+          : { body: { ...body, customerId: fixedCustomer?.id ?? v.customerId, ...(opportunityId ? { opportunityId } : {}) } },
       );
       if (!base) localStorage.setItem(LAST_TYPE_KEY, v.type);
       message.success(t(editing ? 'common:saved' : 'form.saved'));
@@ -383,11 +385,15 @@ function QuickFollowUpSession({ open, onClose, customer, followUp, onSaved }: Qu
 /** The 写跟进 button: opens the quick form for a customer (or lets the rep pick one). Hidden without the permission. */
 export function QuickFollowUpButton({
   customer,
+  opportunityId,
   onSaved,
   testId = 'followup-quick-add',
   children,
   ...buttonProps
-}: { customer?: { id: string; name: string }; onSaved?: (f: FollowUp) => void; testId?: string } & Omit<ButtonProps, 'onClick'>) {
+}: { customer?: { id: string; name: string }; opportunityId?: string; onSaved?: (f: FollowUp) => void; testId?: string } & Omit<
+  ButtonProps,
+  'onClick'
+>) {
   const { t } = useTranslation('followUps');
   const { can } = useAuth();
   const [open, setOpen] = useState(false);
@@ -397,7 +403,7 @@ export function QuickFollowUpButton({
       <Button icon={<EditOutlined />} {...buttonProps} onClick={() => setOpen(true)} data-testid={testId}>
         {children ?? t('actions.write')}
       </Button>
-      <QuickFollowUp open={open} customer={customer} onClose={() => setOpen(false)} onSaved={onSaved} />
+      <QuickFollowUp open={open} customer={customer} opportunityId={opportunityId} onClose={() => setOpen(false)} onSaved={onSaved} />
     </>
   );
 }
