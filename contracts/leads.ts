@@ -1,5 +1,16 @@
 import { z } from 'zod';
-import { LIMITS, idSchema, listQueryBase, optionalText, recordBase, requiredText, timestampSchema, versionField } from './common.js';
+import {
+  dateSchema,
+  idSchema,
+  LIMITS,
+  listQueryBase,
+  moneySchema,
+  optionalText,
+  recordBase,
+  requiredText,
+  timestampSchema,
+  versionField,
+} from './common.js';
 import { createContactBody } from './contacts.js';
 import { createCustomerBody } from './customers.js';
 
@@ -84,12 +95,24 @@ export const convertLeadBody = z
     skipContact: z.boolean().optional(),
     /** The user saw the possible duplicates and wants a new customer anyway. */
     ignoreDuplicates: z.boolean().optional(),
+    /** Open a deal for the customer in the same step (O1); its name defaults to the company's. */
+    opportunity: z
+      .object({
+        name: requiredText(LIMITS.name).optional(),
+        amount: moneySchema.optional(),
+        expectedCloseDate: dateSchema.nullish(),
+        pipelineId: idSchema.optional(),
+        stageId: idSchema.optional(),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 export const convertLeadResponse = z.object({
   leadId: idSchema,
   customerId: idSchema,
   contactId: idSchema.nullable(),
+  opportunityId: idSchema.nullable(),
 });
 
 export const assignmentRuleSchema = z.object({

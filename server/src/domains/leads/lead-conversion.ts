@@ -2,6 +2,7 @@ import type { convertLeadBody } from '@contracts/leads.js';
 import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { Actor } from '../../platform/access/actor.js';
+import type { Clock } from '../../platform/clock.js';
 import type { Db } from '../../platform/db/database.js';
 import { AppError } from '../../platform/http/errors.js';
 import { writeHistory } from '../../platform/records/history.js';
@@ -10,15 +11,16 @@ import { createContact } from '../contacts/contact-service.js';
 import { customerEntity } from '../customers/customer-entity.js';
 import { createCustomer } from '../customers/customer-service.js';
 import { findDuplicates } from '../duplicates/duplicate-check.js';
+import { createOpportunity } from '../opportunities/opportunity-service.js';
 import { leadEntity } from './lead-entity.js';
 import type { LeadRow } from './lead-service.js';
 
 /**
- * C3: a qualified lead becomes a customer (new, or one that already exists) and a contact, in the
- * caller's transaction — a failure at any step leaves neither the customer nor the contact behind,
+ * C3: a qualified lead becomes a customer (new, or one that already exists), a contact and, when
+ * asked, a deal, in the caller's transaction — a failure at any step leaves none of them behind,
  * and the lead unconverted. Possible duplicates stop a new customer until the user confirms.
  */
-export async function convertLead(trx: Db, actor: Actor, id: string, b: z.infer<typeof convertLeadBody>) {
+export async function convertLead(trx: Db, actor: Actor, clock: Clock, id: string, b: z.infer<typeof convertLeadBody>) {
   const lead = (await findVisible(trx, actor, leadEntity, id, { forUpdate: true })) as unknown as LeadRow;
   if (lead.version !== b.version) throw new AppError('VERSION_CONFLICT');
   if (lead.status === 'converted') throw new AppError('LEAD_CONVERTED');
@@ -76,6 +78,32 @@ export async function convertLead(trx: Db, actor: Actor, id: string, b: z.infer<
     });
   }
 
+  let opportunityId: string | null = null;
+  if (b.opportunity) {
+    opportunityId = await createOpportunity(
+      trx,
+      actor,
+      clock,
+      {
+        customerId,
+        name: b.opportunity.name ?? lead.company,
+        amount: b.opportunity.amount ?? '0.00',
+        currency: 'CNY',
+        pipelineId: b.opportunity.pipelineId,
+        stageId: b.opportunity.stageId,
+        expectedCloseDate: b.opportunity.expectedCloseDate ?? null,
+        source: 'lead',
+        competitors: null,
+        nextStep: null,
+        forecastCategory: null,
+        description: lead.remarks,
+        contacts: contactId ? [{ contactId, role: null }] : [],
+        ownerId: lead.owner_id ?? actor.userId,
+      },
+      { leadId: id },
+    );
+  }
+
   await trx
     .updateTable('leads')
     .set({
@@ -83,6 +111,7 @@ export async function convertLead(trx: Db, actor: Actor, id: string, b: z.infer<
       converted_at: sql`now()`,
       converted_customer_id: customerId,
       converted_contact_id: contactId,
+      converted_opportunity_id: opportunityId,
       version: sql`version + 1`,
       updated_by: actor.userId,
       updated_at: sql`now()`,
@@ -97,7 +126,8 @@ export async function convertLead(trx: Db, actor: Actor, id: string, b: z.infer<
       { field: 'status', old: lead.status, new: 'converted' },
       { field: 'converted_customer_id', old: null, new: customerId },
       ...(contactId ? [{ field: 'converted_contact_id', old: null, new: contactId }] : []),
+      ...(opportunityId ? [{ field: 'converted_opportunity_id', old: null, new: opportunityId }] : []),
     ],
   });
-  return { leadId: id, customerId, contactId };
+  return { leadId: id, customerId, contactId, opportunityId };
 }

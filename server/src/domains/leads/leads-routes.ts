@@ -114,7 +114,7 @@ export const leadsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (ap
       const actor = actorOf(request);
       assertCan(actor, 'leads', 'edit');
       assertCan(actor, 'customers', 'create');
-      return db.transaction().execute((trx) => convertLead(trx, actor, request.params.id, request.body));
+      return db.transaction().execute((trx) => convertLead(trx, actor, clock, request.params.id, request.body));
     },
   );
 

@@ -288,6 +288,42 @@ describe('opportunities (O1, O4)', () => {
   });
 });
 
+describe('lead conversion with a deal', () => {
+  it('opens the deal in the same step, linked to the lead, with the new contact on it', async () => {
+    const team = await makeTeam(t.app, t.db);
+    const lead = (await team.repA.post('/api/v1/leads', { company: `线索转商机${Date.now()}`, contactName: '韩工', mobile: '13911112222' }))
+      .body;
+    const res = await team.repA.post(`/api/v1/leads/${lead.id}/convert`, {
+      version: lead.version,
+      opportunity: { amount: '88000', expectedCloseDate: '2027-01-15' },
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.opportunityId).toEqual(expect.any(String));
+    const opp = (await team.repA.get(`/api/v1/opportunities/${res.body.opportunityId}`)).body;
+    expect(opp).toMatchObject({
+      name: lead.company,
+      customerId: res.body.customerId,
+      leadId: lead.id,
+      source: 'lead',
+      amount: '88000.00',
+      stage: { labels: { 'zh-CN': '初步接触' } },
+      contacts: [{ contactId: res.body.contactId }],
+    });
+    const row = await t.db.selectFrom('leads').select('converted_opportunity_id').where('id', '=', lead.id).executeTakeFirstOrThrow();
+    expect(row.converted_opportunity_id).toBe(opp.id);
+
+    // A bad deal rolls the whole conversion back.
+    const lead2 = (await team.repA.post('/api/v1/leads', { company: `线索回滚${Date.now()}` })).body;
+    const bad = await team.repA.post(`/api/v1/leads/${lead2.id}/convert`, {
+      version: lead2.version,
+      opportunity: { stageId: unknownId() },
+    });
+    expect(bad.status).toBe(400);
+    expect((await team.repA.get(`/api/v1/leads/${lead2.id}`)).body.status).not.toBe('converted');
+    expect((await team.repA.get(`/api/v1/customers?q=${encodeURIComponent(lead2.company)}`)).body.total).toBe(0);
+  });
+});
+
 describe('the kanban board (O3)', () => {
   it('totals each column (count, amount, weighted) in scope and follows the filters', async () => {
     const team = await makeTeam(t.app, t.db);

@@ -1,8 +1,11 @@
-import { Alert, App, Button, Checkbox, Form, Input, List, Modal, Space, Typography } from 'antd';
+import { Alert, App, Button, Checkbox, DatePicker, Form, Input, List, Modal, Space, Typography } from 'antd';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { ApiError, http } from '../../app/api-client.js';
+import { useAuth } from '../../app/auth.js';
+import { MoneyInput } from '../customers/money-input.js';
 import { type DuplicateMatch, type Lead, useLeadAction } from './api.js';
 
 interface ConvertBody {
@@ -12,6 +15,17 @@ interface ConvertBody {
   contact?: { name: string };
   skipContact?: boolean;
   ignoreDuplicates?: boolean;
+  opportunity?: { name?: string; amount?: string; expectedCloseDate?: string | null };
+}
+
+interface Values {
+  customerName: string;
+  contactName: string;
+  skipContact: boolean;
+  withDeal: boolean;
+  dealName?: string;
+  dealAmount?: string | null;
+  dealClose?: Dayjs | null;
 }
 
 /**
@@ -22,12 +36,14 @@ export function ConvertLeadModal({ lead, onClose }: { lead: Lead | null; onClose
   const { t } = useTranslation('leads');
   const { t: tc } = useTranslation();
   const { message } = App.useApp();
+  const { can } = useAuth();
   const navigate = useNavigate();
-  const [form] = Form.useForm<{ customerName: string; contactName: string; skipContact: boolean }>();
+  const [form] = Form.useForm<Values>();
+  const withDeal = Form.useWatch('withDeal', form);
   const [matches, setMatches] = useState<DuplicateMatch[] | null>(null);
   const [error, setError] = useState<string>();
   const convert = useLeadAction((body: ConvertBody) =>
-    http.post<{ customerId: string; contactId: string | null }>(`/leads/${lead?.id}/convert`, body),
+    http.post<{ customerId: string; contactId: string | null; opportunityId: string | null }>(`/leads/${lead?.id}/convert`, body),
   );
 
   const close = () => {
@@ -46,11 +62,18 @@ export function ConvertLeadModal({ lead, onClose }: { lead: Lead | null; onClose
         customer: extra.existingCustomerId ? undefined : { name: v.customerName },
         contact: v.skipContact || !v.contactName ? undefined : { name: v.contactName },
         skipContact: v.skipContact || !v.contactName,
+        opportunity: v.withDeal
+          ? {
+              name: v.dealName?.trim() || undefined,
+              amount: v.dealAmount ? String(v.dealAmount) : undefined,
+              expectedCloseDate: v.dealClose ? v.dealClose.format('YYYY-MM-DD') : null,
+            }
+          : undefined,
         ...extra,
-      })) as { customerId: string };
-      message.success(t('convert.done'));
+      })) as { customerId: string; opportunityId: string | null };
+      message.success(t(res.opportunityId ? 'convert.doneWithDeal' : 'convert.done'));
       close();
-      navigate(`/customers/${res.customerId}`);
+      navigate(res.opportunityId ? `/opportunities/${res.opportunityId}` : `/customers/${res.customerId}`);
     } catch (e) {
       if (e instanceof ApiError && e.code === 'DUPLICATES_FOUND') {
         setMatches(((e.current as { matches?: DuplicateMatch[] })?.matches ?? []) as DuplicateMatch[]);
@@ -76,7 +99,12 @@ export function ConvertLeadModal({ lead, onClose }: { lead: Lead | null; onClose
         <Form
           form={form}
           layout="vertical"
-          initialValues={{ customerName: lead.company, contactName: lead.contactName ?? '', skipContact: !lead.contactName }}
+          initialValues={{
+            customerName: lead.company,
+            contactName: lead.contactName ?? '',
+            skipContact: !lead.contactName,
+            withDeal: false,
+          }}
         >
           <Form.Item name="customerName" label={t('convert.customerName')} rules={[{ required: true, max: 200, whitespace: true }]}>
             <Input maxLength={200} />
@@ -87,6 +115,24 @@ export function ConvertLeadModal({ lead, onClose }: { lead: Lead | null; onClose
           <Form.Item name="skipContact" valuePropName="checked">
             <Checkbox>{t('convert.skipContact')}</Checkbox>
           </Form.Item>
+          {can('opportunities', 'create') && (
+            <Form.Item name="withDeal" valuePropName="checked" style={{ marginBottom: withDeal ? 12 : undefined }}>
+              <Checkbox data-testid="convert-with-deal">{t('convert.withDeal')}</Checkbox>
+            </Form.Item>
+          )}
+          {withDeal && (
+            <Space.Compact block style={{ marginBottom: 16 }}>
+              <Form.Item name="dealName" noStyle rules={[{ max: 200 }]}>
+                <Input placeholder={t('convert.dealName', { company: lead.company })} style={{ width: '45%' }} />
+              </Form.Item>
+              <Form.Item name="dealAmount" noStyle>
+                <MoneyInput placeholder={t('convert.dealAmount')} style={{ width: '30%' }} />
+              </Form.Item>
+              <Form.Item name="dealClose" noStyle>
+                <DatePicker placeholder={t('convert.dealClose')} style={{ width: '25%' }} />
+              </Form.Item>
+            </Space.Compact>
+          )}
         </Form>
       )}
       {error && <Alert type="error" showIcon message={error} />}
