@@ -68,12 +68,12 @@ export async function listPipelines(db: Db, opts: { includeInactive?: boolean; i
       .where('active', '=', true)
       .orderBy('position')
       .execute() as Promise<StageRow[]>,
+    // From the trigger-kept totals: a few thousand rows, not every opportunity.
     db
-      .selectFrom('opportunities')
-      .select(['pipeline_id', sql<number>`count(*)::int`.as('n')])
+      .selectFrom('opportunity_stage_totals')
+      .select(['pipeline_id', sql<number>`sum(n)::int`.as('n')])
       .where('pipeline_id', 'in', ids)
       .where('status', '=', 'open')
-      .where('deleted_at', 'is', null)
       .groupBy('pipeline_id')
       .execute(),
   ]);
