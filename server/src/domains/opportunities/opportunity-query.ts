@@ -1,4 +1,4 @@
-import type { opportunityFilters, Opportunity } from '@contracts/opportunities.js';
+import type { Opportunity, OpportunitySettings, opportunityFilters } from '@contracts/opportunities.js';
 import { type RawBuilder, type SelectQueryBuilder, type SqlBool, sql } from 'kysely';
 import type { z } from 'zod';
 import type { Actor } from '../../platform/access/actor.js';
@@ -7,7 +7,6 @@ import type { Db } from '../../platform/db/database.js';
 import { likePattern } from '../../platform/records/list-query.js';
 import { recordBaseToApi } from '../../platform/records/record-base-api.js';
 import { departmentSubtree } from '../pipeline-reports/report-filters.js';
-import type { OpportunitySettings } from '@contracts/opportunities.js';
 
 /** What decides "stalled": the moment it is asked and the company's no-follow-up limit. */
 export interface StallRule {

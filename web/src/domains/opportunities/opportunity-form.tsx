@@ -79,7 +79,7 @@ function OpportunityFormSession({ open, opportunity, customer, stageId, pipeline
   const chosenStage = Form.useWatch('stageId', form);
   const pipeline = pipelines.data?.items.find((p) => p.id === chosenPipeline);
   const openStages = pipeline?.stages.filter((s) => s.kind === 'open') ?? [];
-  const stage = editing ? base.stage : openStages.find((s) => s.id === chosenStage);
+  const stage = editing ? base.stage : (openStages.find((s) => s.id === chosenStage) ?? openStages[0]);
 
   const contacts = useQuery({
     queryKey: ['contacts', 'list', { customerId: chosenCustomer, pageSize: 100, picker: true }],
