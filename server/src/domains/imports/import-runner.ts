@@ -7,7 +7,7 @@ import { translateField } from '../../platform/i18n/messages.js';
 import { fieldMessages } from '../../platform/http/validation-errors.js';
 import { readRows } from './file-reader.js';
 import { IMPORT_FIELDS, type ImportField, headingKey } from './import-fields.js';
-import { type JobRow, readChunks } from './import-store.js';
+import { type JobRow, readChunks, writeLeaseSeconds } from './import-store.js';
 import { type BatchContext, type Candidate, IMPORT_TARGETS, type ImportTarget, type InsertedRow } from './import-targets.js';
 import { type OwnerIndex, type PicklistIndex, convertRow, describeProblems } from './row-convert.js';
 
@@ -284,6 +284,11 @@ export async function runJob(
         return { ...check, ok: 0 };
       }
       await clearErrors(db, job.id);
+      await db
+        .updateTable('import_jobs')
+        .set({ heartbeat_at: sql`now() + make_interval(secs => ${writeLeaseSeconds(check.rows)})` })
+        .where('id', '=', job.id)
+        .execute();
       // All or nothing: every batch in one transaction, so a late conflict undoes the lot.
       const r = await db.transaction().execute(async (trx) => {
         const written = await pass(trx, actor, job, mapping, { write: true, trx });

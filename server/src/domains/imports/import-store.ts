@@ -15,6 +15,13 @@ export const CHUNK_BYTES = 512 * 1024;
 /** A running job touches its heartbeat every batch; silence this long means its server stopped. */
 export const STALE_AFTER_MS = 2 * 60_000;
 
+/**
+ * A strict import writes in one transaction: it cannot touch its heartbeat meanwhile (nobody would
+ * see it, and the embedded database has one connection). It takes a lease instead, long enough for
+ * the rows at a slow 200 rows/s: until then the job counts as running.
+ */
+export const writeLeaseSeconds = (rows: number) => Math.max(STALE_AFTER_MS / 1000, Math.ceil(rows / 200));
+
 export async function createJob(
   db: Db,
   actor: Actor,

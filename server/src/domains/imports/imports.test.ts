@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeCustomer, makeTeam, uniq } from '../../test/factories.js';
 import { type Client, type Response, startTestApp, type TestApp } from '../../test/test-app.js';
+import { isRunning, type JobRow, STALE_AFTER_MS, writeLeaseSeconds } from './import-store.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -119,6 +120,16 @@ describe('imports (C10)', () => {
     const done = await run(team.repB, good.body.id, { mapping: ['name', 'creditLimit'], mode: 'strict' });
     expect(done).toMatchObject({ status: 'done', okRows: 2, errorRows: 0 });
     expect(await names(team.repB, tag)).toEqual([`${tag}一公司`, `${tag}二公司`]);
+  });
+
+  it('keeps a long strict write pass reported as running under its lease, and as interrupted once it lapses', () => {
+    expect(writeLeaseSeconds(1_000)).toBe(120);
+    expect(writeLeaseSeconds(200_000)).toBe(1_000);
+    const start = Date.parse('2026-12-04T08:00:00Z');
+    // The lease set before the write pass: heartbeat = start + lease for 100,000 rows (500 s).
+    const row = { status: 'importing', heartbeat_at: new Date(start + writeLeaseSeconds(100_000) * 1000) } as JobRow;
+    expect(isRunning(row, start + 7 * 60_000)).toBe(true);
+    expect(isRunning(row, start + 500_000 + STALE_AFTER_MS + 1)).toBe(false);
   });
 
   it('assigns owners by name within the importer’s scope only, and allows phone duplicates when asked', async () => {
