@@ -15,6 +15,7 @@ const TEXT = {
   lead: sql`lower(l.company || ' ' || coalesce(l.contact_name, '') || ' ' || coalesce(l.mobile, '') || ' ' || coalesce(l.phone, '') || ' ' || coalesce(l.email, ''))`,
   note: sql`lower(n.title || ' ' || n.body)`,
   follow_up: sql`lower(f.content)`,
+  opportunity: sql`lower(o.name)`,
 };
 
 /**
@@ -64,6 +65,12 @@ async function newestMatches<T>(
 }
 
 const rows = <T>(db: Db, query: RawBuilder<T>) => query.execute(db).then((r) => r.rows);
+
+/** '1234567.50' → '¥1,234,567.50', on the string (money is never a float). */
+const yuan = (amount: string) => {
+  const [int, frac = '00'] = amount.split('.');
+  return `¥${int.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${frac}`;
+};
 
 registerSearchProvider({
   type: 'customer',
@@ -183,3 +190,27 @@ export function snippet(text: string, q: string): string {
   const start = Math.max(0, i - 30);
   return `${start > 0 ? '…' : ''}${text.slice(start, start + 80)}${start + 80 < text.length ? '…' : ''}`;
 }
+
+registerSearchProvider({
+  type: 'opportunity',
+  module: 'opportunities',
+  async search(db, actor, q, limit) {
+    const source = { table: 'opportunities', alias: 'o', time: 'updated_at', text: TEXT.opportunity };
+    const found = await newestMatches(actor, q, limit, source, (from, match) =>
+      rows(
+        db,
+        sql<{ id: string; name: string; status: string; amount: string; customer: string | null }>`
+          SELECT o.id, o.name, o.status, o.amount::text AS amount, c.name AS customer FROM ${from} LEFT JOIN customers c ON c.id = o.customer_id
+           WHERE o.deleted_at IS NULL AND ${scopeFilter(actor, 'o')} AND ${match}
+           ORDER BY o.updated_at DESC, o.id DESC LIMIT ${limit}`,
+      ),
+    );
+    return found.map((r) => ({
+      type: 'opportunity',
+      id: r.id,
+      title: r.name,
+      subtitle: [r.customer, yuan(r.amount)].filter(Boolean).join(' · '),
+      link: `/opportunities/${r.id}`,
+    }));
+  },
+});

@@ -12,7 +12,7 @@ type Group = { type: string; hits: { id: string; title: string; subtitle: string
 const group = (body: { groups: Group[] }, type: string) => body.groups.find((g) => g.type === type)?.hits ?? [];
 
 describe('global search (C11)', () => {
-  it('finds customers, contacts, leads, notes and follow-ups by a 2-character Chinese query, within scope', async () => {
+  it('finds customers, contacts, leads, notes, follow-ups and opportunities by a 2-character Chinese query, within scope', async () => {
     const team = await makeTeam(t.app, t.db);
     const word = `琥珀${uniq().slice(0, 2)}`; // unique per run, two CJK characters first
     const mine = await makeCustomer(team.repA, { name: `上海${word}科技有限公司` });
@@ -27,6 +27,9 @@ describe('global search (C11)', () => {
       occurredAt: new Date().toISOString(),
     });
 
+    await team.repA.post('/api/v1/opportunities', { customerId: mine.id, name: `${word}产线二期`, amount: '1250000' });
+    await team.repB.post('/api/v1/opportunities', { customerId: theirs.id, name: `${word}别人的商机` });
+
     const res = await team.repA.get(`/api/v1/search?q=${encodeURIComponent('琥珀')}&limit=10`);
     expect(res.status).toBe(200);
     expect(group(res.body, 'customer').map((h) => h.id)).toEqual([mine.id]);
@@ -34,6 +37,9 @@ describe('global search (C11)', () => {
     expect(group(res.body, 'lead').map((h) => h.title)).toEqual([`杭州${word}贸易有限公司`]);
     expect(group(res.body, 'note')).toHaveLength(1);
     expect(group(res.body, 'follow_up')[0].subtitle).toContain(word);
+    expect(group(res.body, 'opportunity').map((h) => [h.title, h.subtitle])).toEqual([
+      [`${word}产线二期`, `上海${word}科技有限公司 · ¥1,250,000.00`],
+    ]);
     // Never a record outside the caller's scope; the manager above both reps sees both.
     expect(JSON.stringify(res.body)).not.toContain(theirs.id);
     const manager = await team.eastManager.get(`/api/v1/search?q=${encodeURIComponent(word)}&types=customer`);
