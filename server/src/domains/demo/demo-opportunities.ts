@@ -54,7 +54,8 @@ export async function seedDemoOpportunities(trx: Db, rnd: ReturnType<typeof seed
     for (let k = 0; k < n; k++) {
       // Where the deal ended up: mostly open, some won, some lost.
       const roll = rnd.next();
-      const reached = rnd.int(0, open.length - 1);
+      // A funnel: most deals stop early, few reach the quote.
+      const reached = Math.min(open.length - 1, Math.floor(open.length * rnd.next() ** 1.6));
       const path = [...open.slice(0, reached + 1), ...(roll < 0.2 ? [won] : roll < 0.3 ? [lost] : [])];
       const last = path[path.length - 1];
       // Walk back from the latest stage change: each earlier stay lasted a few days to a few weeks.
@@ -86,7 +87,14 @@ export async function seedDemoOpportunities(trx: Db, rnd: ReturnType<typeof seed
           source: rnd.pick(['existing_customer', 'referral', 'exhibition', 'website', 'partner', 'bidding']),
           competitors: rnd.pick(COMPETITORS),
           next_step: closed ? null : rnd.pick(NEXT_STEPS),
-          forecast_category: closed ? null : rnd.pick(['commit', 'best_case', 'pipeline', null] as const),
+          // Reps commit the deals near the end of the funnel, as they would.
+          forecast_category: closed
+            ? null
+            : reached >= open.length - 1
+              ? rnd.pick(['commit', 'best_case'] as const)
+              : reached >= open.length - 2
+                ? rnd.pick(['best_case', 'pipeline'] as const)
+                : rnd.pick(['pipeline', null] as const),
           lost_reason: last.kind === 'lost' ? rnd.pick(['price', 'competitor', 'no_budget', 'no_decision']) : null,
           stage_entered_at: enteredAt[enteredAt.length - 1],
           closed_at: closed ? enteredAt[enteredAt.length - 1] : null,

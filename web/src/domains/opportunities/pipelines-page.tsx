@@ -193,114 +193,115 @@ function PipelineEditor({ pipeline, onSaved }: { pipeline?: Pipeline; onSaved: (
           <Switch />
         </Form.Item>
       </Form>
-      <Table<StageRow>
-        rowKey="rowKey"
-        size="small"
-        pagination={false}
-        dataSource={rows}
-        scroll={{ x: 'max-content' }}
-        data-testid="pipeline-stages"
-        columns={[
-          {
-            key: 'order',
-            width: 64,
-            render: (_, r, i) =>
-              r.kind === 'open' ? (
-                <Space size={0}>
-                  <Button type="text" size="small" icon={<ArrowUpOutlined />} onClick={() => moveRow(i, -1)} disabled={i === 0} />
+      <div data-testid="pipeline-stages">
+        <Table<StageRow>
+          rowKey="rowKey"
+          size="small"
+          pagination={false}
+          dataSource={rows}
+          scroll={{ x: 'max-content' }}
+          columns={[
+            {
+              key: 'order',
+              width: 64,
+              render: (_, r, i) =>
+                r.kind === 'open' ? (
+                  <Space size={0}>
+                    <Button type="text" size="small" icon={<ArrowUpOutlined />} onClick={() => moveRow(i, -1)} disabled={i === 0} />
+                    <Button
+                      type="text"
+                      size="small"
+                      icon={<ArrowDownOutlined />}
+                      onClick={() => moveRow(i, 1)}
+                      disabled={rows[i + 1]?.kind !== 'open'}
+                    />
+                  </Space>
+                ) : null,
+            },
+            {
+              key: 'label',
+              title: t('pipelines.stage'),
+              render: (_, r) => (
+                <Space direction="vertical" size={2}>
+                  <Input
+                    size="small"
+                    value={r.labels['zh-CN']}
+                    onChange={(e) => label(r, 'zh-CN', e.target.value)}
+                    maxLength={30}
+                    style={{ width: 150 }}
+                  />
+                  <Space size={2}>
+                    <Input
+                      size="small"
+                      placeholder={t('pipelines.nameZhTW')}
+                      value={r.labels['zh-TW']}
+                      onChange={(e) => label(r, 'zh-TW', e.target.value)}
+                      maxLength={30}
+                      style={{ width: 74 }}
+                    />
+                    <Input
+                      size="small"
+                      placeholder={t('pipelines.nameEn')}
+                      value={r.labels.en}
+                      onChange={(e) => label(r, 'en', e.target.value)}
+                      maxLength={40}
+                      style={{ width: 74 }}
+                    />
+                  </Space>
+                </Space>
+              ),
+            },
+            {
+              key: 'kind',
+              title: t('pipelines.kind'),
+              render: (_, r) => (
+                <Tag color={r.kind === 'won' ? 'green' : r.kind === 'lost' ? 'default' : 'blue'}>{t(`pipelines.kinds.${r.kind}`)}</Tag>
+              ),
+            },
+            { key: 'probability', title: t('pipelines.probability'), render: (_, r) => num(r, 'probability') },
+            {
+              key: 'range',
+              title: t('pipelines.range'),
+              render: (_, r) => (
+                <Space size={4}>
+                  {num(r, 'minProbability')}–{num(r, 'maxProbability')}
+                </Space>
+              ),
+            },
+            {
+              key: 'stalled',
+              title: t('pipelines.stalledAfter'),
+              render: (_, r) =>
+                r.kind === 'open' ? (
+                  <InputNumber
+                    size="small"
+                    min={1}
+                    max={3650}
+                    value={r.stalledAfterDays ?? null}
+                    onChange={(v) => patch(r.rowKey, { stalledAfterDays: v })}
+                    addonAfter={t('pipelines.days')}
+                    style={{ width: 110 }}
+                  />
+                ) : null,
+            },
+            {
+              key: 'remove',
+              width: 48,
+              render: (_, r) =>
+                r.kind === 'open' && rows.filter((x) => x.kind === 'open').length > 1 ? (
                   <Button
                     type="text"
+                    danger
                     size="small"
-                    icon={<ArrowDownOutlined />}
-                    onClick={() => moveRow(i, 1)}
-                    disabled={rows[i + 1]?.kind !== 'open'}
+                    icon={<DeleteOutlined />}
+                    aria-label={t('pipelines.removeStage')}
+                    onClick={() => setRows((rs) => rs.filter((x) => x.rowKey !== r.rowKey))}
                   />
-                </Space>
-              ) : null,
-          },
-          {
-            key: 'label',
-            title: t('pipelines.stage'),
-            render: (_, r) => (
-              <Space direction="vertical" size={2}>
-                <Input
-                  size="small"
-                  value={r.labels['zh-CN']}
-                  onChange={(e) => label(r, 'zh-CN', e.target.value)}
-                  maxLength={30}
-                  style={{ width: 150 }}
-                />
-                <Space size={2}>
-                  <Input
-                    size="small"
-                    placeholder={t('pipelines.nameZhTW')}
-                    value={r.labels['zh-TW']}
-                    onChange={(e) => label(r, 'zh-TW', e.target.value)}
-                    maxLength={30}
-                    style={{ width: 74 }}
-                  />
-                  <Input
-                    size="small"
-                    placeholder={t('pipelines.nameEn')}
-                    value={r.labels.en}
-                    onChange={(e) => label(r, 'en', e.target.value)}
-                    maxLength={40}
-                    style={{ width: 74 }}
-                  />
-                </Space>
-              </Space>
-            ),
-          },
-          {
-            key: 'kind',
-            title: t('pipelines.kind'),
-            render: (_, r) => (
-              <Tag color={r.kind === 'won' ? 'green' : r.kind === 'lost' ? 'default' : 'blue'}>{t(`pipelines.kinds.${r.kind}`)}</Tag>
-            ),
-          },
-          { key: 'probability', title: t('pipelines.probability'), render: (_, r) => num(r, 'probability') },
-          {
-            key: 'range',
-            title: t('pipelines.range'),
-            render: (_, r) => (
-              <Space size={4}>
-                {num(r, 'minProbability')}–{num(r, 'maxProbability')}
-              </Space>
-            ),
-          },
-          {
-            key: 'stalled',
-            title: t('pipelines.stalledAfter'),
-            render: (_, r) =>
-              r.kind === 'open' ? (
-                <InputNumber
-                  size="small"
-                  min={1}
-                  max={3650}
-                  value={r.stalledAfterDays ?? null}
-                  onChange={(v) => patch(r.rowKey, { stalledAfterDays: v })}
-                  addonAfter={t('pipelines.days')}
-                  style={{ width: 110 }}
-                />
-              ) : null,
-          },
-          {
-            key: 'remove',
-            width: 48,
-            render: (_, r) =>
-              r.kind === 'open' && rows.filter((x) => x.kind === 'open').length > 1 ? (
-                <Button
-                  type="text"
-                  danger
-                  size="small"
-                  icon={<DeleteOutlined />}
-                  aria-label={t('pipelines.removeStage')}
-                  onClick={() => setRows((rs) => rs.filter((x) => x.rowKey !== r.rowKey))}
-                />
-              ) : null,
-          },
-        ]}
-      />
+                ) : null,
+            },
+          ]}
+        />
+      </div>
       <Space style={{ marginTop: 16 }}>
         <Button icon={<PlusOutlined />} onClick={addStage}>
           {t('pipelines.addStage')}
