@@ -57,7 +57,8 @@ export const visitSummaryResponse = z.object({
 
 export const calendarQuery = z.object({ from: dateSchema, to: dateSchema, ownerId: idSchema.optional() });
 export const calendarEntry = z.object({
-  kind: z.enum(['task', 'visit_plan', 'next_follow_up']),
+  /** opportunity_close: an open deal's expected close date (O1). */
+  kind: z.enum(['task', 'visit_plan', 'next_follow_up', 'opportunity_close']),
   id: idSchema,
   date: z.string(),
   at: z.string().nullable(),

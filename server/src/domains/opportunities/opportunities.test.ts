@@ -286,6 +286,23 @@ describe('opportunities (O1, O4)', () => {
     const timeline = (await team.repA.get(`/api/v1/customers/${c.id}/timeline?types=opportunity`)).body.items;
     expect(timeline.map((i: { id: string }) => i.id)).toContain(opp.id);
   });
+
+  it('puts open deals on the calendar on their expected close date, for their owner and his manager only', async () => {
+    const team = await makeTeam(t.app, t.db);
+    const c = await makeCustomer(team.repA);
+    const open = await makeOpportunity(team.repA, c.id, { expectedCloseDate: '2027-03-18' });
+    const won = await makeOpportunity(team.repA, c.id, { expectedCloseDate: '2027-03-19' });
+    await team.repA.post(`/api/v1/opportunities/${won.id}/stage`, { stageId: stageId(standard, '成功签约'), version: won.version });
+    const entries = async (client: Client) =>
+      (await client.get('/api/v1/calendar?from=2027-03-01&to=2027-03-31')).body.items.filter(
+        (e: { kind: string }) => e.kind === 'opportunity_close',
+      );
+    expect(await entries(team.repA)).toEqual([
+      expect.objectContaining({ id: open.id, date: '2027-03-18', customerId: c.id, title: open.name }),
+    ]);
+    expect((await entries(team.eastManager)).map((e: { id: string }) => e.id)).toContain(open.id);
+    expect((await entries(team.repB)).map((e: { id: string }) => e.id)).not.toContain(open.id);
+  });
 });
 
 describe('lead conversion with a deal', () => {

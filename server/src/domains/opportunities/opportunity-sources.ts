@@ -1,4 +1,6 @@
 import { sql } from 'kysely';
+import { scopeFilter } from '../../platform/access/data-scope.js';
+import { registerCalendarSource } from '../calendar/calendar.js';
 import { registerLastWonProvider } from '../customer-pool/last-won.js';
 import { olderThan, registerTimelineProvider } from '../customers/timeline.js';
 import { onFollowUpCreated } from '../follow-ups/follow-up-events.js';
@@ -90,4 +92,38 @@ onFollowUpCreated(async (trx, followUp) => {
     .set({ last_follow_up_at: sql`greatest(last_follow_up_at, ${followUp.occurred_at}::timestamptz)` })
     .where('id', '=', followUp.opportunity_id)
     .execute();
+});
+
+// C5 calendar: the day an open deal is expected to sign is a date a rep (and his manager) plans for.
+registerCalendarSource({
+  kind: 'opportunity_close',
+  async fetch(db, actor, { from, to, ownerId }) {
+    const { rows } = await sql<{
+      id: string;
+      day: string;
+      name: string;
+      customer_id: string;
+      customer_name: string;
+      owner_id: string;
+      owner_name: string | null;
+    }>`SELECT o.id, to_char(o.expected_close_date, 'YYYY-MM-DD') AS day, o.name, o.customer_id, c.name AS customer_name,
+              o.owner_id, u.display_name AS owner_name
+         FROM opportunities o JOIN customers c ON c.id = o.customer_id LEFT JOIN users u ON u.id = o.owner_id
+        WHERE o.deleted_at IS NULL AND o.status = 'open' AND ${scopeFilter(actor, 'o')}
+          AND o.expected_close_date BETWEEN ${from}::date AND ${to}::date
+          ${ownerId ? sql`AND o.owner_id = ${ownerId}` : sql``}
+        ORDER BY o.expected_close_date, o.amount DESC LIMIT 2000`.execute(db);
+    return rows.map((r) => ({
+      kind: 'opportunity_close' as const,
+      id: r.id,
+      date: r.day,
+      at: null,
+      title: r.name,
+      customerId: r.customer_id,
+      customerName: r.customer_name,
+      ownerId: r.owner_id,
+      ownerName: r.owner_name,
+      status: null,
+    }));
+  },
 });

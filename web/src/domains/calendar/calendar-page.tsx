@@ -15,7 +15,12 @@ import { type CalendarEntry, type CalendarKind, useCalendar } from './api.js';
 type View = 'month' | 'week' | 'day';
 const VIEWS: View[] = ['month', 'week', 'day'];
 
-const KIND_COLORS: Record<CalendarKind, string> = { task: '#1677ff', visit_plan: '#52c41a', next_follow_up: '#fa8c16' };
+const KIND_COLORS: Record<CalendarKind, string> = {
+  task: '#1677ff',
+  visit_plan: '#52c41a',
+  next_follow_up: '#fa8c16',
+  opportunity_close: '#722ed1',
+};
 const STATUS_COLORS: Record<string, string | undefined> = {
   open: 'gold',
   in_progress: 'processing',
@@ -25,7 +30,7 @@ const STATUS_COLORS: Record<string, string | undefined> = {
   missed: 'error',
 };
 
-const KIND_ORDER: Record<CalendarKind, number> = { task: 0, visit_plan: 1, next_follow_up: 2 };
+const KIND_ORDER: Record<CalendarKind, number> = { task: 0, visit_plan: 1, next_follow_up: 2, opportunity_close: 3 };
 const agendaOrder = (a: CalendarEntry, b: CalendarEntry) =>
   (a.at ?? '').localeCompare(b.at ?? '') || KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || a.title.localeCompare(b.title);
 /** A month cell has room for a few lines: tasks first (they have a time), then visits, then follow-ups. */
@@ -90,6 +95,7 @@ export function CalendarPage() {
   const open = (e: CalendarEntry) => {
     if (e.kind === 'task') navigate(`/tasks?focus=${e.id}`);
     else if (e.kind === 'visit_plan') navigate(`/visit-plans?date=${e.date}`);
+    else if (e.kind === 'opportunity_close') navigate(`/opportunities/${e.id}`);
     else if (e.customerId) navigate(`/customers/${e.customerId}`);
   };
 
@@ -113,7 +119,7 @@ export function CalendarPage() {
   );
   const legend = (
     <Space size={12} wrap>
-      {(['task', 'visit_plan', 'next_follow_up'] as const).map((k) => (
+      {(['task', 'visit_plan', 'next_follow_up', 'opportunity_close'] as const).map((k) => (
         <Badge key={k} color={KIND_COLORS[k]} text={t(`kinds.${k}`)} />
       ))}
     </Space>
@@ -266,6 +272,7 @@ function EntryLine({ entry: e, onOpen }: { entry: CalendarEntry; onOpen: (e: Cal
       <span style={{ flex: 'none', width: 6, height: 6, borderRadius: 3, background: KIND_COLORS[e.kind] }} />
       {e.kind === 'task' && e.at && <span style={{ flex: 'none', color: '#8c8c8c' }}>{companyTime(e.at)}</span>}
       {e.kind === 'next_follow_up' && <span style={{ flex: 'none', color: '#8c8c8c' }}>{t('followUpShort')}</span>}
+      {e.kind === 'opportunity_close' && <span style={{ flex: 'none', color: '#8c8c8c' }}>{t('closeShort')}</span>}
       <span style={{ overflow: 'hidden', textOverflow: 'ellipsis' }}>{e.title}</span>
     </div>
   );
@@ -370,7 +377,11 @@ function AgendaItem({ entry: e, onOpen, showOwner }: { entry: CalendarEntry; onO
           type={finished ? 'secondary' : overdue ? 'danger' : undefined}
           style={{ display: 'block' }}
         >
-          {e.kind === 'next_follow_up' ? t('followUpTitle', { name: e.title }) : e.title}
+          {e.kind === 'next_follow_up'
+            ? t('followUpTitle', { name: e.title })
+            : e.kind === 'opportunity_close'
+              ? t('closeTitle', { name: e.title })
+              : e.title}
         </Typography.Text>
         <Space size={[8, 4]} wrap style={{ marginTop: 4, fontSize: 12 }}>
           <Tag color={KIND_COLORS[e.kind]} style={{ marginInlineEnd: 0 }}>
