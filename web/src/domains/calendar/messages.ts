@@ -6,7 +6,7 @@ export const calendarMessages: Record<Locale, Messages> = {
   'zh-CN': {
     menu: { list: '日程' },
     title: '日程',
-    subtitle: '待办任务、拜访计划和下次跟进，一目了然',
+    subtitle: '待办任务、拜访计划、下次跟进和预计成交，一目了然',
     views: { month: '月', week: '周', day: '日' },
     prev: '上一页',
     next: '下一页',
@@ -27,7 +27,7 @@ export const calendarMessages: Record<Locale, Messages> = {
   'zh-TW': {
     menu: { list: '行事曆' },
     title: '行事曆',
-    subtitle: '待辦任務、拜訪計畫和下次跟進，一目了然',
+    subtitle: '待辦任務、拜訪計畫、下次跟進和預計成交，一目了然',
     views: { month: '月', week: '週', day: '日' },
     prev: '上一頁',
     next: '下一頁',
@@ -48,7 +48,7 @@ export const calendarMessages: Record<Locale, Messages> = {
   en: {
     menu: { list: 'Calendar' },
     title: 'Calendar',
-    subtitle: 'Tasks, planned visits and next follow-ups at a glance',
+    subtitle: 'Tasks, planned visits, next follow-ups and expected closes at a glance',
     views: { month: 'Month', week: 'Week', day: 'Day' },
     prev: 'Previous',
     next: 'Next',
