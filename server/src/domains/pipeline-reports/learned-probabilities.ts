@@ -116,5 +116,11 @@ export async function applyLearnedProbabilities(
       changes: [{ field: 'probability', old: s.probability, new: s.suggested }],
     });
   }
+  // The pipeline changed: an admin editing it meanwhile gets a version conflict, not a silent overwrite.
+  await trx
+    .updateTable('pipelines')
+    .set({ version: sql`version + 1`, updated_at: sql`now()` })
+    .where('id', '=', report.pipelineId)
+    .execute();
   return learnedProbabilities(trx, actor, q, now, timeZone);
 }
