@@ -6,6 +6,9 @@ import type { Db } from '../../platform/db/database.js';
 import { reportWhere } from './report-filters.js';
 import { settingSql } from './report-settings.js';
 
+/** One collator for every sort: localeCompare with a locale builds a new one per comparison. */
+const byName = new Intl.Collator('zh-CN');
+
 type Query = z.infer<typeof funnelQuery>;
 
 /** A share in percent with one decimal; 0 of 0 is 0. */
@@ -114,7 +117,7 @@ export async function funnelReport(db: Db, actor: Actor, q: Query): Promise<Funn
     return { ownerId, ownerName: name, openCount, cells: repCells, flags: repCells.filter((c) => c.flagged).length };
   });
   // The reps a manager should look at first: most flags, then most open opportunities.
-  reps.sort((a, b) => b.flags - a.flags || b.openCount - a.openCount || a.ownerName.localeCompare(b.ownerName, 'zh-CN'));
+  reps.sort((a, b) => b.flags - a.flags || b.openCount - a.openCount || byName.compare(a.ownerName, b.ownerName));
   const offset = (q.page - 1) * q.pageSize;
 
   return {

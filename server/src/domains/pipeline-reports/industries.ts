@@ -6,6 +6,9 @@ import type { Db } from '../../platform/db/database.js';
 import { dayRange, dayStartSql, reportWhere } from './report-filters.js';
 import { reportSettings } from './report-settings.js';
 
+/** One collator for every sort: localeCompare with a locale builds a new one per comparison. */
+const byName = new Intl.Collator('zh-CN');
+
 interface Row {
   owner_id: string | null;
   owner_name: string | null;
@@ -65,7 +68,7 @@ export async function industriesReport(
     reps.set(r.owner_id, rep);
   }
   // Biggest signers first (ordering only: the figures themselves stay exact strings).
-  const sorted = [...reps.values()].sort((a, b) => b.won - a.won || a.ownerName.localeCompare(b.ownerName, 'zh-CN'));
+  const sorted = [...reps.values()].sort((a, b) => b.won - a.won || byName.compare(a.ownerName, b.ownerName));
   const offset = (q.page - 1) * q.pageSize;
   return {
     from: range.from,
