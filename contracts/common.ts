@@ -45,6 +45,19 @@ export const dateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'da
 /** ISO 8601 instant; the server converts Date values with toISOString before answering. */
 export const timestampSchema = z.string();
 
+/** A query parameter listing codes: 'a,b, c' → ['a', 'b', 'c'] (list filters: industries, sources …). */
+export const csvList = (max: number) =>
+  z
+    .string()
+    .max(2000)
+    .transform((s) =>
+      s
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.string().max(max)).max(50));
+
 export const listQueryBase = z.object({
   page: z.coerce.number().int().min(1).max(1_000_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(LIMITS.pageSizeMax).default(20),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  csvList,
   LIMITS,
   idSchema,
   listQueryBase,
@@ -64,22 +65,10 @@ export const customerSchema = recordBase.extend({
 });
 export type Customer = z.infer<typeof customerSchema>;
 
-const csv = (max: number) =>
-  z
-    .string()
-    .max(2000)
-    .transform((s) =>
-      s
-        .split(',')
-        .map((x) => x.trim())
-        .filter(Boolean),
-    )
-    .pipe(z.array(z.string().max(max)).max(50));
-
 export const customerListQuery = listQueryBase.extend({
-  industry: csv(40).optional(),
-  source: csv(40).optional(),
-  grade: csv(40).optional(),
+  industry: csvList(40).optional(),
+  source: csvList(40).optional(),
+  grade: csvList(40).optional(),
   customerType: z.enum(CUSTOMER_TYPES).optional(),
   ownerId: idSchema.optional(),
   ownerDeptId: idSchema.optional(),

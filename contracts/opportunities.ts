@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  csvList,
   dateSchema,
   idSchema,
   LIMITS,
@@ -187,24 +188,13 @@ export const opportunitySchema = recordBase.extend({
 });
 export type Opportunity = z.infer<typeof opportunitySchema>;
 
-const csv = z
-  .string()
-  .max(2000)
-  .transform((s) =>
-    s
-      .split(',')
-      .map((x) => x.trim())
-      .filter(Boolean),
-  )
-  .pipe(z.array(z.string().max(40)).max(50));
-
 /** Filters the board, the list and the export share. */
 export const opportunityFilters = z.object({
   q: z.string().trim().max(100).optional(),
   pipelineId: idSchema.optional(),
   ownerId: idSchema.optional(),
   departmentId: idSchema.optional(),
-  source: csv.optional(),
+  source: csvList(40).optional(),
   /** Expected close date in this month (YYYY-MM). */
   closeMonth: monthSchema.optional(),
   customerId: idSchema.optional(),

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshot, signIn, signOut } from './support/browser.js';
+import { apiCall, launchBrowser, screenshot, signIn, signOut } from './support/browser.js';
 import { type RunningServer, startServer } from './support/server.js';
 
 const ADMIN_PASSWORD = 'Admin12345';
@@ -11,26 +11,6 @@ const FIXED = '锦江云链物流有限公司';
 let server: RunningServer;
 let browser: Browser;
 let page: Page;
-
-/** A same-origin API call from the signed-in page (CSRF header as the app sends it). */
-function apiCall(p: Page, method: string, path: string, body?: unknown) {
-  return p.evaluate(
-    async ({ method, path, body }) => {
-      const csrf =
-        document.cookie
-          .split('; ')
-          .find((c) => c.startsWith('crm_csrf='))
-          ?.slice(9) ?? '';
-      const r = await fetch(`/api/v1${path}`, {
-        method,
-        headers: { 'content-type': 'application/json', 'x-csrf-token': csrf },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      return r.json();
-    },
-    { method, path, body },
-  );
-}
 
 async function uploadCsv(name: string, text: string) {
   await page

@@ -64,3 +64,23 @@ export async function chooseOption(page: Page, selector: string, label: string) 
   }
   throw new Error(`could not choose "${label}" in ${selector}`);
 }
+
+/** A same-origin API call from the signed-in page (CSRF header as the app sends it). */
+export function apiCall(p: Page, method: string, path: string, body?: unknown) {
+  return p.evaluate(
+    async ({ method, path, body }) => {
+      const csrf =
+        document.cookie
+          .split('; ')
+          .find((c) => c.startsWith('crm_csrf='))
+          ?.slice(9) ?? '';
+      const r = await fetch(`/api/v1${path}`, {
+        method,
+        headers: { 'content-type': 'application/json', 'x-csrf-token': csrf },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      return r.json();
+    },
+    { method, path, body },
+  );
+}

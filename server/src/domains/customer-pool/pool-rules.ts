@@ -1,5 +1,5 @@
 import { type CustomerPoolRules, customerPoolRulesSchema } from '@contracts/customer-pool.js';
-import { sql } from 'kysely';
+import { readSetting, saveSetting } from '../../platform/app-settings.js';
 import type { Db } from '../../platform/db/database.js';
 
 const KEY = 'customer_pool_rules';
@@ -17,17 +17,5 @@ export const DEFAULT_CUSTOMER_POOL_RULES: CustomerPoolRules = {
   departmentIds: [],
 };
 
-export async function customerPoolRules(db: Db): Promise<CustomerPoolRules> {
-  const row = await db.selectFrom('app_settings').select('value').where('key', '=', KEY).executeTakeFirst();
-  const parsed = customerPoolRulesSchema.safeParse(row?.value);
-  return parsed.success ? parsed.data : DEFAULT_CUSTOMER_POOL_RULES;
-}
-
-export async function saveCustomerPoolRules(db: Db, rules: CustomerPoolRules): Promise<void> {
-  const value = JSON.stringify(rules);
-  await db
-    .insertInto('app_settings')
-    .values({ key: KEY, value })
-    .onConflict((oc) => oc.column('key').doUpdateSet({ value, updated_at: sql`now()` }))
-    .execute();
-}
+export const customerPoolRules = (db: Db) => readSetting(db, KEY, customerPoolRulesSchema, DEFAULT_CUSTOMER_POOL_RULES);
+export const saveCustomerPoolRules = (db: Db, rules: CustomerPoolRules) => saveSetting(db, KEY, rules);

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Actor } from '../../platform/access/actor.js';
 import { assertSeesPool } from '../../platform/access/pool-visibility.js';
+import { readSetting, saveSetting } from '../../platform/app-settings.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Db } from '../../platform/db/database.js';
 import { AppError } from '../../platform/http/errors.js';
@@ -22,19 +23,8 @@ export const poolRulesSchema = z.object({
 export type PoolRules = z.infer<typeof poolRulesSchema>;
 export const DEFAULT_POOL_RULES: PoolRules = { maxClaimsPerDay: 20, maxHeld: 200, reclaimCooldownDays: 7, departmentIds: [] };
 
-export async function poolRules(db: Db): Promise<PoolRules> {
-  const row = await db.selectFrom('app_settings').select('value').where('key', '=', 'pool_rules').executeTakeFirst();
-  const parsed = poolRulesSchema.safeParse(row?.value);
-  return parsed.success ? parsed.data : DEFAULT_POOL_RULES;
-}
-
-export async function savePoolRules(db: Db, rules: PoolRules): Promise<void> {
-  await db
-    .insertInto('app_settings')
-    .values({ key: 'pool_rules', value: JSON.stringify(rules) })
-    .onConflict((oc) => oc.column('key').doUpdateSet({ value: JSON.stringify(rules), updated_at: sql`now()` }))
-    .execute();
-}
+export const poolRules = (db: Db) => readSetting(db, 'pool_rules', poolRulesSchema, DEFAULT_POOL_RULES);
+export const savePoolRules = (db: Db, rules: PoolRules) => saveSetting(db, 'pool_rules', rules);
 
 /** The public pool's rules (公海): a daily claim limit, a holding limit and a re-claim cooldown. */
 export async function claimLead(trx: Db, actor: Actor, clock: Clock, timeZone: string, id: string) {

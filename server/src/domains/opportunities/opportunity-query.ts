@@ -5,7 +5,7 @@ import type { Actor } from '../../platform/access/actor.js';
 import { scopeFilter } from '../../platform/access/data-scope.js';
 import type { Db } from '../../platform/db/database.js';
 import { likePattern } from '../../platform/records/list-query.js';
-import { recordBaseToApi } from '../../platform/records/record-base-api.js';
+import { type RecordBaseRow, recordBaseToApi } from '../../platform/records/record-base-api.js';
 import { departmentSubtree } from '../pipeline-reports/report-filters.js';
 
 /** What decides "stalled": the moment it is asked and the company's no-follow-up limit. */
@@ -92,15 +92,7 @@ export function selectForApi(q: OppQuery, rule: StallRule): OppQuery {
     ]);
 }
 
-export interface OpportunityApiRow {
-  id: string;
-  owner_id: string;
-  owner_dept_id: string | null;
-  created_by: string | null;
-  created_at: Date;
-  updated_by: string | null;
-  updated_at: Date;
-  version: number;
+export interface OpportunityApiRow extends RecordBaseRow {
   customer_id: string;
   customer_name: string;
   name: string;

@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { Db } from '../../platform/db/database.js';
 import { AppError, type FieldError } from '../../platform/http/errors.js';
+import { resolvePipeline } from '../pipeline-reports/report-filters.js';
 import type { StageKind } from './opportunity-table.js';
 
 type StageRow = {
@@ -96,18 +97,11 @@ export async function getPipeline(db: Db, id: string): Promise<Pipeline> {
   return p;
 }
 
-/** The pipeline a new opportunity goes into when none is named: the default, else the first active one. */
+/** The pipeline a new opportunity goes into when none is named: the one the reports default to. */
 export async function defaultPipelineId(db: Db): Promise<string> {
-  const row = await db
-    .selectFrom('pipelines')
-    .select('id')
-    .where('active', '=', true)
-    .orderBy('is_default', 'desc')
-    .orderBy('sort_order')
-    .orderBy('created_at')
-    .executeTakeFirst();
-  if (!row) throw new AppError('VALIDATION', { fields: { pipelineId: { key: 'required' } } });
-  return row.id;
+  const id = await resolvePipeline(db, undefined);
+  if (!id) throw new AppError('VALIDATION', { fields: { pipelineId: { key: 'required' } } });
+  return id;
 }
 
 export async function activeStage(db: Db, stageId: string) {

@@ -1,5 +1,6 @@
 import { type ReportSettings, reportSettingsSchema } from '@contracts/pipeline-reports.js';
 import { type RawBuilder, sql } from 'kysely';
+import { saveSetting } from '../../platform/app-settings.js';
 import type { Db } from '../../platform/db/database.js';
 
 const KEY = 'pipeline_reports';
@@ -14,12 +15,7 @@ export async function reportSettings(db: Db): Promise<ReportSettings> {
 }
 
 export async function saveReportSettings(db: Db, settings: ReportSettings): Promise<ReportSettings> {
-  const value = JSON.stringify(settings);
-  await db
-    .insertInto('app_settings')
-    .values({ key: KEY, value })
-    .onConflict((oc) => oc.column('key').doUpdateSet({ value, updated_at: sql`now()` }))
-    .execute();
+  await saveSetting(db, KEY, settings);
   return settings;
 }
 
