@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiCall, launchBrowser, screenshot, signIn, signOut } from './support/browser.js';
+import { apiCall, chooseOption, launchBrowser, screenshot, signIn, signOut } from './support/browser.js';
 import { type RunningServer, startServer } from './support/server.js';
 
 const ADMIN_PASSWORD = 'Admin12345';
@@ -81,6 +81,28 @@ describe('pipeline story: a rep drags a quoted deal to signed', () => {
     const card2 = page.getByTestId(`forecast-card-${month}`);
     await expect.poll(() => card2.innerText()).toContain('¥200,000.00');
     await screenshot(page, 'pipeline-forecast');
+  });
+
+  it('marks a deal lost from the card’s menu (no dragging, as on a phone), asking why', async () => {
+    const customers = await apiCall(page, 'GET', '/customers');
+    const pipelines = await apiCall(page, 'GET', '/pipelines');
+    const needs = pipelines.items[0].stages.find((s: { labels: Record<string, string> }) => s.labels['zh-CN'] === '需求沟通');
+    await apiCall(page, 'POST', '/opportunities', {
+      customerId: customers.items[0].id,
+      name: '备件框架协议',
+      amount: '50000',
+      stageId: needs.id,
+    });
+    await page.goto(`${server.url}/opportunities`);
+    const card = column('needs').getByTestId('opportunity-card').filter({ hasText: '备件框架协议' });
+    await card.getByTestId('card-move').click();
+    await page.locator('.ant-dropdown-menu-item').filter({ hasText: '推进到「输单」' }).click();
+    await chooseOption(page, '.ant-modal #lostReason', '价格没谈拢');
+    await page.locator('.ant-modal').getByRole('button', { name: '确认输单' }).click();
+    await expect.poll(() => column('lost').getByTestId('column-count').innerText(), { timeout: 10_000 }).toBe('1');
+    expect(await column('needs').getByTestId('column-count').innerText()).toBe('0');
+    const lost = await apiCall(page, 'GET', '/opportunities?status=lost');
+    expect(lost.items[0]).toMatchObject({ name: '备件框架协议', lostReason: 'price' });
   });
 
   it('keeps the stage history on the deal’s page', async () => {

@@ -1,6 +1,6 @@
-import { PlusOutlined, WarningOutlined } from '@ant-design/icons';
+import { MoreOutlined, PlusOutlined, WarningOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Empty, Segmented, Skeleton, Space, Tag, Tooltip, Typography } from 'antd';
+import { App, Button, Card, Dropdown, Empty, Segmented, Skeleton, Space, Tag, Tooltip, Typography } from 'antd';
 import { type DragEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
@@ -83,13 +83,18 @@ export function BoardPage() {
     }
   };
 
+  /** Lost asks why first; every other stage moves at once. */
+  const moveCard = (card: BoardCard, stage: Column['stage']) => {
+    if (stage.kind === 'lost') setLosing({ card, stageId: stage.id });
+    else void doMove(card, stage);
+  };
+
   const onDrop = (e: DragEvent, column: Column) => {
     e.preventDefault();
     setDragOver(null);
     const card = cardById(e.dataTransfer.getData('text/plain'));
     if (!card || column.cards.some((c) => c.id === card.id)) return;
-    if (column.stage.kind === 'lost') setLosing({ card, stageId: column.stage.id });
-    else void doMove(card, column.stage);
+    moveCard(card, column.stage);
   };
 
   const totals = board.data?.openTotals;
@@ -169,7 +174,13 @@ export function BoardPage() {
                   />
                 )}
                 {column.cards.map((card) => (
-                  <OpportunityCard key={card.id} card={card} draggable={editable} />
+                  <OpportunityCard
+                    key={card.id}
+                    card={card}
+                    draggable={editable}
+                    stages={(board.data?.columns ?? []).map((c) => c.stage).filter((s) => s.id !== column.stage.id)}
+                    onMoveTo={editable ? (stage) => moveCard(card, stage) : undefined}
+                  />
                 ))}
                 {column.count > column.cards.length && (
                   <Button
@@ -213,8 +224,23 @@ export function BoardPage() {
   );
 }
 
-function OpportunityCard({ card, draggable }: { card: BoardCard; draggable: boolean }) {
+/**
+ * One deal on the board. Besides dragging, its ⋯ menu moves it to any other stage: the way on a
+ * phone (no drag there) and from the keyboard.
+ */
+function OpportunityCard({
+  card,
+  draggable,
+  stages,
+  onMoveTo,
+}: {
+  card: BoardCard;
+  draggable: boolean;
+  stages: Column['stage'][];
+  onMoveTo?: (stage: Column['stage']) => void;
+}) {
   const { t, i18n } = useTranslation('opportunities');
+  const stageLabel = useStageLabel();
   return (
     <article
       className={`kanban-card${card.stalled ? ' kanban-card-stalled' : ''}`}
@@ -226,9 +252,29 @@ function OpportunityCard({ card, draggable }: { card: BoardCard; draggable: bool
       data-testid="opportunity-card"
       data-name={card.name}
     >
-      <Link to={`/opportunities/${card.id}`} className="kanban-card-title">
-        {card.name}
-      </Link>
+      <div className="kanban-card-head">
+        <Link to={`/opportunities/${card.id}`} className="kanban-card-title">
+          {card.name}
+        </Link>
+        {onMoveTo && (
+          <Dropdown
+            trigger={['click']}
+            menu={{
+              items: stages.map((s) => ({
+                key: s.id,
+                label: `${t('detail.moveTo')}「${stageLabel(s.labels)}」`,
+                danger: s.kind === 'lost',
+              })),
+              onClick: ({ key }) => {
+                const target = stages.find((s) => s.id === key);
+                if (target) onMoveTo(target);
+              },
+            }}
+          >
+            <Button type="text" size="small" icon={<MoreOutlined />} aria-label={t('detail.moveTo')} data-testid="card-move" />
+          </Dropdown>
+        )}
+      </div>
       <Typography.Text type="secondary" ellipsis className="kanban-card-customer">
         {card.customerName}
       </Typography.Text>
