@@ -179,7 +179,7 @@ function OpportunityDetail({ o }: { o: Opportunity }) {
         sub={`${o.customerName} · ${t('board.daysInStage', { days: o.daysInStage })}`}
         extra={
           <Space wrap>
-            <Button icon={<ArrowLeftOutlined />} onClick={() => navigate(-1)}>
+            <Button icon={<ArrowLeftOutlined />} onClick={() => (window.history.length > 1 ? navigate(-1) : navigate('/opportunities'))}>
               {t('detail.back')}
             </Button>
             <QuickFollowUpButton type="primary" customer={{ id: o.customerId, name: o.customerName }} opportunityId={o.id} />
