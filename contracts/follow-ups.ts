@@ -24,6 +24,8 @@ export const followUpSchema = recordBase.extend({
   contactId: idSchema.nullable(),
   contactName: z.string().nullable(),
   opportunityId: idSchema.nullable(),
+  /** The deal's name, for showing the link. */
+  opportunityName: z.string().nullable(),
   type: z.enum(FOLLOW_UP_TYPES),
   occurredAt: timestampSchema,
   content: z.string(),

@@ -38,8 +38,11 @@ export async function followUpsToApi(db: Db, rows: FollowUpRow[]) {
   const contactIds = [...new Set(rows.map((r) => r.contact_id).filter((c): c is string => !!c))];
   const customers = await db.selectFrom('customers').select(['id', 'name']).where('id', 'in', customerIds).execute();
   const contacts = contactIds.length ? await db.selectFrom('contacts').select(['id', 'name']).where('id', 'in', contactIds).execute() : [];
+  const dealIds = [...new Set(rows.map((r) => r.opportunity_id).filter((o): o is string => !!o))];
+  const deals = dealIds.length ? await db.selectFrom('opportunities').select(['id', 'name']).where('id', 'in', dealIds).execute() : [];
   const customerName = new Map(customers.map((c) => [c.id, c.name]));
   const contactName = new Map(contacts.map((c) => [c.id, c.name]));
+  const dealName = new Map(deals.map((d) => [d.id, d.name]));
   return rows.map((r) => ({
     ...base(r as unknown as RecordBaseRow),
     customerId: r.customer_id,
@@ -47,6 +50,7 @@ export async function followUpsToApi(db: Db, rows: FollowUpRow[]) {
     contactId: r.contact_id,
     contactName: r.contact_id ? (contactName.get(r.contact_id) ?? null) : null,
     opportunityId: r.opportunity_id,
+    opportunityName: r.opportunity_id ? (dealName.get(r.opportunity_id) ?? null) : null,
     type: r.type,
     occurredAt: new Date(r.occurred_at).toISOString(),
     content: r.content,

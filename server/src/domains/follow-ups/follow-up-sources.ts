@@ -28,7 +28,14 @@ registerTimelineProvider({
       title: f.type satisfies FollowUpType,
       body: f.content,
       actorName: f.ownerName,
-      meta: { outcome: f.outcome, contactName: f.contactName, nextFollowUpDate: f.nextFollowUpDate, followUpType: f.type },
+      meta: {
+        outcome: f.outcome,
+        contactName: f.contactName,
+        nextFollowUpDate: f.nextFollowUpDate,
+        followUpType: f.type,
+        opportunityId: f.opportunityId,
+        opportunityName: f.opportunityName,
+      },
     }));
   },
 });

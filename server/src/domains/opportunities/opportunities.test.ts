@@ -265,6 +265,7 @@ describe('opportunities (O1, O4)', () => {
       occurredAt: t.clock.now().toISOString(),
     });
     expect(ok.status).toBe(201);
+    expect(ok.body).toMatchObject({ opportunityId: opp.id, opportunityName: opp.name });
     const after = (await team.repA.get(`/api/v1/opportunities/${opp.id}`)).body;
     expect(after.stalled).toBeNull();
     expect(after.lastFollowUpAt).not.toBeNull();

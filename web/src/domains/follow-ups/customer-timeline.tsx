@@ -75,6 +75,7 @@ function useEntry() {
       const contact = str(m.contactName);
       const outcome = str(m.outcome);
       const next = str(m.nextFollowUpDate);
+      const deal = str(m.opportunityName);
       return {
         color: meta.color,
         icon: <Dot color={meta.color} icon={meta.icon} />,
@@ -94,8 +95,13 @@ function useEntry() {
               }
             />
             {item.body && <Typography.Paragraph style={bodyStyle}>{item.body}</Typography.Paragraph>}
-            {(outcome || next) && (
+            {(outcome || next || deal) && (
               <Space size={[8, 4]} wrap style={{ marginTop: 6 }}>
+                {deal && (
+                  <Tag icon={<FundOutlined />} variant="outlined" style={{ marginInlineEnd: 0 }}>
+                    <Link to={`/opportunities/${str(m.opportunityId)}`}>{deal}</Link>
+                  </Tag>
+                )}
                 {outcome && (
                   <Typography.Text style={{ fontSize: 13 }}>
                     <Typography.Text type="secondary" style={{ fontSize: 13 }}>

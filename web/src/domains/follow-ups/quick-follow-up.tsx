@@ -29,6 +29,7 @@ import { useAuth } from '../../app/auth.js';
 import { applyApiError, isVersionConflict } from '../../shared/api-form.js';
 import { useConflictDialog } from '../../shared/conflict.js';
 import { useContacts } from '../contacts/api.js';
+import { useOpportunities } from '../opportunities/api.js';
 import { CustomerSelect } from '../customers/customer-select.js';
 import { useOpenSession } from '../customers/use-open-session.js';
 import { type FollowUp, type FollowUpInput, type FollowUpType, reloadFollowUp, useSaveFollowUp } from './api.js';
@@ -44,6 +45,7 @@ interface FormValues {
   type: FollowUpType;
   content: string;
   contactId?: string | null;
+  opportunityId?: string | null;
   outcome?: string | null;
   nextFollowUpDate?: string | null;
   /** Only set when the rep back-dates the follow-up; otherwise the server stamps "now". */
@@ -61,18 +63,19 @@ const text = (v: string | null | undefined) => {
   return s ? s : null;
 };
 
-const toFormValues = (f: FollowUp | undefined, customerId: string | undefined): FormValues =>
+const toFormValues = (f: FollowUp | undefined, customerId: string | undefined, opportunityId?: string): FormValues =>
   f
     ? {
         customerId: f.customerId,
         type: f.type,
         content: f.content,
         contactId: f.contactId ?? undefined,
+        opportunityId: f.opportunityId ?? undefined,
         outcome: f.outcome,
         nextFollowUpDate: f.nextFollowUpDate,
         occurredAt: dayjs(f.occurredAt),
       }
-    : { customerId, type: lastType(), content: '' };
+    : { customerId, opportunityId, type: lastType(), content: '' };
 
 export interface QuickFollowUpProps {
   open: boolean;
@@ -123,6 +126,14 @@ function QuickFollowUpSession({ open, onClose, customer, opportunityId, followUp
     contactOptions.push({ value: base.contactId, label: base.contactName });
   }
 
+  // The customer's open deals, to say which one this follow-up moved (and the one being corrected).
+  const canSeeDeals = can('opportunities', 'view');
+  const deals = useOpportunities({ customerId, status: 'open', pageSize: 100 }, open && !!customerId && canSeeDeals);
+  const dealOptions = (deals.data?.items ?? []).filter((o) => o.customerId === customerId).map((o) => ({ value: o.id, label: o.name }));
+  if (base?.opportunityId && base.opportunityName && !dealOptions.some((o) => o.value === base.opportunityId)) {
+    dealOptions.push({ value: base.opportunityId, label: base.opportunityName });
+  }
+
   const nextDate = Form.useWatch('nextFollowUpDate', form);
   const today = dayjs().startOf('day');
   const shortcuts = [
@@ -148,12 +159,13 @@ function QuickFollowUpSession({ open, onClose, customer, opportunityId, followUp
     };
     // Without the contacts permission the field is hidden, and a correction leaves the contact as it was.
     if (canSeeContacts) body.contactId = v.contactId ?? null;
+    if (canSeeDeals) body.opportunityId = v.opportunityId ?? null;
     if (v.occurredAt && (!base || !v.occurredAt.isSame(dayjs(base.occurredAt), 'minute'))) body.occurredAt = v.occurredAt.toISOString();
     try {
       const saved = await save.mutateAsync(
         base
           ? { id: base.id, body: { ...body, version: base.version } }
-          : { body: { ...body, customerId: fixedCustomer?.id ?? v.customerId, ...(opportunityId ? { opportunityId } : {}) } },
+          : { body: { ...body, customerId: fixedCustomer?.id ?? v.customerId } },
       );
       if (!base) localStorage.setItem(LAST_TYPE_KEY, v.type);
       message.success(t(editing ? 'common:saved' : 'form.saved'));
@@ -219,7 +231,7 @@ function QuickFollowUpSession({ open, onClose, customer, opportunityId, followUp
       <Form<FormValues>
         form={form}
         layout="vertical"
-        initialValues={toFormValues(followUp, customer?.id)}
+        initialValues={toFormValues(followUp, customer?.id, opportunityId)}
         onFinish={submit}
         onKeyDown={onKeyDown}
         data-testid="followup-form"
@@ -237,7 +249,10 @@ function QuickFollowUpSession({ open, onClose, customer, opportunityId, followUp
           </div>
         ) : (
           <Form.Item name="customerId" label={t('fields.customer')} rules={[{ required: true, message: t('form.customerRequired') }]}>
-            <CustomerSelect placeholder={t('form.customerPlaceholder')} onChange={() => form.setFieldValue('contactId', undefined)} />
+            <CustomerSelect
+              placeholder={t('form.customerPlaceholder')}
+              onChange={() => form.setFieldsValue({ contactId: undefined, opportunityId: undefined })}
+            />
           </Form.Item>
         )}
 
@@ -288,6 +303,18 @@ function QuickFollowUpSession({ open, onClose, customer, opportunityId, followUp
                   options={contactOptions}
                   notFoundContent={contacts.isFetching ? undefined : t('form.noContacts')}
                   data-testid="followup-contact"
+                />
+              </Form.Item>
+            </Col>
+          )}
+          {canSeeDeals && dealOptions.length > 0 && (
+            <Col {...half}>
+              <Form.Item name="opportunityId" label={t('fields.opportunity')}>
+                <Select
+                  allowClear
+                  options={dealOptions}
+                  placeholder={t('form.opportunityPlaceholder')}
+                  data-testid="followup-opportunity"
                 />
               </Form.Item>
             </Col>
