@@ -6,7 +6,7 @@ import type { Clock } from '../../platform/clock.js';
 import type { Db } from '../../platform/db/database.js';
 import { sumMoney } from '../../platform/money.js';
 import { reportWhere } from '../pipeline-reports/report-filters.js';
-import { applyFilters, daysSince, onlyOwnerFilters, stalledExpression } from './opportunity-query.js';
+import { applyFilters, daysSince, onlyOwnerFilters, stalledExpression, weightedAmountSql } from './opportunity-query.js';
 import { stallRule } from './opportunity-service.js';
 import { defaultPipelineId, getPipeline } from './pipeline-service.js';
 
@@ -66,7 +66,7 @@ export async function loadBoard(db: Db, actor: Actor, clock: Clock, q: z.infer<t
       'o.amount',
       'o.currency',
       'o.probability',
-      sql<string>`round(o.amount * o.probability / 100, 2)::text`.as('weighted_amount'),
+      weightedAmountSql.as('weighted_amount'),
       'o.expected_close_date',
       'o.stage_entered_at',
       'o.version',

@@ -28,6 +28,9 @@ export function stalledExpression(rule: StallRule, stageDays: RawBuilder<unknown
   END`;
 }
 
+/** One deal's weighted amount (amount × probability), exact to the cent, as the API shows it. */
+export const weightedAmountSql = sql<string>`round(o.amount * o.probability / 100, 2)::text`;
+
 const stageLimitOf = sql`(SELECT st.stalled_after_days FROM pipeline_stages st WHERE st.id = o.stage_id)`;
 
 /** The first day of YYYY-MM and of the month after, as dates. */
@@ -87,7 +90,7 @@ export function selectForApi(q: OppQuery, rule: StallRule): OppQuery {
       's.max_probability as stage_max',
       'u.display_name as owner_name',
       'd.name as owner_dept_name',
-      sql<string>`round(o.amount * o.probability / 100, 2)::text`.as('weighted_amount'),
+      weightedAmountSql.as('weighted_amount'),
       stalledExpression(rule, sql.ref('s.stalled_after_days')).as('stalled'),
     ]);
 }
