@@ -41,7 +41,8 @@ export const pipelineStageSchema = z.object({
 });
 export type PipelineStage = z.infer<typeof pipelineStageSchema>;
 
-export const pipelineSchema = z.object({
+/** A pipeline and its stages, without counts: what the board needs. */
+export const pipelineDefinitionSchema = z.object({
   id: idSchema,
   key: z.string().nullable(),
   name: z.string(),
@@ -50,8 +51,10 @@ export const pipelineSchema = z.object({
   version: z.number().int(),
   /** Stages in order: the open ones, then won, then lost. */
   stages: z.array(pipelineStageSchema),
-  openCount: z.number().int(),
 });
+export type PipelineDefinition = z.infer<typeof pipelineDefinitionSchema>;
+/** The admin's view: how many open opportunities each pipeline holds, company-wide. */
+export const pipelineSchema = pipelineDefinitionSchema.extend({ openCount: z.number().int() });
 export type Pipeline = z.infer<typeof pipelineSchema>;
 
 const stageInput = z
@@ -234,7 +237,7 @@ export const boardCardSchema = z.object({
 export type BoardCard = z.infer<typeof boardCardSchema>;
 
 export const boardResponse = z.object({
-  pipeline: pipelineSchema,
+  pipeline: pipelineDefinitionSchema,
   columns: z.array(
     z.object({
       stage: pipelineStageSchema,

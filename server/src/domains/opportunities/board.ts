@@ -8,7 +8,7 @@ import { sumMoney } from '../../platform/money.js';
 import { reportWhere } from '../pipeline-reports/report-filters.js';
 import { applyFilters, daysSince, onlyOwnerFilters, stalledExpression, weightedAmountSql } from './opportunity-query.js';
 import { stallRule } from './opportunity-service.js';
-import { defaultPipelineId, getPipeline } from './pipeline-service.js';
+import { defaultPipelineId, getPipelineDefinition } from './pipeline-service.js';
 
 interface StageSum {
   stage_id: string;
@@ -25,7 +25,7 @@ interface StageSum {
  */
 export async function loadBoard(db: Db, actor: Actor, clock: Clock, q: z.infer<typeof boardQuery>): Promise<Board> {
   const pipelineId = q.pipelineId ?? (await defaultPipelineId(db));
-  const [pipeline, rule] = await Promise.all([getPipeline(db, pipelineId), stallRule(db, clock)]);
+  const [pipeline, rule] = await Promise.all([getPipelineDefinition(db, pipelineId), stallRule(db, clock)]);
   const filters = { ...q, pipelineId };
   const stageIds = pipeline.stages.map((s) => s.id);
 

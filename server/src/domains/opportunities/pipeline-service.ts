@@ -1,4 +1,4 @@
-import type { Pipeline, PipelineStage, pipelineBody, StageInput } from '@contracts/opportunities.js';
+import type { Pipeline, PipelineDefinition, PipelineStage, pipelineBody, StageInput } from '@contracts/opportunities.js';
 import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import type { z } from 'zod';
@@ -53,32 +53,24 @@ const STAGE_COLUMNS = [
   'active',
 ] as const;
 
-/** Pipelines with their active stages and how many open opportunities each holds; inactive ones only when asked. */
-export async function listPipelines(db: Db, opts: { includeInactive?: boolean; id?: string } = {}): Promise<Pipeline[]> {
+/** Pipelines with their active stages; inactive ones only when asked. */
+async function loadPipelines(db: Db, opts: { includeInactive?: boolean; id?: string } = {}): Promise<PipelineDefinition[]> {
   let q = db.selectFrom('pipelines').select(['id', 'key', 'name', 'is_default', 'active', 'version']);
   if (!opts.includeInactive) q = q.where('active', '=', true);
   if (opts.id) q = q.where('id', '=', opts.id);
   const pipelines = await q.orderBy('is_default', 'desc').orderBy('sort_order').orderBy('created_at').execute();
   if (pipelines.length === 0) return [];
-  const ids = pipelines.map((p) => p.id);
-  const [stages, open] = await Promise.all([
-    db
-      .selectFrom('pipeline_stages')
-      .select(STAGE_COLUMNS)
-      .where('pipeline_id', 'in', ids)
-      .where('active', '=', true)
-      .orderBy('position')
-      .execute() as Promise<StageRow[]>,
-    // From the trigger-kept totals: a few thousand rows, not every opportunity.
-    db
-      .selectFrom('opportunity_stage_totals')
-      .select(['pipeline_id', sql<number>`sum(n)::int`.as('n')])
-      .where('pipeline_id', 'in', ids)
-      .where('status', '=', 'open')
-      .groupBy('pipeline_id')
-      .execute(),
-  ]);
-  const openBy = new Map(open.map((o) => [o.pipeline_id, o.n]));
+  const stages = (await db
+    .selectFrom('pipeline_stages')
+    .select(STAGE_COLUMNS)
+    .where(
+      'pipeline_id',
+      'in',
+      pipelines.map((p) => p.id),
+    )
+    .where('active', '=', true)
+    .orderBy('position')
+    .execute()) as StageRow[];
   return pipelines.map((p) => ({
     id: p.id,
     key: p.key,
@@ -87,12 +79,38 @@ export async function listPipelines(db: Db, opts: { includeInactive?: boolean; i
     active: p.active,
     version: p.version,
     stages: stages.filter((s) => s.pipeline_id === p.id).map(stageToApi),
-    openCount: openBy.get(p.id) ?? 0,
   }));
+}
+
+/** Pipelines with their active stages and how many open opportunities each holds, company-wide. */
+export async function listPipelines(db: Db, opts: { includeInactive?: boolean; id?: string } = {}): Promise<Pipeline[]> {
+  const pipelines = await loadPipelines(db, opts);
+  if (pipelines.length === 0) return [];
+  // From the trigger-kept totals: a few thousand rows, not every opportunity.
+  const open = await db
+    .selectFrom('opportunity_stage_totals')
+    .select(['pipeline_id', sql<number>`sum(n)::int`.as('n')])
+    .where(
+      'pipeline_id',
+      'in',
+      pipelines.map((p) => p.id),
+    )
+    .where('status', '=', 'open')
+    .groupBy('pipeline_id')
+    .execute();
+  const openBy = new Map(open.map((o) => [o.pipeline_id, o.n]));
+  return pipelines.map((p) => ({ ...p, openCount: openBy.get(p.id) ?? 0 }));
 }
 
 export async function getPipeline(db: Db, id: string): Promise<Pipeline> {
   const [p] = await listPipelines(db, { includeInactive: true, id });
+  if (!p) throw new AppError('NOT_FOUND');
+  return p;
+}
+
+/** A pipeline and its stages without the company-wide count: the board sums its own columns in scope. */
+export async function getPipelineDefinition(db: Db, id: string): Promise<PipelineDefinition> {
+  const [p] = await loadPipelines(db, { includeInactive: true, id });
   if (!p) throw new AppError('NOT_FOUND');
   return p;
 }
