@@ -86,6 +86,27 @@ describe('funnel per rep against the team (O7, seed 002)', () => {
     expect(res.body.reps.items[0].flags).toBe(0);
   });
 
+  it("sums a rep's amounts exactly, also when he owned opportunities in two departments", async () => {
+    const team = await makeTeam(t.app, t.db);
+    const p = await makePipeline(t.db);
+    const inShanghai: Owner = { userId: team.repA.userId, deptId: team.departments.shanghai };
+    const inEast: Owner = { userId: team.repA.userId, deptId: team.departments.east };
+    await makeOpportunity(t.db, { owner: inShanghai, pipeline: p, stage: 'quote', amount: '0.10' });
+    await makeOpportunity(t.db, { owner: inEast, pipeline: p, stage: 'quote', amount: '0.20' });
+    await makeOpportunity(t.db, { owner: inEast, pipeline: p, stage: 'initial', amount: '1234567.89' });
+    const res = await team.director.get(`/api/v1/reports/funnel?pipelineId=${p.id}`);
+    expect(res.body.reps.total).toBe(1);
+    const [a] = res.body.reps.items;
+    expect(a.openCount).toBe(3);
+    expect(a.cells.map((c: { count: number; amount: string }) => [c.count, c.amount])).toEqual([
+      [1, '1234567.89'],
+      [0, '0.00'],
+      [0, '0.00'],
+      [2, '0.30'],
+    ]);
+    expect(res.body.team.cells.map((c: { amount: string }) => c.amount)).toEqual(['1234567.89', '0.00', '0.00', '0.30']);
+  });
+
   it('lists the reps with the most flags first, a page at a time', async () => {
     const team = await makeTeam(t.app, t.db);
     const p = await makePipeline(t.db);
@@ -103,5 +124,16 @@ describe('funnel per rep against the team (O7, seed 002)', () => {
       `/api/v1/reports/funnel?pipelineId=${p.id}&departmentId=${team.departments.center}&page=2&pageSize=1`,
     );
     expect(second.body.reps.items[0].flags).toBe(1);
+    // A and B tie on flags and open opportunities: the name decides, across the page break too.
+    const third = await team.director.get(
+      `/api/v1/reports/funnel?pipelineId=${p.id}&departmentId=${team.departments.center}&page=3&pageSize=1`,
+    );
+    const [first, last] = [team.repA, team.repB].sort((x, y) => x.username.localeCompare(y.username, 'zh-CN'));
+    expect(second.body.reps.items.map((r: { ownerName: string }) => r.ownerName)).toEqual([first.username]);
+    expect(third.body.reps.items.map((r: { ownerName: string }) => r.ownerName)).toEqual([last.username]);
+    const beyond = await team.director.get(
+      `/api/v1/reports/funnel?pipelineId=${p.id}&departmentId=${team.departments.center}&page=4&pageSize=1`,
+    );
+    expect(beyond.body.reps).toMatchObject({ items: [], total: 3 });
   });
 });

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { Actor } from '../../platform/access/actor.js';
 import type { Db } from '../../platform/db/database.js';
 import { reportWhere } from './report-filters.js';
+import { sumMoney } from '../../platform/money.js';
 import { settingSql } from './report-settings.js';
 
 /** One collator for every sort: localeCompare with a locale builds a new one per comparison. */
@@ -36,13 +37,51 @@ interface Row {
   points: string | null;
 }
 
-interface Cell {
-  owner_id: string | null;
+/** One row of opportunity_stage_totals: an owner's open opportunities in a stage (from one department). */
+interface TotalsRow {
+  owner_id: string;
   stage_id: string;
   n: number;
-  /** Σ amount, two decimals. */
   amount: string;
-  owner_name: string | null;
+}
+
+/** One rep's open opportunities per stage, in the pipeline's stage order. */
+interface RepTally {
+  ownerId: string;
+  counts: number[];
+  /** His totals rows: the amounts are summed for the page's reps only. */
+  rows: TotalsRow[];
+  openCount: number;
+  shares: number[];
+  flags: number;
+}
+
+/**
+ * The reps a manager should look at first: most flags, then most open opportunities, then by name.
+ * Names are read only for the page and for the ties that reach into it, not for every rep in scope.
+ */
+async function pageOfReps(db: Db, reps: RepTally[], offset: number, size: number) {
+  const rank = (a: RepTally, b: RepTally) => b.flags - a.flags || b.openCount - a.openCount;
+  reps.sort(rank);
+  let first = offset;
+  let last = Math.min(offset + size, reps.length) - 1;
+  if (first > last) return [];
+  while (first > 0 && rank(reps[first - 1], reps[first]) === 0) first--;
+  while (last < reps.length - 1 && rank(reps[last], reps[last + 1]) === 0) last++;
+  const around = reps.slice(first, last + 1);
+  const users = await db
+    .selectFrom('users')
+    .select(['id', 'display_name'])
+    .where(
+      'id',
+      'in',
+      around.map((r) => r.ownerId),
+    )
+    .execute();
+  const names = new Map(users.map((u) => [u.id, u.display_name]));
+  const named = around.map((rep) => ({ rep, name: names.get(rep.ownerId) ?? '' }));
+  named.sort((a, b) => rank(a.rep, b.rep) || byName.compare(a.name, b.name));
+  return named.slice(offset - first, offset - first + size);
 }
 
 /**
@@ -53,15 +92,27 @@ interface Cell {
 export async function funnelReport(db: Db, actor: Actor, q: Query): Promise<FunnelReport> {
   const points = q.deviationPoints === undefined ? settingSql('deviationPoints') : sql`${q.deviationPoints}::numeric`;
   const pipeline = q.pipelineId ? sql`p.id = ${q.pipelineId}` : sql`p.active`;
-  // Two statements: the pipeline, its stages and the setting (a few rows), then the cells as narrow
-  // rows. One wide UNION of both cost twice as much in parsing 2,000 rows of mostly-NULL columns.
-  const { rows } = await sql<Row>`
-    WITH pid AS (SELECT p.id FROM pipelines p WHERE ${pipeline} ORDER BY p.is_default DESC, p.sort_order, p.created_at LIMIT 1)
-    SELECT 'meta' AS kind, (SELECT id FROM pid) AS pipeline_id, NULL::uuid AS stage_id, NULL AS label_zh_cn, NULL AS label_zh_tw,
-           NULL AS label_en, NULL::int AS position, NULL AS probability, (${points})::text AS points
-    UNION ALL
-    SELECT 'stage', NULL, s.id, s.label_zh_cn, s.label_zh_tw, s.label_en, s.position, s.probability::text, NULL
-      FROM pipeline_stages s JOIN pid ON s.pipeline_id = pid.id WHERE s.kind = 'open' AND s.active`.execute(db);
+  const pid = sql`(SELECT p.id FROM pipelines p WHERE ${pipeline} ORDER BY p.is_default DESC, p.sort_order, p.created_at LIMIT 1)`;
+  // Two statements side by side: the pipeline, its stages and the setting (a few rows), and the cells
+  // as narrow rows (one wide UNION of both cost twice as much in parsing 2,000 rows of mostly-NULL
+  // columns). An open opportunity is always in an open stage, so its status alone picks the cells.
+  // Two statements side by side: the pipeline, its stages and the setting (a few rows), and the
+  // totals rows of the pipeline's open opportunities in scope. Those are summed here rather than
+  // grouped in SQL: an owner has one row per stage unless he changed departments, and numeric
+  // aggregates over 2,000 groups cost the database more than the sums cost here.
+  const [{ rows }, { rows: totals }] = await Promise.all([
+    sql<Row>`
+      SELECT 'meta' AS kind, ${pid} AS pipeline_id, NULL::uuid AS stage_id, NULL AS label_zh_cn, NULL AS label_zh_tw,
+             NULL AS label_en, NULL::int AS position, NULL AS probability, (${points})::text AS points
+      UNION ALL
+      SELECT 'stage', NULL, s.id, s.label_zh_cn, s.label_zh_tw, s.label_en, s.position, s.probability::text, NULL
+        FROM pipeline_stages s WHERE s.pipeline_id = ${pid} AND s.kind = 'open' AND s.active`.execute(db),
+    sql<TotalsRow>`
+      SELECT t.owner_id, t.stage_id, t.n, t.amount::text AS amount
+        FROM opportunity_stage_totals t
+       WHERE t.status = 'open' AND t.n <> 0 AND t.pipeline_id = ${pid}
+         AND ${reportWhere(actor, { ...q, pipelineId: undefined }, 't')}`.execute(db),
+  ]);
   const meta = rows.find((r) => r.kind === 'meta');
   const pipelineId = meta?.pipeline_id ?? null;
   const deviationPoints = Number(meta?.points ?? 0);
@@ -76,52 +127,51 @@ export async function funnelReport(db: Db, actor: Actor, q: Query): Promise<Funn
       position: r.position ?? 0,
       probability: r.probability ?? '0',
     }));
-  const cells =
-    stages.length === 0
-      ? []
-      : (
-          await sql<Cell>`
-            SELECT g.owner_id, g.stage_id, g.n, g.amount, u.display_name AS owner_name FROM (
-              SELECT t.owner_id, t.stage_id, sum(t.n)::int AS n, sum(t.amount)::numeric(20,2)::text AS amount
-                FROM opportunity_stage_totals t
-               WHERE t.status = 'open' AND t.stage_id = ANY(${sql.val(stages.map((st) => st.id))}::uuid[])
-                 AND ${reportWhere(actor, { ...q, pipelineId: undefined }, 't')}
-               GROUP BY GROUPING SETS ((t.owner_id, t.stage_id), (t.stage_id))
-              HAVING sum(t.n) <> 0
-            ) g LEFT JOIN users u ON u.id = g.owner_id`.execute(db)
-        ).rows;
 
-  const teamCount = cells.filter((r) => r.owner_id === null).reduce((sum, r) => sum + r.n, 0);
-  const teamCells = stages.map((s) => {
-    const r = cells.find((x) => x.owner_id === null && x.stage_id === s.id);
-    return { stageId: s.id, count: r?.n ?? 0, amount: r?.amount ?? '0.00', share: sharePercent(r?.n ?? 0, teamCount) };
-  });
-
-  const byRep = new Map<string, { name: string; rows: Cell[] }>();
-  for (const r of cells) {
-    if (!r.owner_id) continue;
-    const entry = byRep.get(r.owner_id) ?? { name: r.owner_name ?? '', rows: [] };
-    entry.rows.push(r);
-    byRep.set(r.owner_id, entry);
+  const stageIndex = new Map(stages.map((st, i) => [st.id, i]));
+  const team = { counts: stages.map(() => 0), amounts: stages.map((): string[] => []) };
+  const byRep = new Map<string, RepTally>();
+  for (const r of totals) {
+    const i = stageIndex.get(r.stage_id);
+    if (i === undefined) continue;
+    let rep = byRep.get(r.owner_id);
+    if (!rep) {
+      rep = { ownerId: r.owner_id, counts: stages.map(() => 0), rows: [], openCount: 0, shares: [], flags: 0 };
+      byRep.set(r.owner_id, rep);
+    }
+    rep.counts[i] += r.n;
+    rep.rows.push(r);
+    rep.openCount += r.n;
+    team.counts[i] += r.n;
+    team.amounts[i].push(r.amount);
   }
-  const reps = [...byRep.entries()].map(([ownerId, { name, rows: own }]) => {
-    const openCount = own.reduce((sum, r) => sum + r.n, 0);
-    const repCells = stages.map((s, i) => {
-      const r = own.find((x) => x.stage_id === s.id);
-      const share = sharePercent(r?.n ?? 0, openCount);
-      return {
-        stageId: s.id,
-        count: r?.n ?? 0,
-        amount: r?.amount ?? '0.00',
-        share,
-        ...stageDeviation(share, teamCells[i].share, deviationPoints),
-      };
-    });
-    return { ownerId, ownerName: name, openCount, cells: repCells, flags: repCells.filter((c) => c.flagged).length };
-  });
-  // The reps a manager should look at first: most flags, then most open opportunities.
-  reps.sort((a, b) => b.flags - a.flags || b.openCount - a.openCount || byName.compare(a.ownerName, b.ownerName));
-  const offset = (q.page - 1) * q.pageSize;
+  const teamCount = team.counts.reduce((sum, n) => sum + n, 0);
+  const teamShares = team.counts.map((n) => sharePercent(n, teamCount));
+  const reps = [...byRep.values()];
+  for (const rep of reps) {
+    rep.shares = rep.counts.map((n) => sharePercent(n, rep.openCount));
+    rep.flags = rep.shares.filter((share, i) => stageDeviation(share, teamShares[i], deviationPoints).flagged).length;
+  }
+  const page = await pageOfReps(db, reps, (q.page - 1) * q.pageSize, q.pageSize);
+  const items = page.map(({ rep, name }) => ({
+    ownerId: rep.ownerId,
+    ownerName: name,
+    openCount: rep.openCount,
+    cells: stages.map((st, i) => ({
+      stageId: st.id,
+      count: rep.counts[i],
+      amount: sumMoney(rep.rows.filter((r) => r.stage_id === st.id).map((r) => r.amount)),
+      share: rep.shares[i],
+      ...stageDeviation(rep.shares[i], teamShares[i], deviationPoints),
+    })),
+    flags: rep.flags,
+  }));
+  const teamCells = stages.map((st, i) => ({
+    stageId: st.id,
+    count: team.counts[i],
+    amount: sumMoney(team.amounts[i]),
+    share: teamShares[i],
+  }));
 
   return {
     pipelineId,
@@ -133,6 +183,6 @@ export async function funnelReport(db: Db, actor: Actor, q: Query): Promise<Funn
       probability: Number(s.probability),
     })),
     team: { openCount: teamCount, cells: teamCells },
-    reps: { items: reps.slice(offset, offset + q.pageSize), total: reps.length, page: q.page, pageSize: q.pageSize },
+    reps: { items, total: reps.length, page: q.page, pageSize: q.pageSize },
   };
 }
