@@ -194,7 +194,7 @@ interface Dropped {
   foreignKeys: { table: string; name: string; def: string }[];
 }
 
-/** Bulk loads run far faster into bare tables: secondary indexes, foreign keys and the totals triggers go, then come back. */
+/** Bulk loads run far faster into bare tables: secondary indexes, foreign keys and the triggers go, then come back. */
 async function dropSecondaryStructures(database: Database): Promise<Dropped> {
   const db = database.db;
   const idx = await sql<{ name: string; def: string }>`
@@ -210,6 +210,7 @@ async function dropSecondaryStructures(database: Database): Promise<Dropped> {
   for (const fk of fks.rows) await sql`ALTER TABLE ${sql.table(fk.table)} DROP CONSTRAINT ${sql.ref(fk.name)}`.execute(db);
   for (const i of idx.rows) await sql`DROP INDEX ${sql.ref(i.name)}`.execute(db);
   await sql`ALTER TABLE opportunities DISABLE TRIGGER USER`.execute(db);
+  await sql`ALTER TABLE opportunity_stage_history DISABLE TRIGGER USER`.execute(db);
   return { indexes: idx.rows.map((i) => i.def), foreignKeys: fks.rows };
 }
 
@@ -217,6 +218,11 @@ async function restoreSecondaryStructures(database: Database, dropped: Dropped) 
   const memory = database.kind === 'pglite' ? '256MB' : '1GB';
   await database.session(async (run) => {
     await run(`SET maintenance_work_mem = '${memory}'`);
+    // The stages each one has been in, as the history trigger would have kept them (migration 0022);
+    // before the indexes come back, so the rewrite does not maintain them.
+    await run(`UPDATE opportunities o SET visited_stage_ids = v.ids
+                 FROM (SELECT opportunity_id, array_agg(DISTINCT stage_id) AS ids FROM opportunity_stage_history GROUP BY 1) v
+                WHERE v.opportunity_id = o.id`);
     for (const def of dropped.indexes) {
       const t = performance.now();
       await run(def);
@@ -230,6 +236,7 @@ async function restoreSecondaryStructures(database: Database, dropped: Dropped) 
     await run(`INSERT INTO opportunity_stage_totals (owner_id, owner_dept_id, pipeline_id, stage_id, status, n, amount, amount_x_probability)
                SELECT owner_id, owner_dept_id, pipeline_id, stage_id, status, count(*), sum(amount), sum(amount * probability)
                  FROM opportunities WHERE deleted_at IS NULL GROUP BY 1, 2, 3, 4, 5`);
+    await run('ALTER TABLE opportunity_stage_history ENABLE TRIGGER USER');
   });
 }
 

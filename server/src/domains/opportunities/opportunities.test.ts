@@ -210,6 +210,10 @@ describe('opportunities (O1, O4)', () => {
       version: lost.body.version,
     });
     expect(reopened.body).toMatchObject({ status: 'open', closedAt: null, lostReason: null, probability: 30 });
+    // The stages it has been in (for learned probabilities) follow the history: each once.
+    const visited = await t.db.selectFrom('opportunities').select('visited_stage_ids').where('id', '=', opp.id).executeTakeFirstOrThrow();
+    const entered = ['初步接触', '报价', '成功签约', '输单', '需求沟通'].map((zh) => stageId(standard, zh));
+    expect([...visited.visited_stage_ids].sort()).toEqual([...entered].sort());
   });
 
   it('edits fields within the stage range, replaces contacts with history, and keeps each rep to his own', async () => {

@@ -71,6 +71,8 @@ export interface OpportunityTable {
   stage_entered_at: Timestamp;
   closed_at: NullableTimestamp;
   last_follow_up_at: NullableTimestamp;
+  /** Every stage it has been in (from its stage history, kept by a trigger): for learned probabilities. */
+  visited_stage_ids: Generated<string[]>;
 }
 
 export interface OpportunityContactTable {

@@ -217,7 +217,8 @@ describe('probabilities learned from history', () => {
     await closedWithPath(p, b, 'won', ['initial', 'intent'], '2026-03-02');
     await closedWithPath(p, a, 'lost', ['initial'], '2026-02-03');
     await closedWithPath(p, a, 'lost', ['initial'], '2026-02-04');
-    await closedWithPath(p, b, 'lost', ['initial', 'needs'], '2026-02-05');
+    // Back and forth between two stages: still one opportunity that was in each.
+    await closedWithPath(p, b, 'lost', ['initial', 'needs', 'initial', 'needs'], '2026-02-05');
     await closedWithPath(p, b, 'lost', ['initial', 'needs', 'intent'], '2026-02-06');
     await closedWithPath(p, a, 'lost', ['needs'], '2026-02-07');
     await closedWithPath(p, b, 'lost', ['initial', 'needs', 'intent', 'quote'], '2026-02-08');

@@ -41,21 +41,28 @@ export async function learnedProbabilities(db: Db, actor: Actor, q: Query, now: 
   const rows = pipelineId
     ? (
         await sql<Row>`
-          WITH cohort AS (
-            SELECT o.id, o.status FROM opportunities o
+          WITH paths AS (
+            -- The cohort by the set of stages each had been in: a handful of distinct sets, not a
+            -- row per opportunity and stage.
+            SELECT o.visited_stage_ids AS ids, count(*) AS n, count(*) FILTER (WHERE o.status = 'won') AS won
+              FROM opportunities o
              WHERE o.deleted_at IS NULL AND o.status IN ('won', 'lost')
                AND o.closed_at >= ${dayStartSql(range.from, timeZone)} AND o.closed_at < ${dayStartSql(range.toExclusive, timeZone)}
                AND ${reportWhere(actor, { ...q, pipelineId }, 'o')}
+             GROUP BY 1
           ),
-          visits AS (SELECT DISTINCT h.stage_id, c.id, c.status FROM cohort c JOIN opportunity_stage_history h ON h.opportunity_id = c.id),
           reached AS (
-            SELECT stage_id, count(*)::int AS reached, count(*) FILTER (WHERE status = 'won')::int AS won FROM visits GROUP BY stage_id
+            -- Each set counts once per stage in it, and once under NULL, which is the cohort itself.
+            SELECT v.stage_id, sum(p.n)::int AS reached, sum(p.won)::int AS won
+              FROM paths p CROSS JOIN LATERAL unnest(array_append(p.ids, NULL)) AS v(stage_id)
+             GROUP BY v.stage_id
           )
           SELECT s.id AS stage_id, s.label_zh_cn, s.label_zh_tw, s.label_en, s.position, s.probability::text AS probability,
                  s.min_probability::text AS min_probability, s.max_probability::text AS max_probability,
                  coalesce(r.reached, 0) AS reached, coalesce(r.won, 0) AS won,
                  round(100.0 * r.won / nullif(r.reached, 0), 2)::text AS learned,
-                 (SELECT count(*)::int FROM cohort) AS closed, (SELECT count(*) FILTER (WHERE status = 'won')::int FROM cohort) AS closed_won
+                 coalesce((SELECT reached FROM reached WHERE stage_id IS NULL), 0) AS closed,
+                 coalesce((SELECT won FROM reached WHERE stage_id IS NULL), 0) AS closed_won
             FROM pipeline_stages s LEFT JOIN reached r ON r.stage_id = s.id
            WHERE s.pipeline_id = ${pipelineId} AND s.kind = 'open' AND s.active
            ORDER BY s.position`.execute(db)
