@@ -3,8 +3,8 @@ import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { Actor } from '../../platform/access/actor.js';
 import type { Db } from '../../platform/db/database.js';
-import { reportWhere } from './report-filters.js';
 import { sumMoney } from '../../platform/money.js';
+import { reportWhere } from './report-filters.js';
 import { settingSql } from './report-settings.js';
 
 /** One collator for every sort: localeCompare with a locale builds a new one per comparison. */
@@ -93,13 +93,11 @@ export async function funnelReport(db: Db, actor: Actor, q: Query): Promise<Funn
   const points = q.deviationPoints === undefined ? settingSql('deviationPoints') : sql`${q.deviationPoints}::numeric`;
   const pipeline = q.pipelineId ? sql`p.id = ${q.pipelineId}` : sql`p.active`;
   const pid = sql`(SELECT p.id FROM pipelines p WHERE ${pipeline} ORDER BY p.is_default DESC, p.sort_order, p.created_at LIMIT 1)`;
-  // Two statements side by side: the pipeline, its stages and the setting (a few rows), and the cells
-  // as narrow rows (one wide UNION of both cost twice as much in parsing 2,000 rows of mostly-NULL
-  // columns). An open opportunity is always in an open stage, so its status alone picks the cells.
   // Two statements side by side: the pipeline, its stages and the setting (a few rows), and the
   // totals rows of the pipeline's open opportunities in scope. Those are summed here rather than
   // grouped in SQL: an owner has one row per stage unless he changed departments, and numeric
-  // aggregates over 2,000 groups cost the database more than the sums cost here.
+  // aggregates over 2,000 groups cost the database more than the sums cost here. An open opportunity
+  // is always in an open stage, so its status alone picks the rows.
   const [{ rows }, { rows: totals }] = await Promise.all([
     sql<Row>`
       SELECT 'meta' AS kind, ${pid} AS pipeline_id, NULL::uuid AS stage_id, NULL AS label_zh_cn, NULL AS label_zh_tw,
