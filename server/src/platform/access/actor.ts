@@ -54,21 +54,6 @@ interface ActorRow {
   dept_ids: string[] | null;
 }
 
-// The actor's columns for a user row `u`: roles, merged permissions, widest scope and the visible
-// department subtree.
-const ACTOR_COLUMNS = sql`u.id, u.username, u.display_name, u.department_id, u.locale, u.active,
-      (SELECT array_agg(r.key ORDER BY r.key) FROM user_roles ur JOIN roles r ON r.id = ur.role_id WHERE ur.user_id = u.id) AS roles,
-      (SELECT array_agg(DISTINCT p) FROM user_roles ur JOIN roles r ON r.id = ur.role_id,
-              jsonb_array_elements_text(r.permissions) p WHERE ur.user_id = u.id) AS permissions,
-      (SELECT max(CASE r.data_scope WHEN 'all' THEN 3 WHEN 'department' THEN 2 ELSE 1 END)
-         FROM user_roles ur JOIN roles r ON r.id = ur.role_id WHERE ur.user_id = u.id) AS scope_rank,
-      (WITH RECURSIVE tree AS (
-         SELECT d.id FROM departments d
-          WHERE d.deleted_at IS NULL AND (d.id = u.department_id OR d.manager_id = u.id)
-         UNION
-         SELECT c.id FROM departments c JOIN tree ON c.parent_id = tree.id WHERE c.deleted_at IS NULL
-       ) SELECT array_agg(id) FROM tree) AS dept_ids`;
-
 function toActor(row: ActorRow | undefined): Omit<Actor, 'via'> | null {
   if (!row?.active) return null;
   const rank = row.scope_rank ?? 1;
@@ -86,9 +71,12 @@ function toActor(row: ActorRow | undefined): Omit<Actor, 'via'> | null {
   };
 }
 
-/** One round trip: user, roles, merged permissions, widest scope and the visible department subtree. */
+/**
+ * One round trip: user, roles, merged permissions, widest scope and the visible department subtree,
+ * from the SQL function actor_of (migration 0023), which keeps its plan per connection.
+ */
 export async function loadActor(db: Db, userId: string): Promise<Omit<Actor, 'via'> | null> {
-  const { rows } = await sql<ActorRow>`SELECT ${ACTOR_COLUMNS} FROM users u WHERE u.id = ${userId}`.execute(db);
+  const { rows } = await sql<ActorRow>`SELECT * FROM actor_of(${userId}::uuid)`.execute(db);
   return toActor(rows[0]);
 }
 
@@ -102,16 +90,14 @@ export interface SessionActorRow {
 
 /**
  * The per-request lookup in one round trip: a session row (by the hash of its cookie) and its
- * user's actor (null for an inactive user). The caller still decides whether the session is live.
+ * user's actor (null for an inactive user), from the SQL function session_actor (migration 0023).
+ * The caller still decides whether the session is live.
  */
 export async function loadSessionActor(
   db: Db,
   sessionId: string,
 ): Promise<{ session: SessionActorRow; actor: Omit<Actor, 'via'> | null } | null> {
-  const { rows } = await sql<ActorRow & SessionActorRow>`
-    SELECT s.id AS session_id, s.user_id, s.csrf_token, s.last_seen_at, s.expires_at, ${ACTOR_COLUMNS}
-      FROM sessions s JOIN users u ON u.id = s.user_id
-     WHERE s.id = ${sessionId}`.execute(db);
+  const { rows } = await sql<ActorRow & SessionActorRow>`SELECT * FROM session_actor(${sessionId})`.execute(db);
   const row = rows[0];
   return row ? { session: row, actor: toActor(row) } : null;
 }
