@@ -84,20 +84,17 @@ async function loadPipelines(db: Db, opts: { includeInactive?: boolean; id?: str
 
 /** Pipelines with their active stages and how many open opportunities each holds, company-wide. */
 export async function listPipelines(db: Db, opts: { includeInactive?: boolean; id?: string } = {}): Promise<Pipeline[]> {
-  const pipelines = await loadPipelines(db, opts);
-  if (pipelines.length === 0) return [];
-  // From the trigger-kept totals: a few thousand rows, not every opportunity.
-  const open = await db
-    .selectFrom('opportunity_stage_totals')
-    .select(['pipeline_id', sql<number>`sum(n)::int`.as('n')])
-    .where(
-      'pipeline_id',
-      'in',
-      pipelines.map((p) => p.id),
-    )
-    .where('status', '=', 'open')
-    .groupBy('pipeline_id')
-    .execute();
+  // Side by side, from the trigger-kept totals: a few thousand rows, not every opportunity.
+  const [pipelines, open] = await Promise.all([
+    loadPipelines(db, opts),
+    db
+      .selectFrom('opportunity_stage_totals')
+      .select(['pipeline_id', sql<number>`sum(n)::int`.as('n')])
+      .where('status', '=', 'open')
+      .$if(opts.id !== undefined, (q) => q.where('pipeline_id', '=', opts.id as string))
+      .groupBy('pipeline_id')
+      .execute(),
+  ]);
   const openBy = new Map(open.map((o) => [o.pipeline_id, o.n]));
   return pipelines.map((p) => ({ ...p, openCount: openBy.get(p.id) ?? 0 }));
 }
