@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   resolve: { alias: { '@contracts': fileURLToPath(new URL('./contracts', import.meta.url)) } },
   test: {
-    include: ['server/src/**/*.test.ts', 'contracts/**/*.test.ts', 'web/src/**/*.test.ts'],
+    include: ['server/src/**/*.test.ts', 'scripts/**/*.test.ts', 'contracts/**/*.test.ts', 'web/src/**/*.test.ts'],
     globalSetup: ['server/src/test/global-setup.ts'],
     pool: 'forks',
     maxWorkers: 2,
