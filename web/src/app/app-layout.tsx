@@ -2,11 +2,9 @@ import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Avatar, Dropdown, Grid, Layout, Menu, Space, Typography } from 'antd';
 import type { ItemType } from 'antd/es/menu/interface';
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
-import { NotificationBell } from '../domains/follow-ups/notification-bell.js';
-import { SearchBox } from '../domains/search/search-box.js';
 import { webDomains } from '../domains/index.js';
 import { http } from './api-client.js';
 import { useAuth } from './auth.js';
@@ -29,6 +27,7 @@ export function AppLayout() {
     .flatMap((d) => d.menu ?? [])
     .filter((m) => !m.permission || can(...m.permission))
     .sort((a, b) => a.order - b.order);
+  const headerItems = webDomains.flatMap((d) => d.headerItems ?? []).sort((a, b) => a.order - b.order);
   const group = (g: MenuEntry['group']): ItemType[] =>
     entries.filter((m) => m.group === g).map((m) => ({ key: m.path, icon: m.icon, label: t(m.label) }));
   const items: ItemType[] = [
@@ -78,8 +77,11 @@ export function AppLayout() {
       <Layout>
         <Header className="app-header">
           <Space size="middle">
-            {!mobile && <SearchBox />}
-            <NotificationBell />
+            {headerItems
+              .filter((h) => !(mobile && h.desktopOnly))
+              .map((h) => (
+                <Fragment key={h.key}>{h.element}</Fragment>
+              ))}
             <LanguageSwitch />
             <Dropdown
               menu={{

@@ -11,6 +11,16 @@ export interface WebDomain {
   messages: Record<Locale, Messages>;
   routes: { path: string; element: ReactNode }[];
   menu?: MenuEntry[];
+  /** Widgets in the top bar (search box, notification bell), left to right by order. */
+  headerItems?: HeaderItem[];
+}
+
+export interface HeaderItem {
+  key: string;
+  order: number;
+  element: ReactNode;
+  /** Hidden at phone width, where the bar has no room for it. */
+  desktopOnly?: boolean;
 }
 
 export interface MenuEntry {

@@ -4,6 +4,7 @@ import type { WebDomain } from '../../app/domain.js';
 import { DueCustomersPage } from './due-customers-page.js';
 import { FollowUpListPage } from './follow-up-list-page.js';
 import { followUpMessages } from './messages.js';
+import { NotificationBell } from './notification-bell.js';
 
 export { CustomerTimeline } from './customer-timeline.js';
 export { NotificationBell } from './notification-bell.js';
@@ -17,6 +18,7 @@ export const followUpsDomain: WebDomain = {
     { path: '/follow-ups', element: createElement(FollowUpListPage) },
     { path: '/follow-ups/due', element: createElement(DueCustomersPage) },
   ],
+  headerItems: [{ key: 'notifications', order: 20, element: createElement(NotificationBell) }],
   menu: [
     {
       path: '/follow-ups',

@@ -1,6 +1,7 @@
 import { createElement } from 'react';
 import type { WebDomain } from '../../app/domain.js';
 import { searchMessages } from './messages.js';
+import { SearchBox } from './search-box.js';
 import { SearchPage } from './search-page.js';
 
 /** C11 global search: the results page (the box itself sits in the app header). */
@@ -8,4 +9,5 @@ export const searchDomain: WebDomain = {
   key: 'search',
   messages: searchMessages,
   routes: [{ path: '/search', element: createElement(SearchPage) }],
+  headerItems: [{ key: 'search', order: 10, element: createElement(SearchBox), desktopOnly: true }],
 };
