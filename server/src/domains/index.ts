@@ -37,8 +37,9 @@ export const domainPlugins: FastifyPluginAsync<{ ctx: AppContext }>[] = [
   duplicatesRoutes,
   notesRoutes,
   searchRoutes,
-  exportsRoutes,
-  importsRoutes,
   opportunitiesRoutes,
   pipelineReportsRoutes,
+  // Last: they add a route per export and import the domains above registered.
+  exportsRoutes,
+  importsRoutes,
 ] as FastifyPluginAsync<{ ctx: AppContext }>[];

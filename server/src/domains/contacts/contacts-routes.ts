@@ -5,6 +5,7 @@ import { assertCan } from '../../platform/access/actor.js';
 import type { AppContext } from '../../platform/app-context.js';
 import { actorOf } from '../../platform/http/request-context.js';
 import { createContact, deleteContact, getContact, listContacts, updateContact } from './contact-service.js';
+import './contact-export.js';
 
 const tags = ['contacts'];
 

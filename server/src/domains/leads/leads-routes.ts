@@ -22,6 +22,7 @@ import { convertLead } from './lead-conversion.js';
 import { assignLead, createLead, deleteLead, getLead, leadsToApi, listLeads, updateLead } from './lead-service.js';
 import { assertSeesPool } from '../../platform/access/pool-visibility.js';
 import { claimLead, poolRules, poolRulesSchema, releaseLead, savePoolRules } from './pool.js';
+import './lead-export.js';
 
 const tags = ['leads'];
 
