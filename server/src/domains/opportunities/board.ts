@@ -2,10 +2,10 @@ import type { Board, BoardCard, boardQuery } from '@contracts/opportunities.js';
 import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { Actor } from '../../platform/access/actor.js';
+import { scopeFilter } from '../../platform/access/data-scope.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Db } from '../../platform/db/database.js';
 import { sumMoney } from '../../platform/money.js';
-import { reportWhere } from '../pipeline-reports/report-filters.js';
 import { applyFilters, daysSince, onlyOwnerFilters, stalledExpression, weightedAmountSql } from './opportunity-query.js';
 import { stallRule } from './opportunity-service.js';
 import { defaultPipelineId, getPipelineDefinition } from './pipeline-service.js';
@@ -35,7 +35,7 @@ export async function loadBoard(db: Db, actor: Actor, clock: Clock, q: z.infer<t
           SELECT t.stage_id, sum(t.n)::int AS n, sum(t.amount)::numeric(16,2)::text AS amount,
                  round(sum(t.amount_x_probability) / 100, 2)::text AS weighted
             FROM opportunity_stage_totals t
-           WHERE ${reportWhere(actor, { ownerId: q.ownerId, departmentId: q.departmentId, pipelineId }, 't')}
+           WHERE ${scopeFilter(actor, 't', { ownerId: q.ownerId, departmentId: q.departmentId, and: [sql`t.pipeline_id = ${pipelineId}`] })}
            GROUP BY t.stage_id`.execute(db)
       ).rows
     : ((await applyFilters(db.selectFrom('opportunities as o'), actor, filters, rule)

@@ -6,7 +6,6 @@ import { scopeFilter } from '../../platform/access/data-scope.js';
 import type { Db } from '../../platform/db/database.js';
 import { likePattern } from '../../platform/records/list-query.js';
 import { type RecordBaseRow, recordBaseToApi } from '../../platform/records/record-base-api.js';
-import { departmentSubtree } from '../pipeline-reports/report-filters.js';
 
 /** What decides "stalled": the moment it is asked and the company's no-follow-up limit. */
 export interface StallRule {
@@ -46,12 +45,10 @@ type OppQuery = SelectQueryBuilder<any, any, any>;
 
 /** P2 scope and the board's and list's filters, on `opportunities as o`. */
 export function applyFilters(q: OppQuery, actor: Actor, f: Filters, rule: StallRule): OppQuery {
-  let x = q.where('o.deleted_at', 'is', null).where(scopeFilter(actor, 'o'));
+  let x = q.where('o.deleted_at', 'is', null).where(scopeFilter(actor, 'o', { ownerId: f.ownerId, departmentId: f.departmentId }));
   if (f.pipelineId) x = x.where('o.pipeline_id', '=', f.pipelineId);
   if (f.stageId) x = x.where('o.stage_id', '=', f.stageId);
   if (f.status) x = x.where('o.status', '=', f.status);
-  if (f.ownerId) x = x.where('o.owner_id', '=', f.ownerId);
-  if (f.departmentId) x = x.where(sql<SqlBool>`o.owner_dept_id = ANY(${departmentSubtree(f.departmentId)})`);
   if (f.customerId) x = x.where('o.customer_id', '=', f.customerId);
   if (f.source?.length) x = x.where('o.source', 'in', f.source);
   if (f.closeMonth) {

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { departmentAncestry } from '../../platform/access/department-subtree.js';
 import type { Db } from '../../platform/db/database.js';
 import { AppError } from '../../platform/http/errors.js';
 
@@ -31,12 +32,8 @@ export async function listDepartments(db: Db) {
 /** A department may not move under itself or one of its descendants. */
 export async function assertNoCycle(db: Db, id: string, newParentId: string | null): Promise<void> {
   if (!newParentId) return;
-  const { rows } = await sql<{ id: string }>`
-    WITH RECURSIVE up AS (
-      SELECT id, parent_id FROM departments WHERE id = ${newParentId}
-      UNION SELECT d.id, d.parent_id FROM departments d JOIN up ON d.id = up.parent_id
-    ) SELECT id FROM up WHERE id = ${id}`.execute(db);
-  if (rows.length > 0) throw new AppError('DEPARTMENT_CYCLE');
+  const { rows } = await sql<{ cycle: boolean }>`SELECT ${id}::uuid = ANY(${departmentAncestry(newParentId)}) AS cycle`.execute(db);
+  if (rows[0]?.cycle) throw new AppError('DEPARTMENT_CYCLE');
 }
 
 export async function assertDepartmentExists(db: Db, id: string | null | undefined, field: string): Promise<void> {

@@ -1,6 +1,7 @@
 import type { Locale } from '@contracts/common.js';
 import type { ListQueryBase } from '@contracts/common.js';
 import { sql } from 'kysely';
+import { departmentSubtree } from '../../platform/access/department-subtree.js';
 import { hashPassword } from '../../platform/auth/passwords.js';
 import type { Db } from '../../platform/db/database.js';
 import { AppError } from '../../platform/http/errors.js';
@@ -134,11 +135,7 @@ export async function listUsers(db: Db, q: ListQueryBase & { departmentId?: stri
   const where = [sql`true`];
   if (q.q) where.push(sql`(u.username ILIKE ${likePattern(q.q)} OR u.display_name ILIKE ${likePattern(q.q)})`);
   // A department means its sub-departments too, as in the data scopes.
-  if (q.departmentId)
-    where.push(sql`u.department_id IN (
-      WITH RECURSIVE sub AS (SELECT id FROM departments WHERE id = ${q.departmentId}
-                             UNION ALL SELECT d.id FROM departments d JOIN sub ON d.parent_id = sub.id)
-      SELECT id FROM sub)`);
+  if (q.departmentId) where.push(sql`u.department_id = ANY(${departmentSubtree(q.departmentId)})`);
   if (q.active) where.push(sql`u.active = ${q.active === 'true'}`);
   if (q.role)
     where.push(sql`EXISTS (SELECT 1 FROM user_roles ur JOIN roles r ON r.id = ur.role_id WHERE ur.user_id = u.id AND r.key = ${q.role})`);

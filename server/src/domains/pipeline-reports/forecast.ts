@@ -2,9 +2,11 @@ import type { ForecastAdjustment, ForecastFigures, ForecastReport, forecastQuery
 import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { Actor } from '../../platform/access/actor.js';
+import { departmentScopeFilter } from '../../platform/access/data-scope.js';
+import { departmentClosure } from '../../platform/access/department-subtree.js';
 import type { Db } from '../../platform/db/database.js';
 import { latestAdjustments } from './forecast-adjustments.js';
-import { dayStartSql, monthRange, monthStart, reportWhere, visibleDepartments } from './report-filters.js';
+import { dayStartSql, monthRange, monthStart, reportWhere } from './report-filters.js';
 import { settingSql } from './report-settings.js';
 
 type Query = z.infer<typeof forecastQuery>;
@@ -52,13 +54,7 @@ export async function forecastReport(db: Db, actor: Actor, q: Query, now: Date, 
   const where = reportWhere(actor, q, 'o');
   // A rep sees no department; his statement leaves the tree out (it is planned on every request).
   const team = actor.scope !== 'own';
-  const closure = team
-    ? sql`closure (ancestor, descendant) AS (
-        SELECT d.id, d.id FROM departments d WHERE ${visibleDepartments(actor, q.departmentId)}
-        UNION ALL
-        SELECT c.ancestor, d.id FROM closure c JOIN departments d ON d.parent_id = c.descendant WHERE d.deleted_at IS NULL
-      ),`
-    : sql``;
+  const closure = team ? sql`${departmentClosure(departmentScopeFilter(actor, 'd', q.departmentId))},` : sql``;
   const departments = team
     ? sql`UNION ALL
       SELECT 'dept', d.id, d.name, d.parent_id, NULL, x.m::text, ${OUTPUT}, NULL, NULL, d.sort_order::bigint

@@ -12,36 +12,13 @@ export interface ReportFilter {
   pipelineId?: string;
 }
 
-/** A department and everything under it, as a uuid[] evaluated once per statement. */
-export const departmentSubtree = (departmentId: string) =>
-  sql`ARRAY(WITH RECURSIVE sub AS (
-      SELECT id FROM departments WHERE id = ${departmentId}
-      UNION SELECT c.id FROM departments c JOIN sub ON c.parent_id = sub.id WHERE c.deleted_at IS NULL
-    ) SELECT id FROM sub)`;
-
 /**
  * P2 and the report's filters on any row with owner_id / owner_dept_id / pipeline_id (an opportunity,
  * a stage-totals row, a snapshot row). Filters narrow the caller's scope; they never widen it.
  */
 export function reportWhere(actor: Actor, f: ReportFilter, alias: string): RawBuilder<SqlBool> {
-  const col = (c: string) => sql.ref(`${alias}.${c}`);
-  const parts: RawBuilder<unknown>[] = [scopeFilter(actor, alias)];
-  if (f.ownerId) parts.push(sql`${col('owner_id')} = ${f.ownerId}`);
-  if (f.departmentId) parts.push(sql`${col('owner_dept_id')} = ANY(${departmentSubtree(f.departmentId)})`);
-  if (f.pipelineId) parts.push(sql`${col('pipeline_id')} = ${f.pipelineId}`);
-  return sql<SqlBool>`(${sql.join(parts, sql` AND `)})`;
-}
-
-/**
- * The departments whose rolled-up figures the caller may see (on `departments d`): none for a rep,
- * the visible subtree for a manager, all for the director; within the filter's subtree if one is set.
- */
-export function visibleDepartments(actor: Actor, departmentId: string | undefined): RawBuilder<SqlBool> {
-  const parts: RawBuilder<unknown>[] = [sql`d.deleted_at IS NULL`];
-  if (actor.scope === 'own') parts.push(sql`false`);
-  if (actor.scope === 'department') parts.push(sql`d.id = ANY(${sql.val(actor.visibleDeptIds)}::uuid[])`);
-  if (departmentId) parts.push(sql`d.id = ANY(${departmentSubtree(departmentId)})`);
-  return sql<SqlBool>`(${sql.join(parts, sql` AND `)})`;
+  const pipeline = f.pipelineId ? [sql`${sql.ref(`${alias}.pipeline_id`)} = ${f.pipelineId}`] : [];
+  return scopeFilter(actor, alias, { ownerId: f.ownerId, departmentId: f.departmentId, and: pipeline });
 }
 
 /** The pipeline a single-pipeline report shows: the one asked for, else the default, else the first active one. */

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Db } from '../db/database.js';
 import { AppError } from '../http/errors.js';
 import { type Actor, isAdmin } from './actor.js';
+import { departmentAncestry } from './department-subtree.js';
 
 /**
  * The public pools (公海) are open to the reps of the departments the admin configured, with
@@ -12,11 +13,7 @@ export async function seesPool(db: Db, actor: Actor, departmentIds: readonly str
   if (departmentIds.length === 0 || isAdmin(actor) || actor.scope === 'all' || actor.via === 'system') return true;
   if (!actor.departmentId) return false;
   const { rows } = await sql<{ ok: boolean }>`
-    WITH RECURSIVE up AS (
-      SELECT id, parent_id FROM departments WHERE id = ${actor.departmentId}
-      UNION
-      SELECT d.id, d.parent_id FROM departments d JOIN up ON d.id = up.parent_id
-    ) SELECT EXISTS (SELECT 1 FROM up WHERE id = ANY(${sql.val([...departmentIds])}::uuid[])) AS ok`.execute(db);
+    SELECT ${departmentAncestry(actor.departmentId)} && ${sql.val([...departmentIds])}::uuid[] AS ok`.execute(db);
   return rows[0]?.ok === true;
 }
 
