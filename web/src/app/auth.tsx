@@ -3,7 +3,7 @@ import type { Action, Module } from '@contracts/permissions.js';
 import { hasPermission } from '@contracts/permissions.js';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useContext, useEffect } from 'react';
-import { setCompanyZone } from '../shared/company-zone.js';
+import { setCompanyZone } from '../shared/dates.js';
 import { ApiError, http, setUnauthenticatedHandler } from './api-client.js';
 
 interface AuthState {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMoney, formatWan } from './format.js';
+import { formatMoney, formatWan, groupDigits } from './format.js';
 
 describe('money formatting', () => {
   it('groups thousands and always shows two decimals, without floating point', () => {
@@ -12,6 +12,11 @@ describe('money formatting', () => {
     expect(formatWan('1234567')).toBe('¥123.46 万');
     expect(formatWan('9999')).toBe('¥9,999.00');
     expect(formatWan('2500000', 'en')).toBe('¥2.50M');
+  });
+  it('groups what is typed into an amount field, keeping the decimals as typed', () => {
+    expect(groupDigits('1234567')).toBe('1,234,567');
+    expect(groupDigits('1234.5')).toBe('1,234.5');
+    expect(groupDigits('12.')).toBe('12.');
   });
   it('shows a dash for a missing amount', () => {
     expect(formatMoney(null)).toBe('—');

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Empty, Skeleton, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { http } from '../app/api-client.js';
-import { formatDateTime } from './format.js';
+import { formatDateTime } from './dates.js';
 
 interface HistoryEntry {
   id: number;

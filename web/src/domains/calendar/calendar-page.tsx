@@ -1,6 +1,6 @@
 import { LeftOutlined, RightOutlined } from '@ant-design/icons';
 import { Alert, Badge, Button, Calendar, Card, Empty, Grid, Segmented, Space, Spin, Tag, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import type { TFunction } from 'i18next';
 import type { KeyboardEvent, MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,7 +9,18 @@ import { useAuth } from '../../app/auth.js';
 import { OwnerSelect } from '../../shared/owner-select.js';
 import { PageHeader } from '../../shared/page-header.js';
 import { useListParams } from '../../shared/list-state.js';
-import { addDays, companyTime, companyToday, DATE, weekStart } from '../tasks/company-time.js';
+import {
+  addDays,
+  addMonths,
+  companyTime,
+  companyToday,
+  DATE,
+  dateToPicker,
+  formatDay,
+  isBusinessDate,
+  monthStart,
+  weekStart,
+} from '../../shared/dates.js';
 import { type CalendarEntry, type CalendarKind, useCalendar } from './api.js';
 
 type View = 'month' | 'week' | 'day';
@@ -36,7 +47,6 @@ const agendaOrder = (a: CalendarEntry, b: CalendarEntry) =>
 /** A month cell has room for a few lines: tasks first (they have a time), then visits, then follow-ups. */
 const cellOrder = (a: CalendarEntry, b: CalendarEntry) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || (a.at ?? '').localeCompare(b.at ?? '');
 
-const isDate = (v: string | undefined): v is string => !!v && /^\d{4}-\d{2}-\d{2}$/.test(v) && dayjs(v).isValid();
 const isFinished = (e: CalendarEntry) => (e.kind === 'task' && (e.status === 'done' || e.status === 'cancelled')) || e.status === 'done';
 /** An open task whose due time has passed. */
 const isOverdue = (e: CalendarEntry) =>
@@ -56,12 +66,9 @@ function rangeOf(view: View, date: string) {
     const from = weekStart(date);
     return { from, to: addDays(from, 6) };
   }
-  const first = dayjs(date).startOf('month').format(DATE);
+  const first = monthStart(date);
   return { from: addDays(first, -7), to: addDays(first, 42) };
 }
-
-const dayFormat = (date: string, locale: string, opts: Intl.DateTimeFormatOptions) =>
-  new Intl.DateTimeFormat(locale, { timeZone: 'UTC', ...opts }).format(new Date(`${date}T12:00:00Z`));
 
 /** C5 schedule: tasks, planned visits and next follow-ups on a month calendar or a week / day agenda. */
 export function CalendarPage() {
@@ -76,7 +83,7 @@ export function CalendarPage() {
   const rawView = lp.text('view');
   const view: View = (VIEWS as string[]).includes(rawView ?? '') ? (rawView as View) : 'month';
   const rawDate = lp.text('date');
-  const date = isDate(rawDate) ? rawDate : today;
+  const date = isBusinessDate(rawDate) ? rawDate : today;
   const ownerId = ownScope ? undefined : lp.text('ownerId');
   const range = rangeOf(view, date);
   const { data, isFetching, isError, error, refetch } = useCalendar({ ...range, ownerId });
@@ -90,7 +97,7 @@ export function CalendarPage() {
   const shift = (step: number) => {
     if (view === 'day') setDate(addDays(date, step));
     else if (view === 'week') setDate(addDays(date, step * 7));
-    else setDate(dayjs(date).add(step, 'month').startOf('month').format(DATE));
+    else setDate(monthStart(addMonths(date, step)));
   };
   const open = (e: CalendarEntry) => {
     if (e.kind === 'task') navigate(`/tasks?focus=${e.id}`);
@@ -101,10 +108,10 @@ export function CalendarPage() {
 
   const label =
     view === 'month'
-      ? dayFormat(date, i18n.language, { year: 'numeric', month: 'long' })
+      ? formatDay(date, i18n.language, { year: 'numeric', month: 'long' })
       : view === 'week'
-        ? `${dayFormat(range.from, i18n.language, { month: 'short', day: 'numeric' })} – ${dayFormat(range.to, i18n.language, { month: 'short', day: 'numeric' })}`
-        : dayFormat(date, i18n.language, { year: 'numeric', month: 'short', day: 'numeric', weekday: 'short' });
+        ? `${formatDay(range.from, i18n.language, { month: 'short', day: 'numeric' })} – ${formatDay(range.to, i18n.language, { month: 'short', day: 'numeric' })}`
+        : formatDay(date, i18n.language, { year: 'numeric', month: 'short', day: 'numeric', weekday: 'short' });
   const inCurrent =
     view === 'month' ? date.slice(0, 7) === today.slice(0, 7) : view === 'week' ? range.from === weekStart(today) : date === today;
 
@@ -180,7 +187,7 @@ export function CalendarPage() {
         {view === 'month' && (
           <>
             <Calendar
-              value={dayjs(date)}
+              value={dateToPicker(date) as Dayjs}
               fullscreen={!phone}
               headerRender={() => null}
               onSelect={(d: Dayjs) => setDate(d.format(DATE))}
@@ -314,7 +321,7 @@ function DayAgenda({
         style={{ display: 'flex', alignItems: 'baseline', gap: 8, padding: '6px 0', borderBottom: '1px solid #f0f0f0', marginBottom: 8 }}
       >
         <Typography.Text strong style={{ color: isToday ? '#1677ff' : undefined }}>
-          {dayFormat(date, i18n.language, { month: 'short', day: 'numeric', weekday: 'short' })}
+          {formatDay(date, i18n.language, { month: 'short', day: 'numeric', weekday: 'short' })}
         </Typography.Text>
         {isToday && (
           <Tag color="blue" style={{ marginInlineEnd: 0 }}>

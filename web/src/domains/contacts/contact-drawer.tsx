@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { ApiError } from '../../app/api-client.js';
 import { useAuth } from '../../app/auth.js';
-import { formatDateTime } from '../../shared/format.js';
+import { formatDateTime } from '../../shared/dates.js';
 import { HistoryTimeline } from '../../shared/history-timeline.js';
 import { type Contact, useContact, useDeleteContact } from './api.js';
 import { ContactFormModal } from './contact-form.js';

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { Query } from '../../app/api-client.js';
 import { useAuth } from '../../app/auth.js';
-import { formatDate, formatDateTime } from '../../shared/format.js';
+import { formatDate, formatDateTime } from '../../shared/dates.js';
 import { OwnerSelect } from '../../shared/owner-select.js';
 import { PageHeader } from '../../shared/page-header.js';
 import { usePicklist } from '../../shared/use-picklist.js';

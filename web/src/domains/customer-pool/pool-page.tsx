@@ -5,7 +5,7 @@ import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../app/auth.js';
 import { FilterBar, LoadError } from '../../shared/filter-bar.js';
-import { formatDate, formatDateTime } from '../../shared/format.js';
+import { formatDate, formatDateTime } from '../../shared/dates.js';
 import { PAGE_SIZES, sortOrderOf, sortParamOf, useListParams, useSearchText } from '../../shared/list-state.js';
 import { PageHeader } from '../../shared/page-header.js';
 import { usePicklist } from '../../shared/use-picklist.js';

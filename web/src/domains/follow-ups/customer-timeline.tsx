@@ -12,7 +12,8 @@ import { Alert, Button, Empty, Skeleton, Space, Tag, Timeline, Typography } from
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { formatDateTime, formatMoney } from '../../shared/format.js';
+import { formatMoney } from '../../shared/format.js';
+import { formatDateTime } from '../../shared/dates.js';
 import { type TimelineItem, useCustomerTimeline } from './api.js';
 import { isFollowUpType, TYPE_META } from './follow-up-types.js';
 import { QuickFollowUpButton } from './quick-follow-up.js';

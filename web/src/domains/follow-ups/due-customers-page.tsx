@@ -6,14 +6,13 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { Query } from '../../app/api-client.js';
 import { useAuth } from '../../app/auth.js';
-import { formatDateTime } from '../../shared/format.js';
+import { companyDate, formatDateTime } from '../../shared/dates.js';
 import { OwnerSelect } from '../../shared/owner-select.js';
 import { PageHeader } from '../../shared/page-header.js';
 import { usePicklist } from '../../shared/use-picklist.js';
 import { GradeTag } from '../customers/grade-tag.js';
 import { PAGE_SIZES, useListParams } from '../../shared/list-state.js';
 import { type DueCustomer, useDueCustomers } from './api.js';
-import { companyZone } from '../../shared/company-zone.js';
 import { QuickFollowUp } from './quick-follow-up.js';
 
 /** 超期 N 天 in red, 今天到期 in orange, and (with the heads-up toggle) N 天后到期 in blue. */
@@ -37,9 +36,6 @@ export function DueTag({ overdueDays }: { overdueDays: number }) {
     </Tag>
   );
 }
-
-// Shown beside the due date ('YYYY-MM-DD'), so the last follow-up is a day in the same spelling and zone.
-const dayOf = (iso: string) => new Intl.DateTimeFormat('sv-SE', { timeZone: companyZone() }).format(new Date(iso));
 
 /** C6: key customers whose follow-up cycle has run out, most overdue first, each one a click away from a follow-up. */
 export function DueCustomersPage() {
@@ -88,7 +84,7 @@ export function DueCustomersPage() {
       width: 120,
       render: (_, c) =>
         c.lastFollowUpAt ? (
-          <span title={formatDateTime(c.lastFollowUpAt, i18n.language)}>{dayOf(c.lastFollowUpAt)}</span>
+          <span title={formatDateTime(c.lastFollowUpAt, i18n.language)}>{companyDate(c.lastFollowUpAt)}</span>
         ) : (
           <Typography.Text type="secondary">{t('due.never')}</Typography.Text>
         ),
@@ -118,7 +114,7 @@ export function DueCustomersPage() {
                 {[
                   c.ownerName,
                   t('due.cycleDays', { count: c.followUpCycleDays }),
-                  `${t('due.lastFollowUp')} ${c.lastFollowUpAt ? dayOf(c.lastFollowUpAt) : t('due.never')}`,
+                  `${t('due.lastFollowUp')} ${c.lastFollowUpAt ? companyDate(c.lastFollowUpAt) : t('due.never')}`,
                 ]
                   .filter(Boolean)
                   .join(' · ')}

@@ -1,13 +1,22 @@
 import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
 import { App, Button, Card, Col, DatePicker, Empty, Grid, Popconfirm, Select, Space, Table, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { Query } from '../../app/api-client.js';
 import { useAuth } from '../../app/auth.js';
-import { formatDateTime } from '../../shared/format.js';
+import {
+  addDays,
+  companyToday,
+  dateFromPicker,
+  dateToPicker,
+  dayStartIso,
+  formatDateTime,
+  isBusinessDate,
+  pickerToday,
+} from '../../shared/dates.js';
 import { OwnerSelect } from '../../shared/owner-select.js';
 import { PageHeader } from '../../shared/page-header.js';
 import { PAGE_SIZES, sortOrderOf, sortParamOf, useListParams, useSearchText } from '../../shared/list-state.js';
@@ -17,10 +26,6 @@ import { FilterBar, LoadError } from '../../shared/filter-bar.js';
 import { QuickFollowUp, QuickFollowUpButton } from './quick-follow-up.js';
 
 const FILTERS = ['q', 'type', 'ownerId', 'from', 'to'];
-const DATE = 'YYYY-MM-DD';
-// Days are the company's days (the same zone the dates and times are shown in).
-const dayStart = (date: string) => `${date}T00:00:00+08:00`;
-const isDate = (v: string | undefined): v is string => !!v && /^\d{4}-\d{2}-\d{2}$/.test(v);
 
 /** C4: every follow-up the user may see — who talked to which customer, how, and what came of it. */
 export function FollowUpListPage() {
@@ -49,8 +54,9 @@ export function FollowUpListPage() {
     q,
     type,
     ownerId,
-    from: isDate(from) ? dayStart(from) : undefined,
-    to: isDate(to) ? dayStart(dayjs(to).add(1, 'day').format(DATE)) : undefined,
+    // Days are the company's days (the same zone the dates and times are shown in).
+    from: isBusinessDate(from) ? dayStartIso(from) : undefined,
+    to: isBusinessDate(to) ? dayStartIso(addDays(to, 1)) : undefined,
   };
   const { data, isFetching, isError, error, refetch } = useFollowUps(query);
 
@@ -67,7 +73,7 @@ export function FollowUpListPage() {
     }
   };
 
-  const today = dayjs().startOf('day');
+  const today = pickerToday();
   const monday = today.subtract((today.day() + 6) % 7, 'day');
   const presets: { label: string; value: [Dayjs, Dayjs] }[] = [
     { label: t('list.today'), value: [today, today] },
@@ -117,7 +123,7 @@ export function FollowUpListPage() {
   );
   const nextOf = (f: FollowUp) =>
     f.nextFollowUpDate ? (
-      <Typography.Text type={f.nextFollowUpDate < today.format(DATE) ? 'secondary' : undefined} style={{ whiteSpace: 'nowrap' }}>
+      <Typography.Text type={f.nextFollowUpDate < companyToday() ? 'secondary' : undefined} style={{ whiteSpace: 'nowrap' }}>
         {f.nextFollowUpDate}
       </Typography.Text>
     ) : (
@@ -239,8 +245,8 @@ export function FollowUpListPage() {
           <Col xs={24} sm={12} md={8} xl={6}>
             <DatePicker.RangePicker
               style={{ width: '100%' }}
-              value={isDate(from) && isDate(to) ? [dayjs(from), dayjs(to)] : null}
-              onChange={(range) => update({ from: range?.[0]?.format(DATE) ?? undefined, to: range?.[1]?.format(DATE) ?? undefined })}
+              value={isBusinessDate(from) && isBusinessDate(to) ? [dateToPicker(from), dateToPicker(to)] : null}
+              onChange={(range) => update({ from: dateFromPicker(range?.[0]) ?? undefined, to: dateFromPicker(range?.[1]) ?? undefined })}
               presets={presets}
               placeholder={[t('list.from'), t('list.to')]}
               disabledDate={(d) => d.isAfter(today, 'day')}

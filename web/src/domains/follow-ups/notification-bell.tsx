@@ -3,7 +3,7 @@ import { Badge, Button, Empty, Grid, Popover, Skeleton, Typography } from 'antd'
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
-import { formatDate, formatDateTime } from '../../shared/format.js';
+import { formatDateTime, relativeTime } from '../../shared/dates.js';
 import { type Notification, useMarkAllNotificationsRead, useMarkNotificationRead, useNotifications } from './api.js';
 import './follow-ups.css';
 
@@ -13,17 +13,6 @@ const KIND_ICON: Record<string, { icon: ReactNode; color: string }> = {
 };
 const DEFAULT_ICON = { icon: <BellOutlined />, color: '#1677ff' };
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
-
-/** 刚刚 / 5 分钟前 / 昨天 … and, beyond a week, the date. */
-function relativeTime(iso: string, locale: string, justNow: string): string {
-  const seconds = (Date.now() - new Date(iso).getTime()) / 1000;
-  if (seconds < 60) return justNow;
-  const rtf = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
-  if (seconds < 3600) return rtf.format(-Math.floor(seconds / 60), 'minute');
-  if (seconds < 86_400) return rtf.format(-Math.floor(seconds / 3600), 'hour');
-  if (seconds < 7 * 86_400) return rtf.format(-Math.floor(seconds / 86_400), 'day');
-  return formatDate(iso, locale);
-}
 
 /** C6 / C5: the header bell — unread count, the latest 20 notifications, click to open what they are about. */
 export function NotificationBell() {

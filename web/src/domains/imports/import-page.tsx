@@ -6,7 +6,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { LoadError } from '../../shared/filter-bar.js';
-import { formatDateTime } from '../../shared/format.js';
+import { formatDateTime } from '../../shared/dates.js';
 import { PageHeader } from '../../shared/page-header.js';
 import {
   type ImportEntity,

@@ -1,5 +1,6 @@
 import { Alert, App, Button, Checkbox, DatePicker, Form, Input, List, Modal, Space, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
+import { dateFromPicker } from '../../shared/dates.js';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
@@ -66,7 +67,7 @@ export function ConvertLeadModal({ lead, onClose }: { lead: Lead | null; onClose
           ? {
               name: v.dealName?.trim() || undefined,
               amount: v.dealAmount ? String(v.dealAmount) : undefined,
-              expectedCloseDate: v.dealClose ? v.dealClose.format('YYYY-MM-DD') : null,
+              expectedCloseDate: dateFromPicker(v.dealClose),
             }
           : undefined,
         ...extra,

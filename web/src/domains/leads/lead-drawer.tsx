@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, http } from '../../app/api-client.js';
 import { useAuth } from '../../app/auth.js';
-import { formatDateTime } from '../../shared/format.js';
+import { formatDateTime } from '../../shared/dates.js';
 import { HistoryTimeline } from '../../shared/history-timeline.js';
 import { usePicklist } from '../../shared/use-picklist.js';
 import { type Lead, useLeadAction, usePoolRules } from './api.js';

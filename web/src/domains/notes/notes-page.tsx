@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useAuth } from '../../app/auth.js';
 import { FilterBar, LoadError } from '../../shared/filter-bar.js';
-import { formatDateTime } from '../../shared/format.js';
+import { formatDateTime } from '../../shared/dates.js';
 import { PAGE_SIZES, sortOrderOf, sortParamOf, useListParams, useSearchText } from '../../shared/list-state.js';
 import { PageHeader } from '../../shared/page-header.js';
 import { type Note, useDeleteNote, useNote, useNotes, useNoteTags } from './api.js';

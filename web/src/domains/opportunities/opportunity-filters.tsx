@@ -1,5 +1,5 @@
 import { Checkbox, Col, DatePicker, Select } from 'antd';
-import dayjs from 'dayjs';
+import { monthFromPicker, monthToPicker } from '../../shared/dates.js';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Query } from '../../app/api-client.js';
@@ -92,8 +92,8 @@ export function OpportunityFilterBar({ lp, showPipeline = true }: { lp: ReturnTy
         <DatePicker
           picker="month"
           placeholder={t('board.closeMonth')}
-          value={month ? dayjs(`${month}-01`) : null}
-          onChange={(d) => update({ closeMonth: d ? d.format('YYYY-MM') : undefined })}
+          value={monthToPicker(month)}
+          onChange={(d) => update({ closeMonth: monthFromPicker(d) ?? undefined })}
           style={{ width: '100%' }}
         />
       </Col>

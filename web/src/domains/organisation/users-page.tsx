@@ -19,7 +19,7 @@ import { ApiError, http } from '../../app/api-client.js';
 import { useAuth } from '../../app/auth.js';
 import { isVersionConflict } from '../../shared/api-form.js';
 import { useConflictDialog } from '../../shared/conflict.js';
-import { formatDateTime } from '../../shared/format.js';
+import { formatDateTime } from '../../shared/dates.js';
 import { PageHeader } from '../../shared/page-header.js';
 import { exactMatchFirst, useRoleLabel, useRoleOptions } from './api.js';
 import { DepartmentSelect } from './department-select.js';

@@ -2,7 +2,8 @@ import { App, Button, Descriptions, Empty, Form, Input, List, Modal, Popconfirm,
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { applyApiError } from '../../shared/api-form.js';
-import { formatDateTime, formatMoney } from '../../shared/format.js';
+import { formatMoney } from '../../shared/format.js';
+import { formatDateTime } from '../../shared/dates.js';
 import { MoneyInput } from '../customers/money-input.js';
 import { type ForecastAdjustment, type ForecastFigures, useAdjustmentHistory, useCreateAdjustment } from './api.js';
 

@@ -1,11 +1,11 @@
 import { EditOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Empty, Grid, Row, Segmented, Space, Statistic, Table, Tabs, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../app/auth.js';
 import { LoadError } from '../../shared/filter-bar.js';
+import { addMonths, companyMonth } from '../../shared/dates.js';
 import { formatMoney, formatWan } from '../../shared/format.js';
 import { PAGE_SIZES } from '../../shared/list-state.js';
 import { PageHeader } from '../../shared/page-header.js';
@@ -13,7 +13,7 @@ import { AdjustmentModal, type AdjustTarget } from './adjustment-modal.js';
 import { type ForecastFigures, type ForecastReport, useForecast } from './api.js';
 import { MoneyBarChart } from './charts.js';
 import { ForecastAccuracyTab } from './forecast-accuracy-tab.js';
-import { companyMonth, MonthRangePicker, ReportFilters, useMonthLabel, useMonthRange, useReportFilters } from './report-filters.js';
+import { MonthRangePicker, ReportFilters, useMonthLabel, useMonthRange, useReportFilters } from './report-filters.js';
 
 type DeptFigures = ForecastReport['departments'][number]['months'][number];
 interface DeptRow {
@@ -73,11 +73,7 @@ function ForecastTab() {
   const months = data?.months ?? [];
   const canAdjust = me?.scope !== 'own';
   const tagOf = (m: string) =>
-    m === data?.currentMonth
-      ? t('forecast.thisMonth')
-      : m === dayjs(`${data?.currentMonth}-01`).add(1, 'month').format('YYYY-MM')
-        ? t('forecast.nextMonth')
-        : null;
+    m === data?.currentMonth ? t('forecast.thisMonth') : data && m === addMonths(data.currentMonth, 1) ? t('forecast.nextMonth') : null;
 
   const figureColumns = <T,>(get: (r: T) => ForecastFigures): ColumnsType<T> => [
     {

@@ -1,6 +1,5 @@
 import type { Locale } from '@contracts/common.js';
 import { Button, Col, DatePicker, Row, Select } from 'antd';
-import dayjs from 'dayjs';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../app/auth.js';
@@ -8,20 +7,26 @@ import { useListParams } from '../../shared/list-state.js';
 import { OwnerSelect } from '../../shared/owner-select.js';
 import { usePicklists } from '../../shared/use-picklist.js';
 import { DepartmentSelect } from '../organisation/department-select.js';
-import { addDays, companyToday, DATE } from '../tasks/company-time.js';
+import {
+  addDays,
+  addMonths,
+  companyMonth,
+  companyToday,
+  dateFromPicker,
+  dateToPicker,
+  formatMonth,
+  isBusinessDate,
+  isMonth,
+  monthFromPicker,
+  monthToPicker,
+  pickerToday,
+} from '../../shared/dates.js';
 import { useReportPipelines } from './api.js';
-
-const MONTH = 'YYYY-MM';
-const isMonth = (v: string | undefined): v is string => !!v && /^\d{4}-(0[1-9]|1[0-2])$/.test(v);
-const isDay = (v: string | undefined): v is string => !!v && /^\d{4}-\d{2}-\d{2}$/.test(v) && dayjs(v).isValid();
-
-/** The company's current month and a month shifted from it, 'YYYY-MM'. */
-export const companyMonth = (shift = 0) => dayjs(companyToday()).add(shift, 'month').format(MONTH);
 
 /** 'YYYY-MM' → '2026年3月' / 'Mar 2026'. */
 export function useMonthLabel() {
   const { i18n } = useTranslation();
-  return (m: string) => (i18n.language === 'en' ? dayjs(`${m}-01`).format('MMM YYYY') : dayjs(`${m}-01`).format('YYYY年M月'));
+  return (m: string) => formatMonth(m, i18n.language);
 }
 
 /** A stage's label in the UI language. */
@@ -126,12 +131,7 @@ export function useMonthRange(defaults: { from: number; to: number }, keys = { f
   const rawFrom = lp.text(keys.from);
   const rawTo = lp.text(keys.to);
   const from = isMonth(rawFrom) ? rawFrom : companyMonth(defaults.from);
-  const to =
-    isMonth(rawTo) && rawTo >= from
-      ? rawTo
-      : dayjs(`${from}-01`)
-          .add(defaults.to - defaults.from, 'month')
-          .format(MONTH);
+  const to = isMonth(rawTo) && rawTo >= from ? rawTo : addMonths(from, defaults.to - defaults.from);
   const set = (f: string | undefined, tt: string | undefined) => lp.update({ [keys.from]: f, [keys.to]: tt });
   return { from, to, set, isDefault: !isMonth(rawFrom) && !isMonth(rawTo) };
 }
@@ -141,8 +141,8 @@ export function MonthRangePicker({ range, testId }: { range: ReturnType<typeof u
     <DatePicker.RangePicker
       picker="month"
       allowClear={false}
-      value={[dayjs(`${range.from}-01`), dayjs(`${range.to}-01`)]}
-      onChange={(v) => v?.[0] && v[1] && range.set(v[0].format(MONTH), v[1].format(MONTH))}
+      value={[monthToPicker(range.from), monthToPicker(range.to)]}
+      onChange={(v) => v?.[0] && v[1] && range.set(monthFromPicker(v[0]) ?? undefined, monthFromPicker(v[1]) ?? undefined)}
       style={{ width: 220 }}
       data-testid={testId}
     />
@@ -154,20 +154,20 @@ export function useDayRange(days: number, keys = { from: 'from', to: 'to' }) {
   const { lp } = useReportFilters();
   const rawFrom = lp.text(keys.from);
   const rawTo = lp.text(keys.to);
-  const to = isDay(rawTo) ? rawTo : companyToday();
-  const from = isDay(rawFrom) && rawFrom <= to ? rawFrom : addDays(to, -(days - 1));
+  const to = isBusinessDate(rawTo) ? rawTo : companyToday();
+  const from = isBusinessDate(rawFrom) && rawFrom <= to ? rawFrom : addDays(to, -(days - 1));
   const set = (f: string | undefined, tt: string | undefined) => lp.update({ [keys.from]: f, [keys.to]: tt });
   return { from, to, set };
 }
 
 export function DayRangePicker({ range, testId }: { range: ReturnType<typeof useDayRange>; testId?: string }) {
   const { t } = useTranslation('pipelineReports');
-  const today = dayjs(companyToday());
+  const today = pickerToday();
   return (
     <DatePicker.RangePicker
       allowClear={false}
-      value={[dayjs(range.from), dayjs(range.to)]}
-      onChange={(v) => v?.[0] && v[1] && range.set(v[0].format(DATE), v[1].format(DATE))}
+      value={[dateToPicker(range.from), dateToPicker(range.to)]}
+      onChange={(v) => v?.[0] && v[1] && range.set(dateFromPicker(v[0]) ?? undefined, dateFromPicker(v[1]) ?? undefined)}
       presets={[
         { label: t('periods.thisMonth'), value: [today.startOf('month'), today] },
         { label: t('periods.thisQuarter'), value: [today.subtract(today.month() % 3, 'month').startOf('month'), today] },

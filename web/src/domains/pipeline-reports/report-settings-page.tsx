@@ -3,7 +3,7 @@ import type { ColumnsType } from 'antd/es/table';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { applyApiError } from '../../shared/api-form.js';
-import { formatDateTime } from '../../shared/format.js';
+import { formatDateTime } from '../../shared/dates.js';
 import { PAGE_SIZES, useListParams } from '../../shared/list-state.js';
 import { PageHeader } from '../../shared/page-header.js';
 import { type ReportSettings, type SnapshotRun, useReportSettings, useSaveReportSettings, useSnapshots, useTakeSnapshot } from './api.js';

@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, http } from '../../app/api-client.js';
 import { applyApiError } from '../../shared/api-form.js';
-import { formatDate, formatDateTime } from '../../shared/format.js';
+import { formatDate, formatDateTime } from '../../shared/dates.js';
 import { useCardSize } from './card-size.js';
 
 type CreatedToken = ApiToken & { token: string };

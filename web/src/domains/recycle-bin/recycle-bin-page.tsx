@@ -8,7 +8,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, http } from '../../app/api-client.js';
 import { useAuth } from '../../app/auth.js';
-import { formatDateTime } from '../../shared/format.js';
+import { formatDateTime } from '../../shared/dates.js';
 import { PageHeader } from '../../shared/page-header.js';
 
 interface BinItem {

@@ -27,14 +27,14 @@ import { ApiError } from '../../app/api-client.js';
 import { useAuth } from '../../app/auth.js';
 import { applyApiError, isVersionConflict } from '../../shared/api-form.js';
 import { useConflictDialog } from '../../shared/conflict.js';
-import { formatDateTime } from '../../shared/format.js';
+import { formatDateTime } from '../../shared/dates.js';
 import { HistoryTimeline } from '../../shared/history-timeline.js';
 import { OwnerSelect, useUserOptions } from '../../shared/owner-select.js';
 import { useContacts } from '../contacts/api.js';
 import { CustomerSelect } from '../customers/customer-select.js';
 import { useOpenSession } from '../customers/use-open-session.js';
 import { reloadTask, type Task, type TaskInput, type TaskPriority, type TaskStatus, useDeleteTask, useSaveTask, useTask } from './api.js';
-import { DATE_TIME, fromPicker, pickerNow, toPicker } from './company-time.js';
+import { DATE_TIME, fromPicker, pickerNow, toPicker } from '../../shared/dates.js';
 import { useTaskOptions } from './task-labels.js';
 
 interface FormValues {

@@ -2,9 +2,9 @@ import { TASK_PRIORITIES, TASK_STATUSES } from '@contracts/tasks.js';
 import { Tag } from 'antd';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { formatDateTime } from '../../shared/format.js';
+import { formatDateTime } from '../../shared/dates.js';
 import type { TaskPriority, TaskStatus } from './api.js';
-import { addDays, companyDate, companyTime, companyToday } from './company-time.js';
+import { addDays, companyDate, companyTime, companyToday } from '../../shared/dates.js';
 
 export const OPEN_STATUSES: TaskStatus[] = ['open', 'in_progress'];
 

@@ -12,7 +12,7 @@ import { OwnerSelect } from '../../shared/owner-select.js';
 import { useContacts } from '../contacts/api.js';
 import { CustomerSelect } from '../customers/customer-select.js';
 import { useOpenSession } from '../customers/use-open-session.js';
-import { companyToday, DATE } from '../tasks/company-time.js';
+import { companyToday, DATE } from '../../shared/dates.js';
 import { reloadVisitPlan, useSaveVisitPlan, type VisitPlan, type VisitPlanInput } from './api.js';
 
 interface FormValues {

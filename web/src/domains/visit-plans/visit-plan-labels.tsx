@@ -13,14 +13,3 @@ export function VisitStatusTag({ status }: { status: VisitPlanStatus }) {
     </Tag>
   );
 }
-
-/** '2025-03-06' → '3月6日 周四' / 'Thu, Mar 6' (a business date, not an instant: no zone shift). */
-export function formatDay(date: string, locale: string, withYear = false): string {
-  return new Intl.DateTimeFormat(locale, {
-    timeZone: 'UTC',
-    ...(withYear ? { year: 'numeric' } : {}),
-    month: 'short',
-    day: 'numeric',
-    weekday: 'short',
-  }).format(new Date(`${date}T12:00:00Z`));
-}

@@ -2,7 +2,6 @@ import { DeleteOutlined, EditOutlined, LeftOutlined, PlusOutlined, RightOutlined
 import { useQueries } from '@tanstack/react-query';
 import { Alert, App, Button, Card, DatePicker, Empty, Grid, Popconfirm, Space, Spin, Table, Tabs, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import dayjs from 'dayjs';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -12,15 +11,13 @@ import { OwnerSelect } from '../../shared/owner-select.js';
 import { PageHeader } from '../../shared/page-header.js';
 import type { Contact } from '../contacts/api.js';
 import { useListParams } from '../../shared/list-state.js';
-import { addDays, companyToday, DATE } from '../tasks/company-time.js';
+import { addDays, companyToday, DATE, dateFromPicker, dateToPicker, formatDay, isBusinessDate } from '../../shared/dates.js';
 import { useDeleteVisitPlan, useVisitPlans, type VisitPlan } from './api.js';
 import { VisitPlanFormModal } from './visit-plan-form.js';
-import { formatDay, VisitStatusTag } from './visit-plan-labels.js';
+import { VisitStatusTag } from './visit-plan-labels.js';
 
 // The manager's summary brings ECharts along: it loads when the tab is first opened.
 const VisitSummary = lazy(() => import('./visit-summary.js'));
-
-const isDate = (v: string | undefined): v is string => !!v && /^\d{4}-\d{2}-\d{2}$/.test(v) && dayjs(v).isValid();
 
 export function VisitPlansPage() {
   const { t } = useTranslation('visitPlans');
@@ -30,7 +27,7 @@ export function VisitPlansPage() {
   const tab = !ownScope && lp.text('tab') === 'summary' ? 'summary' : 'day';
   const [creating, setCreating] = useState(false);
   const rawDate = lp.text('date');
-  const date = isDate(rawDate) ? rawDate : companyToday();
+  const date = isBusinessDate(rawDate) ? rawDate : companyToday();
   // A new plan is for a day to come: from a past day it starts on today.
   const past = date < companyToday();
 
@@ -195,10 +192,10 @@ function DayPlans({ date, onAdd, embedded }: { date: string; onAdd: () => void; 
           <Space.Compact>
             <Button icon={<LeftOutlined />} onClick={() => setDate(addDays(date, -1))} aria-label={t('day.prev')} />
             <DatePicker
-              value={dayjs(date)}
+              value={dateToPicker(date)}
               format={DATE}
               allowClear={false}
-              onChange={(d) => d && setDate(d.format(DATE))}
+              onChange={(d) => d && setDate(dateFromPicker(d) as string)}
               style={{ width: 140 }}
               data-testid="visit-plan-date"
             />
@@ -224,7 +221,7 @@ function DayPlans({ date, onAdd, embedded }: { date: string; onAdd: () => void; 
       </div>
       <div style={{ marginBottom: 12 }}>
         <Typography.Text strong style={{ fontSize: 16, marginInlineEnd: 12 }}>
-          {formatDay(date, i18n.language, true)}
+          {formatDay(date, i18n.language, { year: 'numeric', month: 'short', day: 'numeric', weekday: 'short' })}
           {date === today && ` · ${t('day.today')}`}
           {date === tomorrow && ` · ${t('day.tomorrow')}`}
         </Typography.Text>

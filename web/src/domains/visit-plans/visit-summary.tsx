@@ -1,12 +1,26 @@
 import { LeftOutlined, RightOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, DatePicker, Empty, Grid, Progress, Row, Segmented, Space, Statistic, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useListParams } from '../../shared/list-state.js';
-import { addDays, companyToday, DATE, weekStart } from '../tasks/company-time.js';
+import {
+  addDays,
+  addMonths,
+  companyToday,
+  DATE,
+  dateFromPicker,
+  dateToPicker,
+  formatDay,
+  formatMonthDay,
+  isBusinessDate,
+  isoWeekKey,
+  isoWeekMonday,
+  MONTH,
+  monthEnd,
+  monthStart,
+  weekStart,
+} from '../../shared/dates.js';
 import { useVisitPlans, useVisitSummary } from './api.js';
-import { formatDay } from './visit-plan-labels.js';
 import { type ChartRow, VisitSummaryChart } from './visit-summary-chart.js';
 
 type Period = 'week' | 'month';
@@ -27,8 +41,6 @@ interface RepRow extends Counts {
   periods: PeriodRow[];
 }
 
-const isDate = (v: string | undefined): v is string => !!v && /^\d{4}-\d{2}-\d{2}$/.test(v) && dayjs(v).isValid();
-
 /** Done out of the plans whose day has come, in whole percent; with none of those there is no rate yet. */
 const rateOf = (c: Counts): number | null => {
   const due = c.planned - c.pending;
@@ -41,29 +53,7 @@ function rangeOf(period: Period, ref: string) {
     const from = weekStart(ref);
     return { from, to: addDays(from, 6), groupBy: 'day' as const };
   }
-  const d = dayjs(ref);
-  return { from: d.startOf('month').format(DATE), to: d.endOf('month').format(DATE), groupBy: 'week' as const };
-}
-
-/** 'IYYY-"W"IW' (e.g. '2025-W10') → the Monday that starts that ISO week. */
-function isoWeekMonday(period: string): string | null {
-  const m = /^(\d{4})-W(\d{1,2})$/.exec(period);
-  if (!m) return null;
-  const jan4 = dayjs(`${m[1]}-01-04`);
-  return jan4
-    .subtract((jan4.day() + 6) % 7, 'day')
-    .add((Number(m[2]) - 1) * 7, 'day')
-    .format(DATE);
-}
-
-/** The ISO week of a date as the summary names it: '2025-W05'. */
-function isoWeekKey(date: string): string {
-  const d = dayjs(date);
-  const thursday = d.add(3 - ((d.day() + 6) % 7), 'day');
-  const jan4 = dayjs(`${thursday.year()}-01-04`);
-  const week1 = jan4.subtract((jan4.day() + 6) % 7, 'day');
-  const week = Math.floor(thursday.diff(week1, 'day') / 7) + 1;
-  return `${thursday.year()}-W${String(week).padStart(2, '0')}`;
+  return { from: monthStart(ref), to: monthEnd(ref), groupBy: 'week' as const };
 }
 
 /** C5 for managers: per rep, how many planned visits were made, and how many visits were unplanned. */
@@ -74,7 +64,7 @@ export default function VisitSummary() {
   const period: Period = lp.text('period') === 'month' ? 'month' : 'week';
   const rawRef = lp.text('ref');
   const today = companyToday();
-  const ref = isDate(rawRef) ? rawRef : today;
+  const ref = isBusinessDate(rawRef) ? rawRef : today;
   const range = rangeOf(period, ref);
   const { data, isFetching, isError, error, refetch } = useVisitSummary(range);
   const current = rangeOf(period, today).from === range.from;
@@ -93,8 +83,7 @@ export default function VisitSummary() {
   }
 
   const setRef = (d: string) => lp.update({ ref: rangeOf(period, d).from === rangeOf(period, today).from ? undefined : d });
-  const shift = (step: number) =>
-    setRef(period === 'week' ? addDays(range.from, step * 7) : dayjs(range.from).add(step, 'month').format(DATE));
+  const shift = (step: number) => setRef(period === 'week' ? addDays(range.from, step * 7) : addMonths(range.from, step));
 
   const byRep = new Map<string, RepRow>();
   for (const r of data?.items ?? []) {
@@ -138,8 +127,8 @@ export default function VisitSummary() {
     if (!monday) return p;
     return t('summary.weekLabel', {
       week: Number(p.slice(-2)),
-      from: dayjs(monday).format('MM-DD'),
-      to: dayjs(addDays(monday, 6)).format('MM-DD'),
+      from: formatMonthDay(monday),
+      to: formatMonthDay(addDays(monday, 6)),
     });
   };
 
@@ -237,14 +226,14 @@ export default function VisitSummary() {
           <Button icon={<LeftOutlined />} onClick={() => shift(-1)} aria-label={t('summary.prev')} />
           <DatePicker
             picker={period}
-            value={dayjs(range.from)}
+            value={dateToPicker(range.from)}
             allowClear={false}
             format={(d) =>
               period === 'week'
-                ? `${weekStart(d.format(DATE))} ~ ${dayjs(addDays(weekStart(d.format(DATE)), 6)).format('MM-DD')}`
-                : d.format('YYYY-MM')
+                ? `${weekStart(d.format(DATE))} ~ ${formatMonthDay(addDays(weekStart(d.format(DATE)), 6))}`
+                : d.format(MONTH)
             }
-            onChange={(d) => d && setRef(d.format(DATE))}
+            onChange={(d) => d && setRef(dateFromPicker(d) as string)}
             style={{ width: period === 'week' ? 200 : 130 }}
             data-testid="visit-summary-period"
           />
