@@ -28,7 +28,14 @@ export const commonMessages: Record<Locale, Messages> = {
     created: '已创建',
     empty: '暂无数据',
     loadFailed: '加载失败',
-    list: { filters: '筛选', clearFilters: '清空筛选' },
+    list: {
+      filters: '筛选',
+      clearFilters: '清空筛选',
+      emptyFiltered: '没有符合条件的记录，放宽一下筛选条件试试',
+      columnsReset: '恢复默认',
+      selected: '已选 {{count}} 条',
+      clearSelection: '取消选择',
+    },
     export: { button: '导出', xlsx: '导出 Excel', csv: '导出 CSV' },
     duplicates: {
       title: '发现 {{count}} 条可能重复的记录',
@@ -105,7 +112,14 @@ export const commonMessages: Record<Locale, Messages> = {
     created: '已建立',
     empty: '暫無資料',
     loadFailed: '載入失敗',
-    list: { filters: '篩選', clearFilters: '清除篩選' },
+    list: {
+      filters: '篩選',
+      clearFilters: '清除篩選',
+      emptyFiltered: '沒有符合條件的記錄，放寬篩選條件試試看',
+      columnsReset: '恢復預設',
+      selected: '已選 {{count}} 筆',
+      clearSelection: '取消選取',
+    },
     export: { button: '匯出', xlsx: '匯出 Excel', csv: '匯出 CSV' },
     duplicates: {
       title: '發現 {{count}} 筆可能重複的記錄',
@@ -182,7 +196,14 @@ export const commonMessages: Record<Locale, Messages> = {
     created: 'Created',
     empty: 'No data',
     loadFailed: 'Could not load',
-    list: { filters: 'Filters', clearFilters: 'Clear filters' },
+    list: {
+      filters: 'Filters',
+      clearFilters: 'Clear filters',
+      emptyFiltered: 'Nothing matches these filters. Try loosening them.',
+      columnsReset: 'Reset to default',
+      selected: '{{count}} selected',
+      clearSelection: 'Clear selection',
+    },
     export: { button: 'Export', xlsx: 'Excel (.xlsx)', csv: 'CSV' },
     duplicates: {
       title: '{{count}} possible duplicates found',

@@ -1,0 +1,10 @@
+// The list-page kit: a page keeps its own query and columns and composes these pieces.
+export { type ColumnChoice, useColumnChooser } from './column-chooser.js';
+export { type CreateAction, CreateButton } from './create-button.js';
+export type { CardLayout, CardSlot } from './list-cards.js';
+export type { ListColumn } from './list-columns.js';
+export type { EmptyState } from './list-empty.js';
+export { ListCard, ListFilters } from './list-filters.js';
+export { ListHeader } from './list-header.js';
+export { type ListQuery, ListTable } from './list-table.js';
+export { type ListPageState, useListPage } from './use-list-page.js';
