@@ -1,73 +1,59 @@
-import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Col, Empty, Grid, Select, Space, Table, Tag, Typography } from 'antd';
-import type { ColumnsType } from 'antd/es/table';
-import { useCallback, useState } from 'react';
+import { Col, Select, Space, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { Query } from '../../app/api-client.js';
 import { useAuth } from '../../app/auth.js';
 import { formatDate, formatDateTime } from '../../shared/dates.js';
+import {
+  type CreateAction,
+  CreateButton,
+  type ListColumn,
+  ListCard,
+  ListFilters,
+  ListHeader,
+  ListTable,
+  useColumnChooser,
+  useListPage,
+} from '../../shared/list-kit/index.js';
 import { OwnerSelect } from '../../shared/owner-select.js';
-import { PageHeader } from '../../shared/page-header.js';
 import { usePicklist } from '../../shared/use-picklist.js';
-import { type ChoosableColumn, ColumnChooser, useColumnPrefs } from '../customers/column-chooser.js';
-import { PAGE_SIZES, sortOrderOf, sortParamOf, useListParams, useSearchText } from '../../shared/list-state.js';
 import { type Contact, useContacts } from './api.js';
 import { ContactDrawer } from './contact-drawer.js';
-import { FilterBar, LoadError } from '../../shared/filter-bar.js';
-import { ExportButton } from '../../shared/export-button.js';
-import { ImportButton } from '../../shared/import-button.js';
 import { ContactFormModal } from './contact-form.js';
 
 const FILTERS = ['q', 'role', 'ownerId'];
-const OPTIONAL_COLUMNS = [
-  'customer',
-  'title',
-  'department',
-  'role',
-  'mobile',
-  'phone',
-  'email',
-  'birthday',
-  'owner',
-  'createdAt',
-  'updatedAt',
-];
 const DEFAULT_COLUMNS = ['customer', 'title', 'role', 'mobile', 'email', 'owner', 'updatedAt'];
 
 export function ContactListPage() {
   const { t, i18n } = useTranslation('contacts');
   const { can } = useAuth();
   const role = usePicklist('contact_role');
-  const lp = useListParams();
+  const list = useListPage({ filters: FILTERS });
+  const { update } = list;
   const [creating, setCreating] = useState(false);
-  const columnPrefs = useColumnPrefs('crm.contacts.columns', OPTIONAL_COLUMNS, DEFAULT_COLUMNS);
 
-  const q = lp.text('q');
-  const roleFilter = lp.text('role');
-  const ownerId = lp.text('ownerId');
+  const roleFilter = list.text('role');
+  const ownerId = list.text('ownerId');
   // The open contact is part of the URL too, so refresh and back keep the drawer.
-  const viewing = lp.text('contact');
-  const filtered = FILTERS.some((k) => lp.params.has(k));
-  const phone = !Grid.useBreakpoint().md;
-
-  const query: Query = { page: lp.page, pageSize: lp.pageSize, sort: lp.sort, q, role: roleFilter, ownerId };
-  const { data, isFetching, isError, error, refetch } = useContacts(query);
-
-  const { update } = lp;
-  const commitSearch = useCallback((value: string | undefined) => update({ q: value }), [update]);
-  const search = useSearchText(q, commitSearch);
-  const view = (id: string | undefined) => update({ contact: id, page: lp.page === 1 ? undefined : lp.page });
+  const viewing = list.text('contact');
+  const query = useContacts({ ...list.paging, q: list.text('q'), role: roleFilter, ownerId });
+  const view = (id: string | undefined) => update({ contact: id, page: list.page === 1 ? undefined : list.page });
+  const create: CreateAction = {
+    label: t('list.new'),
+    onClick: () => setCreating(true),
+    allowed: can('contacts', 'create'),
+    testId: 'contact-new',
+  };
 
   const dash = (v: string | null) => v || '—';
-  const allColumns: (ColumnsType<Contact>[number] & { key: string })[] = [
+  const dateCell = (at: string) => <span title={formatDateTime(at, i18n.language)}>{formatDate(at, i18n.language)}</span>;
+  const columns: ListColumn<Contact>[] = [
     {
       key: 'name',
       title: t('fields.name'),
-      fixed: phone ? undefined : 'left',
+      fixed: 'left',
       width: 140,
-      sorter: true,
-      sortOrder: sortOrderOf(lp.sort, 'name'),
+      sortable: true,
       render: (_, c) => (
         <Space size={6} wrap={false}>
           <Typography.Link style={{ fontWeight: 500 }}>{c.name}</Typography.Link>
@@ -93,61 +79,27 @@ export function ContactListPage() {
     { key: 'email', title: t('fields.email'), width: 190, render: (_, c) => dash(c.email) },
     { key: 'birthday', title: t('fields.birthday'), width: 110, render: (_, c) => dash(c.birthday) },
     { key: 'owner', title: t('fields.owner'), width: 90, render: (_, c) => dash(c.ownerName) },
-    {
-      key: 'createdAt',
-      title: t('fields.createdAt'),
-      width: 116,
-      sorter: true,
-      sortOrder: sortOrderOf(lp.sort, 'createdAt'),
-      render: (_, c) => <span title={formatDateTime(c.createdAt, i18n.language)}>{formatDate(c.createdAt, i18n.language)}</span>,
-    },
-    {
-      key: 'updatedAt',
-      title: t('fields.updatedAt'),
-      width: 116,
-      sorter: true,
-      sortOrder: sortOrderOf(lp.sort, 'updatedAt'),
-      render: (_, c) => <span title={formatDateTime(c.updatedAt, i18n.language)}>{formatDate(c.updatedAt, i18n.language)}</span>,
-    },
+    { key: 'createdAt', title: t('fields.createdAt'), width: 116, sortable: true, render: (_, c) => dateCell(c.createdAt) },
+    { key: 'updatedAt', title: t('fields.updatedAt'), width: 116, sortable: true, render: (_, c) => dateCell(c.updatedAt) },
   ];
-  const columns: ColumnsType<Contact> = allColumns.filter((c) => c.key === 'name' || columnPrefs.visible.includes(c.key));
-  const choosable: ChoosableColumn[] = [
-    { key: 'name', label: t('fields.name'), locked: true },
-    ...OPTIONAL_COLUMNS.map((k) => ({ key: k, label: t(`fields.${k}`) })),
-  ];
+  const chosen = useColumnChooser(columns, { listKey: 'contacts', locked: ['name'], defaults: DEFAULT_COLUMNS, testId: 'contact-columns' });
 
   return (
     <>
-      <PageHeader
+      <ListHeader
         title={t('list.title')}
-        sub={data ? t('list.count', { total: data.total }) : undefined}
-        extra={
-          <Space wrap>
-            <ImportButton entity="contacts" module="contacts" />
-            <ExportButton entity="contacts" module="contacts" params={Object.fromEntries(lp.params)} />
-            <ColumnChooser
-              columns={choosable}
-              visible={columnPrefs.visible}
-              onChange={columnPrefs.setVisible}
-              onReset={columnPrefs.reset}
-              testId="contact-columns"
-            />
-            {can('contacts', 'create') && (
-              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="contact-new">
-                {t('list.new')}
-              </Button>
-            )}
-          </Space>
-        }
+        count={query.data && t('list.count', { total: query.data.total })}
+        importing={{ entity: 'contacts', module: 'contacts' }}
+        exporting={{ entity: 'contacts', module: 'contacts', params: list.exportParams }}
+        chooser={chosen.chooser}
+        create={create}
       />
-      <Card variant="borderless" styles={{ body: { paddingBottom: 8 } }}>
-        <FilterBar
-          search={search}
+      <ListCard>
+        <ListFilters
+          list={list}
           searchPlaceholder={t('list.search')}
           searchTestId="contact-search"
           searchCol={{ xs: 24, md: 12, xl: 8 }}
-          activeFilters={FILTERS.filter((k) => k !== 'q' && lp.params.has(k)).length}
-          onClear={filtered ? () => lp.clear(FILTERS) : undefined}
           clearCol={{ xs: 24, sm: 12, md: 6, xl: 4 }}
         >
           <Col xs={12} md={6} xl={4}>
@@ -168,43 +120,19 @@ export function ContactListPage() {
               style={{ width: '100%' }}
             />
           </Col>
-        </FilterBar>
-
-        {isError && <LoadError title={t('list.loadFailed')} error={error} onRetry={() => void refetch()} />}
-
-        <Table<Contact>
-          rowKey="id"
-          size="middle"
+        </ListFilters>
+        <ListTable<Contact>
+          list={list}
+          query={query}
           columns={columns}
-          dataSource={data?.items ?? []}
-          loading={isFetching}
-          scroll={{ x: 'max-content' }}
-          onRow={(c) => ({ onClick: () => view(c.id), style: { cursor: 'pointer' } })}
-          onChange={(pagination, _filters, sorter, extra) => {
-            if (extra.action === 'sort') update({ sort: sortParamOf(sorter) });
-            else if (extra.action === 'paginate') update({ page: pagination.current, pageSize: pagination.pageSize });
-          }}
-          pagination={{
-            current: data?.page ?? lp.page,
-            pageSize: lp.pageSize,
-            total: data?.total ?? 0,
-            showSizeChanger: true,
-            pageSizeOptions: PAGE_SIZES,
-            showTotal: (total) => t('common:total', { total }),
-          }}
-          locale={{
-            emptyText:
-              isFetching || isError ? (
-                <div style={{ height: 120 }} />
-              ) : (
-                <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={filtered ? t('list.emptyFiltered') : t('list.empty')}>
-                  {filtered && <Button onClick={() => lp.clear(FILTERS)}>{t('list.clearFilters')}</Button>}
-                </Empty>
-              ),
-          }}
-          data-testid="contact-table"
+          visibleColumns={chosen.visible}
+          card={{ title: 'name', subtitle: ['customer', 'title', 'mobile'] }}
+          empty={{ text: t('list.empty'), filteredText: t('list.emptyFiltered'), action: <CreateButton action={create} /> }}
+          errorTitle={t('list.loadFailed')}
+          onRowClick={(c) => view(c.id)}
+          testId="contact-table"
         />
-      </Card>
+      </ListCard>
 
       <ContactDrawer contactId={viewing} onClose={() => view(undefined)} />
       <ContactFormModal open={creating} onClose={() => setCreating(false)} onSaved={(c) => view(c.id)} />

@@ -1,45 +1,31 @@
 import { CUSTOMER_TYPES } from '@contracts/customers.js';
-import { PlusOutlined, StarFilled } from '@ant-design/icons';
-import { Button, Card, Col, Empty, Grid, Select, Space, Table, Tag, Typography } from 'antd';
-import type { ColumnsType } from 'antd/es/table';
-import { useCallback, useState } from 'react';
+import { StarFilled } from '@ant-design/icons';
+import { Col, Select, Space, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router-dom';
-import type { Query } from '../../app/api-client.js';
 import { useAuth } from '../../app/auth.js';
+import { MultiFilter } from '../../shared/filter-bar.js';
 import { formatDate, formatDateTime } from '../../shared/dates.js';
 import { formatMoney } from '../../shared/format.js';
+import {
+  type CreateAction,
+  CreateButton,
+  type ListColumn,
+  ListCard,
+  ListFilters,
+  ListHeader,
+  ListTable,
+  useColumnChooser,
+  useListPage,
+} from '../../shared/list-kit/index.js';
 import { OwnerSelect } from '../../shared/owner-select.js';
-import { PageHeader } from '../../shared/page-header.js';
 import { type Customer, useCustomers } from './api.js';
-import { type ChoosableColumn, ColumnChooser, useColumnPrefs } from './column-chooser.js';
 import { CustomerFormDrawer } from './customer-form.js';
-import { GradeTag } from './grade-tag.js';
 import { useCustomerLabels } from './customer-labels.js';
-import { FilterBar, LoadError, MultiFilter } from '../../shared/filter-bar.js';
-import { ExportButton } from '../../shared/export-button.js';
-import { ImportButton } from '../../shared/import-button.js';
-import { PAGE_SIZES, sortOrderOf, sortParamOf, useListParams, useSearchText } from '../../shared/list-state.js';
+import { GradeTag } from './grade-tag.js';
 
 const FILTERS = ['q', 'industry', 'source', 'grade', 'customerType', 'ownerId', 'isKey'];
-
-const OPTIONAL_COLUMNS = [
-  'shortName',
-  'grade',
-  'industry',
-  'source',
-  'customerType',
-  'region',
-  'phone',
-  'primaryContact',
-  'contactCount',
-  'tags',
-  'creditLimit',
-  'owner',
-  'ownerDept',
-  'createdAt',
-  'updatedAt',
-] as const;
 const DEFAULT_COLUMNS = ['grade', 'industry', 'customerType', 'region', 'primaryContact', 'creditLimit', 'owner', 'updatedAt'];
 
 export function CustomerListPage() {
@@ -48,41 +34,35 @@ export function CustomerListPage() {
   const navigate = useNavigate();
   const location = useLocation();
   const labels = useCustomerLabels();
-  const lp = useListParams();
+  const list = useListPage({ filters: FILTERS });
+  const { update } = list;
   const [creating, setCreating] = useState(false);
-  const columnPrefs = useColumnPrefs('crm.customers.columns', [...OPTIONAL_COLUMNS], DEFAULT_COLUMNS);
 
-  const q = lp.text('q');
-  const industry = lp.list('industry');
-  const source = lp.list('source');
-  const grade = lp.list('grade');
-  const customerType = lp.text('customerType');
-  const ownerId = lp.text('ownerId');
-  const isKey = lp.text('isKey');
-  const filtered = FILTERS.some((k) => lp.params.has(k));
-  // On a phone the filters fold away behind one button; the search box stays.
-  const screens = Grid.useBreakpoint();
-  const phone = !screens.md;
-  const activeFilters = FILTERS.filter((k) => k !== 'q' && lp.params.has(k)).length;
-
-  const query: Query = { page: lp.page, pageSize: lp.pageSize, sort: lp.sort, q, industry, source, grade, customerType, ownerId, isKey };
-  const { data, isFetching, isError, error, refetch } = useCustomers(query);
-
-  const { update } = lp;
-  const commitSearch = useCallback((value: string | undefined) => update({ q: value }), [update]);
-  const search = useSearchText(q, commitSearch);
+  const industry = list.list('industry');
+  const source = list.list('source');
+  const grade = list.list('grade');
+  const customerType = list.text('customerType');
+  const ownerId = list.text('ownerId');
+  const isKey = list.text('isKey');
+  const query = useCustomers({ ...list.paging, q: list.text('q'), industry, source, grade, customerType, ownerId, isKey });
 
   // The detail page's "back" returns to this exact view (filters, sort, page).
   const open = (c: Customer) => navigate(`/customers/${c.id}`, { state: { listSearch: location.search } });
+  const create: CreateAction = {
+    label: t('list.new'),
+    onClick: () => setCreating(true),
+    allowed: can('customers', 'create'),
+    testId: 'customer-new',
+  };
+  const dateCell = (at: string) => <span title={formatDateTime(at, i18n.language)}>{formatDate(at, i18n.language)}</span>;
 
-  const allColumns: (ColumnsType<Customer>[number] & { key: string })[] = [
+  const columns: ListColumn<Customer>[] = [
     {
       key: 'name',
       title: t('fields.name'),
-      fixed: phone ? undefined : 'left',
+      fixed: 'left',
       width: 240,
-      sorter: true,
-      sortOrder: sortOrderOf(lp.sort, 'name'),
+      sortable: true,
       render: (_, c) => (
         <Space size={4} wrap={false}>
           <Link
@@ -102,8 +82,7 @@ export function CustomerListPage() {
       key: 'grade',
       title: t('fields.grade'),
       width: 110,
-      sorter: true,
-      sortOrder: sortOrderOf(lp.sort, 'grade'),
+      sortable: true,
       render: (_, c) =>
         c.grade ? (
           <GradeTag
@@ -147,70 +126,39 @@ export function CustomerListPage() {
       title: t('fields.creditLimit'),
       width: 140,
       align: 'right',
-      sorter: true,
-      sortOrder: sortOrderOf(lp.sort, 'creditLimit'),
+      sortable: true,
       className: 'money',
       render: (_, c) => formatMoney(c.creditLimit),
     },
     { key: 'owner', title: t('fields.owner'), width: 90, render: (_, c) => c.ownerName ?? '—' },
     { key: 'ownerDept', title: t('fields.ownerDept'), width: 120, render: (_, c) => c.ownerDeptName ?? '—' },
-    {
-      key: 'createdAt',
-      title: t('fields.createdAt'),
-      width: 116,
-      sorter: true,
-      sortOrder: sortOrderOf(lp.sort, 'createdAt'),
-      render: (_, c) => <span title={formatDateTime(c.createdAt, i18n.language)}>{formatDate(c.createdAt, i18n.language)}</span>,
-    },
-    {
-      key: 'updatedAt',
-      title: t('fields.updatedAt'),
-      width: 116,
-      sorter: true,
-      sortOrder: sortOrderOf(lp.sort, 'updatedAt'),
-      render: (_, c) => <span title={formatDateTime(c.updatedAt, i18n.language)}>{formatDate(c.updatedAt, i18n.language)}</span>,
-    },
+    { key: 'createdAt', title: t('fields.createdAt'), width: 116, sortable: true, render: (_, c) => dateCell(c.createdAt) },
+    { key: 'updatedAt', title: t('fields.updatedAt'), width: 116, sortable: true, render: (_, c) => dateCell(c.updatedAt) },
   ];
-  const columns: ColumnsType<Customer> = allColumns.filter((c) => c.key === 'name' || columnPrefs.visible.includes(c.key));
-
-  const choosable: ChoosableColumn[] = [
-    { key: 'name', label: t('fields.name'), locked: true },
-    ...OPTIONAL_COLUMNS.map((k) => ({ key: k, label: t(k === 'owner' ? 'fields.owner' : `fields.${k}`) })),
-  ];
+  const chosen = useColumnChooser(columns, {
+    listKey: 'customers',
+    locked: ['name'],
+    defaults: DEFAULT_COLUMNS,
+    testId: 'customer-columns',
+  });
 
   const filterCol = { xs: 24, sm: 12, md: 8, xl: 3 };
   return (
     <>
-      <PageHeader
+      <ListHeader
         title={t('list.title')}
-        sub={data ? t('list.count', { total: data.total }) : undefined}
-        extra={
-          <Space wrap>
-            <ImportButton entity="customers" module="customers" />
-            <ExportButton entity="customers" module="customers" params={Object.fromEntries(lp.params)} />
-            <ColumnChooser
-              columns={choosable}
-              visible={columnPrefs.visible}
-              onChange={columnPrefs.setVisible}
-              onReset={columnPrefs.reset}
-              testId="customer-columns"
-            />
-            {can('customers', 'create') && (
-              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="customer-new">
-                {t('list.new')}
-              </Button>
-            )}
-          </Space>
-        }
+        count={query.data && t('list.count', { total: query.data.total })}
+        importing={{ entity: 'customers', module: 'customers' }}
+        exporting={{ entity: 'customers', module: 'customers', params: list.exportParams }}
+        chooser={chosen.chooser}
+        create={create}
       />
-      <Card variant="borderless" styles={{ body: { paddingBottom: 8 } }}>
-        <FilterBar
-          search={search}
+      <ListCard>
+        <ListFilters
+          list={list}
           searchPlaceholder={t('list.search')}
           searchTestId="customer-search"
           searchCol={{ xs: 24, md: 16, xl: 6 }}
-          activeFilters={activeFilters}
-          onClear={filtered ? () => lp.clear(FILTERS) : undefined}
           clearCol={{ xs: 24, sm: 12, md: 8, xl: 3 }}
         >
           <Col {...filterCol}>
@@ -270,52 +218,19 @@ export function CustomerListPage() {
               style={{ width: '100%' }}
             />
           </Col>
-        </FilterBar>
-
-        {isError && <LoadError title={t('list.loadFailed')} error={error} onRetry={() => void refetch()} />}
-
-        <Table<Customer>
-          rowKey="id"
-          size="middle"
+        </ListFilters>
+        <ListTable<Customer>
+          list={list}
+          query={query}
           columns={columns}
-          dataSource={data?.items ?? []}
-          loading={isFetching}
-          scroll={{ x: 'max-content' }}
-          onRow={(c) => ({ onClick: () => open(c), style: { cursor: 'pointer' } })}
-          onChange={(pagination, _filters, sorter, extra) => {
-            if (extra.action === 'sort') update({ sort: sortParamOf(sorter) });
-            else if (extra.action === 'paginate') update({ page: pagination.current, pageSize: pagination.pageSize });
-          }}
-          pagination={{
-            current: data?.page ?? lp.page,
-            pageSize: lp.pageSize,
-            total: data?.total ?? 0,
-            showSizeChanger: true,
-            pageSizeOptions: PAGE_SIZES,
-            showTotal: (total) => t('common:total', { total }),
-            responsive: true,
-          }}
-          locale={{
-            emptyText:
-              isFetching || isError ? (
-                <div style={{ height: 120 }} />
-              ) : (
-                <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={filtered ? t('list.emptyFiltered') : t('list.empty')}>
-                  {filtered ? (
-                    <Button onClick={() => lp.clear(FILTERS)}>{t('list.clearFilters')}</Button>
-                  ) : (
-                    can('customers', 'create') && (
-                      <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-                        {t('list.new')}
-                      </Button>
-                    )
-                  )}
-                </Empty>
-              ),
-          }}
-          data-testid="customer-table"
+          visibleColumns={chosen.visible}
+          card={{ title: 'name', subtitle: ['grade', 'industry', 'region', 'owner', 'updatedAt'] }}
+          empty={{ text: t('list.empty'), filteredText: t('list.emptyFiltered'), action: <CreateButton action={create} /> }}
+          errorTitle={t('list.loadFailed')}
+          onRowClick={open}
+          testId="customer-table"
         />
-      </Card>
+      </ListCard>
 
       <CustomerFormDrawer open={creating} onClose={() => setCreating(false)} onSaved={(c) => open(c)} />
     </>
