@@ -42,6 +42,8 @@ export const moneySchema = z
   .transform(canonicalMoney);
 
 export const dateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date' });
+/** A calendar month, YYYY-MM. */
+export const monthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'invalid_format' });
 /** ISO 8601 instant; the server converts Date values with toISOString before answering. */
 export const timestampSchema = z.string();
 

@@ -6,13 +6,13 @@ import {
   LIMITS,
   listQueryBase,
   moneySchema,
+  monthSchema,
   optionalText,
   recordBase,
   requiredText,
   timestampSchema,
   versionField,
 } from './common.js';
-import { monthSchema, stageKind, stageLabels } from './pipeline-reports.js';
 
 // O1–O4: pipelines with their stages, opportunities (商机), stage moves and the kanban board.
 // Amounts are exact decimal strings; probabilities are percentages with up to two decimals.
@@ -20,6 +20,9 @@ import { monthSchema, stageKind, stageLabels } from './pipeline-reports.js';
 export const FORECAST_CATEGORIES = ['commit', 'best_case', 'pipeline', 'omitted'] as const;
 export const forecastCategory = z.enum(FORECAST_CATEGORIES);
 export type ForecastCategoryCode = z.infer<typeof forecastCategory>;
+
+export const stageLabels = z.object({ 'zh-CN': z.string(), 'zh-TW': z.string(), en: z.string() });
+export const stageKind = z.enum(['open', 'won', 'lost']);
 
 const probability = z
   .number()

@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { LIMITS, dateSchema, idSchema, moneySchema, timestampSchema } from './common.js';
+import { LIMITS, dateSchema, idSchema, moneySchema, monthSchema, timestampSchema } from './common.js';
+import { stageKind, stageLabels } from './opportunities.js';
 
 // O5–O8, T6: forecast, pipeline totals, funnel, sources, industries, stage conversion and learned
 // probabilities. Every report is scoped to the caller (own / department subtree / all); amounts are
 // exact decimal strings, shares and rates plain numbers (percent, rounded).
 
-export const monthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'invalid_format' });
 /** The longest range a report accepts: 24 months, or 1,100 days for day ranges. */
 export const REPORT_LIMITS = { months: 24, days: 1100, reps: 200 } as const;
 
@@ -29,9 +29,6 @@ const dayRange = {
   from: describe(dateSchema.optional(), 'First day, YYYY-MM-DD (company time zone)'),
   to: describe(dateSchema.optional(), 'Last day, YYYY-MM-DD, inclusive (default: today)'),
 };
-
-export const stageLabels = z.object({ 'zh-CN': z.string(), 'zh-TW': z.string(), en: z.string() });
-export const stageKind = z.enum(['open', 'won', 'lost']);
 
 // ---- Settings ----
 export const INDUSTRY_SOURCES = ['customer', 'lead'] as const;

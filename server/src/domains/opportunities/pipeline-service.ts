@@ -4,7 +4,6 @@ import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { Db } from '../../platform/db/database.js';
 import { AppError, type FieldError } from '../../platform/http/errors.js';
-import { resolvePipeline } from '../pipeline-reports/report-filters.js';
 import type { StageKind } from './opportunity-table.js';
 
 type StageRow = {
@@ -110,6 +109,25 @@ export async function getPipelineDefinition(db: Db, id: string): Promise<Pipelin
   const [p] = await loadPipelines(db, { includeInactive: true, id });
   if (!p) throw new AppError('NOT_FOUND');
   return p;
+}
+
+/** The pipeline a single-pipeline view shows: the one asked for, else the default, else the first active one. */
+export async function resolvePipeline(db: Db, pipelineId: string | undefined): Promise<string | null> {
+  if (pipelineId) {
+    const row = await db.selectFrom('pipelines').select('id').where('id', '=', pipelineId).executeTakeFirst();
+    if (!row) throw new AppError('NOT_FOUND');
+    return row.id;
+  }
+  const row = await db
+    .selectFrom('pipelines')
+    .select('id')
+    .where('active', '=', true)
+    .orderBy('is_default', 'desc')
+    .orderBy('sort_order')
+    .orderBy('created_at')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.id ?? null;
 }
 
 /** The pipeline a new opportunity goes into when none is named: the one the reports default to. */

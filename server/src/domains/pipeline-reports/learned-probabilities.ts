@@ -5,7 +5,8 @@ import type { Actor } from '../../platform/access/actor.js';
 import type { Db } from '../../platform/db/database.js';
 import { AppError } from '../../platform/http/errors.js';
 import { writeHistory } from '../../platform/records/history.js';
-import { dayRange, dayStartSql, num, reportWhere, resolvePipeline } from './report-filters.js';
+import { dayRange, dayStartSql, num, reportWhere } from './report-filters.js';
+import { resolvePipeline } from '../opportunities/pipeline-service.js';
 
 type Query = z.infer<typeof learnedProbabilitiesQuery>;
 

@@ -3,8 +3,7 @@ import { type RawBuilder, type SqlBool, sql } from 'kysely';
 import type { Actor } from '../../platform/access/actor.js';
 import { scopeFilter } from '../../platform/access/data-scope.js';
 import { addDays, businessDate, daysBetween } from '../../platform/dates.js';
-import type { Db } from '../../platform/db/database.js';
-import { AppError, fieldError } from '../../platform/http/errors.js';
+import { fieldError } from '../../platform/http/errors.js';
 
 export interface ReportFilter {
   departmentId?: string;
@@ -19,25 +18,6 @@ export interface ReportFilter {
 export function reportWhere(actor: Actor, f: ReportFilter, alias: string): RawBuilder<SqlBool> {
   const pipeline = f.pipelineId ? [sql`${sql.ref(`${alias}.pipeline_id`)} = ${f.pipelineId}`] : [];
   return scopeFilter(actor, alias, { ownerId: f.ownerId, departmentId: f.departmentId, and: pipeline });
-}
-
-/** The pipeline a single-pipeline report shows: the one asked for, else the default, else the first active one. */
-export async function resolvePipeline(db: Db, pipelineId: string | undefined): Promise<string | null> {
-  if (pipelineId) {
-    const row = await db.selectFrom('pipelines').select('id').where('id', '=', pipelineId).executeTakeFirst();
-    if (!row) throw new AppError('NOT_FOUND');
-    return row.id;
-  }
-  const row = await db
-    .selectFrom('pipelines')
-    .select('id')
-    .where('active', '=', true)
-    .orderBy('is_default', 'desc')
-    .orderBy('sort_order')
-    .orderBy('created_at')
-    .limit(1)
-    .executeTakeFirst();
-  return row?.id ?? null;
 }
 
 // ---- months and days in the company time zone ----

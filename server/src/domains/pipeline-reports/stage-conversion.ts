@@ -3,7 +3,8 @@ import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { Actor } from '../../platform/access/actor.js';
 import type { Db } from '../../platform/db/database.js';
-import { dayRange, dayStartSql, num, reportWhere, resolvePipeline } from './report-filters.js';
+import { dayRange, dayStartSql, num, reportWhere } from './report-filters.js';
+import { resolvePipeline } from '../opportunities/pipeline-service.js';
 
 interface StageRow {
   stage_id: string;
