@@ -17,6 +17,8 @@ import { loginThrottle } from './platform/auth/login-throttle.js';
 import { sessionStore } from './platform/auth/session-store.js';
 import { type Clock, systemClock } from './platform/clock.js';
 import type { Database } from './platform/db/database.js';
+import { openFileStorage } from './platform/files/file-storage.js';
+import { fileRoutes } from './platform/files/files-routes.js';
 import { registerErrorHandler } from './platform/http/error-handler.js';
 import { registerInputGuards } from './platform/http/input-guards.js';
 import { startScheduler } from './platform/jobs/scheduler.js';
@@ -53,6 +55,7 @@ export async function buildApp({ database, config, clock = systemClock, schedule
     clock,
     sessions: sessionStore(db, config, clock),
     throttle: loginThrottle(db, config, clock),
+    files: openFileStorage(config, db),
   };
 
   app.decorate('ctx', ctx);
@@ -101,6 +104,7 @@ export async function buildApp({ database, config, clock = systemClock, schedule
       await api.register(authRoutes, { ctx });
       await api.register(apiTokenRoutes, { ctx });
       await api.register(notificationRoutes, { ctx });
+      await api.register(fileRoutes, { ctx });
       for (const plugin of domainPlugins) await api.register(plugin, { ctx });
       // Last, so /:plural/:id/history never shadows a domain's own routes.
       await api.register(recordRoutes, { ctx });

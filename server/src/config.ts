@@ -30,6 +30,21 @@ export const configSchema = z.object({
   /** Behind a load balancer, take the client address from X-Forwarded-For; off otherwise, so it cannot be forged. */
   TRUST_PROXY: boolFlag.default(false),
   WEB_DIST: z.string().default('./web/dist'),
+  /**
+   * Where uploaded files' bytes go (platform/files). `local` writes under FILES_DIR; several servers
+   * behind a load balancer need that directory shared, or `database`, which keeps the bytes in
+   * PostgreSQL chunks. An S3-compatible store would be one more FileStore and one more value here.
+   */
+  FILE_STORE: z.enum(['local', 'database']).default('local'),
+  /** Defaults to `${DATA_DIR}/files` (see fileStorageDir). */
+  FILES_DIR: z.string().min(1).optional(),
+  /** Largest upload for a file purpose that sets no limit of its own (imports allow 100 MB). */
+  FILE_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(2 * 1024 ** 3)
+    .default(20 * 1024 * 1024),
 });
 
 export type Config = z.infer<typeof configSchema>;

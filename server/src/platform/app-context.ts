@@ -3,6 +3,7 @@ import type { LoginThrottle } from './auth/login-throttle.js';
 import type { SessionStore } from './auth/session-store.js';
 import type { Clock } from './clock.js';
 import type { Database, Db } from './db/database.js';
+import type { FileStorage } from './files/file-storage.js';
 
 /** The narrow set of dependencies every route plugin receives. */
 export interface AppContext {
@@ -12,6 +13,8 @@ export interface AppContext {
   clock: Clock;
   sessions: SessionStore;
   throttle: LoginThrottle;
+  /** Where uploaded files' bytes live (FILE_STORE). */
+  files: FileStorage;
 }
 
 declare module 'fastify' {

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { buildApp } from '../app.js';
 import { type Config, testConfig } from '../config.js';
@@ -12,11 +15,12 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The real app (same factory as `npm start`) on a private cloned database, with a settable clock. */
+/** The real app (same factory as `npm start`) on a private cloned database and file directory, with a settable clock. */
 export async function startTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
   const database = await openTestDatabase();
   const clock = new FixedClock(new Date());
-  const app = await buildApp({ database, config: testConfig({ WEB_DIST: '/nonexistent', ...overrides }), clock });
+  const filesDir = mkdtempSync(join(tmpdir(), 'crm-files-'));
+  const app = await buildApp({ database, config: testConfig({ WEB_DIST: '/nonexistent', FILES_DIR: filesDir, ...overrides }), clock });
   await app.ready();
   return {
     app,
@@ -25,6 +29,7 @@ export async function startTestApp(overrides: Partial<Config> = {}): Promise<Tes
     async close() {
       await app.close();
       await database.drop();
+      rmSync(filesDir, { recursive: true, force: true });
     },
   };
 }

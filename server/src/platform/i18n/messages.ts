@@ -134,6 +134,17 @@ export const MESSAGES = {
     'zh-TW': '還有必填欄位沒對應到檔案的欄：{fields}',
     en: 'Required fields not matched to a column: {fields}',
   },
+  FILE_TOO_LARGE: {
+    'zh-CN': '文件太大，最大 {max}',
+    'zh-TW': '檔案太大，最大 {max}',
+    en: 'The file is too large; the limit is {max}',
+  },
+  FILE_TYPE_NOT_ALLOWED: {
+    'zh-CN': '不支持这种文件，请上传 {types} 文件',
+    'zh-TW': '不支援這種檔案，請上傳 {types} 檔案',
+    en: 'This kind of file is not accepted; upload {types}',
+  },
+  FILE_EMPTY: { 'zh-CN': '文件是空的', 'zh-TW': '檔案是空的', en: 'The file is empty' },
   INTERNAL: { 'zh-CN': '服务器开小差了，请稍后再试', 'zh-TW': '伺服器發生錯誤，請稍後再試', en: 'Something went wrong on the server' },
 } satisfies Catalogue;
 
@@ -225,6 +236,9 @@ export const FIELD_MESSAGES = {
     'zh-TW': '預設流程不能停用，請先把別的流程設為預設',
     en: 'The default pipeline cannot be switched off; make another one the default first',
   },
+  file_too_large: { 'zh-CN': '最大 {max}', 'zh-TW': '最大 {max}', en: 'At most {max}' },
+  file_type: { 'zh-CN': '只接受 {types}', 'zh-TW': '只接受 {types}', en: 'Only {types}' },
+  file_empty: { 'zh-CN': '文件是空的', 'zh-TW': '檔案是空的', en: 'The file is empty' },
   password: {
     'zh-CN': '至少 8 位，须含字母和数字',
     'zh-TW': '至少 8 位，須含字母和數字',
