@@ -6,6 +6,8 @@ import type { AppContext } from '../../platform/app-context.js';
 import { actorOf } from '../../platform/http/request-context.js';
 import { createContact, deleteContact, getContact, listContacts, updateContact } from './contact-service.js';
 import './contact-export.js';
+import './contact-import.js';
+import './contact-search.js';
 
 const tags = ['contacts'];
 

@@ -6,6 +6,8 @@ import type { AppContext } from '../../platform/app-context.js';
 import { actorOf } from '../../platform/http/request-context.js';
 import { createCustomer, deleteCustomer, getCustomer, listCustomers, updateCustomer } from './customer-service.js';
 import './customer-export.js';
+import './customer-import.js';
+import './customer-search.js';
 
 const tags = ['customers'];
 

@@ -23,6 +23,8 @@ import { assignLead, createLead, deleteLead, getLead, leadsToApi, listLeads, upd
 import { assertSeesPool } from '../../platform/access/pool-visibility.js';
 import { claimLead, poolRules, poolRulesSchema, releaseLead, savePoolRules } from './pool.js';
 import './lead-export.js';
+import './lead-import.js';
+import './lead-search.js';
 
 const tags = ['leads'];
 

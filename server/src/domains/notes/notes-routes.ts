@@ -9,6 +9,7 @@ import type { AppContext } from '../../platform/app-context.js';
 import { actorOf } from '../../platform/http/request-context.js';
 import { olderThan, registerTimelineProvider } from '../customers/timeline.js';
 import { createNote, deleteNote, getNote, listNotes, noteTags, updateNote } from './note-service.js';
+import './note-search.js';
 
 const tags = ['notes'];
 

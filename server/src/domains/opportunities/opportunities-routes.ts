@@ -34,6 +34,7 @@ import { opportunitySettings, saveOpportunitySettings } from './opportunity-sett
 import { createPipeline, getPipeline, listPipelines, updatePipeline } from './pipeline-service.js';
 import './opportunity-export.js';
 import './opportunity-sources.js';
+import './opportunity-search.js';
 
 const tags = ['opportunities'];
 

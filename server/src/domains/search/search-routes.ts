@@ -3,7 +3,6 @@ import { hasPermission } from '@contracts/permissions.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../platform/app-context.js';
 import { actorOf } from '../../platform/http/request-context.js';
-import './search-providers.js';
 import { searchProviders } from './search-registry.js';
 
 /** C11: one box, every kind of record the caller may see, grouped by kind. */
