@@ -1,10 +1,18 @@
 import { z } from 'zod';
 import { idSchema, timestampSchema } from './common.js';
 
-// C10: CSV/XLSX import of customers, contacts and leads. The file is uploaded as the raw request
-// body, mapped column by column, checked in a dry run and then written; progress lives on the job.
-export const IMPORT_ENTITIES = ['customers', 'contacts', 'leads'] as const;
-export type ImportEntity = (typeof IMPORT_ENTITIES)[number];
+// C10: CSV/XLSX import of customers, contacts, leads and whatever else a domain registers. The file
+// is uploaded as the raw request body, mapped column by column, checked in a dry run and then
+// written; progress lives on the job.
+
+/** What the file holds: a registered import's entity (GET /imports/targets lists them); the server checks it. */
+export const importEntity = z
+  .string()
+  .trim()
+  .min(1)
+  .max(40)
+  .regex(/^[a-z][a-z0-9_-]*$/);
+export type ImportEntity = z.infer<typeof importEntity>;
 
 export const IMPORT_STATUSES = [
   /** Uploaded; waiting for a mapping. */
@@ -24,7 +32,7 @@ export type ImportStatus = (typeof IMPORT_STATUSES)[number];
 export const DUPLICATE_POLICIES = ['skip', 'allow'] as const;
 
 export const importUploadQuery = z.object({
-  entity: z.enum(IMPORT_ENTITIES),
+  entity: importEntity,
   fileName: z.string().trim().min(1).max(200),
 });
 
@@ -35,6 +43,15 @@ export const importFieldSchema = z.object({
   required: z.boolean(),
   hint: z.string().nullable(),
 });
+
+/** An import the caller may run: its entity, its name in the caller's language and the fields it fills. */
+export const importTargetSchema = z.object({
+  entity: z.string(),
+  label: z.string(),
+  fields: z.array(importFieldSchema),
+});
+export type ImportTarget = z.infer<typeof importTargetSchema>;
+export const importTargetsResponse = z.object({ items: z.array(importTargetSchema) });
 
 /** File column (by position) → target field key, or null to ignore the column. */
 export const importMapping = z.array(z.string().max(40).nullable()).max(200);
@@ -52,7 +69,7 @@ export type ImportRunBody = z.input<typeof importRunBody>;
 
 export const importJobSchema = z.object({
   id: idSchema,
-  entity: z.enum(IMPORT_ENTITIES),
+  entity: z.string(),
   fileName: z.string(),
   format: z.enum(['csv', 'xlsx']),
   sizeBytes: z.number().int(),

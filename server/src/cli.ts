@@ -4,6 +4,8 @@ import { bootstrap } from './bootstrap.js';
 import { loadConfig } from './config.js';
 import { seedDemo } from './domains/demo/seed-demo.js';
 import { importFromCli } from './domains/imports/import-cli.js';
+// Each domain registers its imports (with its entities and jobs) as its routes module loads.
+import './domains/index.js';
 import { createUser } from './domains/organisation/user-service.js';
 import { generatePassword, hashPassword, meetsPasswordPolicy } from './platform/auth/passwords.js';
 import { openDatabase } from './platform/db/database.js';

@@ -1,14 +1,13 @@
 import { createReadStream, createWriteStream } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import { basename } from 'node:path';
-import { IMPORT_ENTITIES, type ImportEntity } from '@contracts/imports.js';
 import { type Actor, assertCan, loadActor } from '../../platform/access/actor.js';
 import type { Db } from '../../platform/db/database.js';
-import { csvStream } from '../exports/export-writer.js';
-import { IMPORT_FIELDS, assertMapping, headingKey, suggestMapping } from './import-fields.js';
+import { csvStream } from '../../platform/downloads/table-writer.js';
+import { assertMapping, headingKey, suggestMapping } from './import-fields.js';
+import { findImport, registeredImports } from './import-registry.js';
 import { type PassResult, runJob } from './import-runner.js';
 import { claimJob, errorReportRows } from './import-store.js';
-import { IMPORT_TARGETS } from './import-targets.js';
 import { storeUpload } from './upload.js';
 
 export interface CliImportOptions {
@@ -24,16 +23,23 @@ export interface CliImportOptions {
 
 /**
  * `npm run crm -- import`: the same job the web page runs (upload, mapping, checks, batches), with
- * a progress line on stderr and the error report written beside the file.
+ * a progress line on stderr and the error report written beside the file. The imports are those the
+ * domains registered: cli.ts loads them before calling this.
  */
 export async function importFromCli(db: Db, o: CliImportOptions, log: (line: string) => void): Promise<PassResult & { status: string }> {
-  if (!IMPORT_ENTITIES.includes(o.entity as ImportEntity)) throw new Error(`--entity must be one of ${IMPORT_ENTITIES.join(', ')}`);
-  const entity = o.entity as ImportEntity;
+  const target = findImport(o.entity);
+  if (!target)
+    throw new Error(
+      `--entity must be one of ${registeredImports()
+        .map((d) => d.entity)
+        .join(', ')}`,
+    );
+  const entity = target.entity;
   const user = await db.selectFrom('users').select('id').where('username', '=', o.username).executeTakeFirst();
   const loaded = user ? await loadActor(db, user.id) : null;
   if (!loaded) throw new Error(`No active user named "${o.username}".`);
   const actor: Actor = { ...loaded, via: 'session' };
-  assertCan(actor, IMPORT_TARGETS[entity].module, 'create');
+  assertCan(actor, target.module, 'create');
 
   const job = await storeUpload(db, actor, { entity, fileName: basename(o.file), locale: actor.locale }, createReadStream(o.file));
   const headers = job.headers;
@@ -44,7 +50,7 @@ export async function importFromCli(db: Db, o: CliImportOptions, log: (line: str
     if (i < 0) throw new Error(`The file has no column "${heading}".`);
     mapping[i] = key === '' || key === '-' ? null : key;
   }
-  const labels = new Map(IMPORT_FIELDS[entity].map((f) => [f.key, f.label[actor.locale]]));
+  const labels = new Map(target.fields.map((f) => [f.key, f.label[actor.locale]]));
   for (const [i, h] of headers.entries()) log(`  ${h} → ${mapping[i] ? labels.get(mapping[i] as string) : '(ignored)'}`);
   assertMapping(entity, headers, mapping, actor.locale);
 

@@ -6,9 +6,10 @@ import type { Db } from '../../platform/db/database.js';
 import { translateField } from '../../platform/i18n/messages.js';
 import { fieldMessages } from '../../platform/http/validation-errors.js';
 import { readRows } from './file-reader.js';
-import { IMPORT_FIELDS, type ImportField, headingKey } from './import-fields.js';
+import { flagProblem } from './import-duplicates.js';
+import { headingKey } from './import-fields.js';
+import { type BatchContext, type Candidate, type ImportDef, type ImportField, type InsertedRow, importFor } from './import-registry.js';
 import { type JobRow, readChunks, writeLeaseSeconds } from './import-store.js';
-import { type BatchContext, type Candidate, IMPORT_TARGETS, type ImportTarget, type InsertedRow } from './import-targets.js';
 import { type OwnerIndex, type PicklistIndex, convertRow, describeProblems } from './row-convert.js';
 
 /** Rows per batch: one duplicate query, one insert and one history insert each. */
@@ -24,7 +25,7 @@ interface Lookups {
   departments: Map<string, string | null>;
 }
 
-async function loadLookups(db: Db, actor: Actor, entity: JobRow['entity']): Promise<Lookups> {
+async function loadLookups(db: Db, actor: Actor, target: ImportDef): Promise<Lookups> {
   const picklists: PicklistIndex = new Map();
   const values = await db
     .selectFrom('picklist_values')
@@ -57,11 +58,11 @@ async function loadLookups(db: Db, actor: Actor, entity: JobRow['entity']): Prom
     owners.set(u.username.toLowerCase(), u.id);
     if (!owners.has(u.display_name.toLowerCase())) owners.set(u.display_name.toLowerCase(), u.id);
   }
-  return { fields: new Map(IMPORT_FIELDS[entity].map((f) => [f.key, f])), picklists, owners, departments };
+  return { fields: new Map(target.fields.map((f) => [f.key, f])), picklists, owners, departments };
 }
 
 /** Converts, resolves and checks one batch; afterwards each candidate either has `values` or problems. */
-async function checkBatch(db: Db, target: ImportTarget, ctx: BatchContext, look: Lookups, locale: Locale, batch: Candidate[]) {
+async function checkBatch(db: Db, target: ImportDef, ctx: BatchContext, look: Lookups, locale: Locale, batch: Candidate[]) {
   if (target.resolve) await target.resolve(db, ctx, batch);
   for (const c of batch) {
     const parsed = target.schema.safeParse(c.body);
@@ -92,11 +93,11 @@ async function checkBatch(db: Db, target: ImportTarget, ctx: BatchContext, look:
 
 /**
  * One multi-row INSERT through jsonb_populate_recordset (a single parameter however many rows),
- * then one history row per record naming the import. Customers skip rows whose name was taken
- * since the check (ON CONFLICT on the live-name index); those come back as duplicates.
+ * then one history row per record naming the import. Rows whose unique key was taken since the
+ * check (ON CONFLICT on a live-unique index, e.g. customer names) are flagged as duplicates.
  */
-async function insertBatch(trx: Db, target: ImportTarget, ctx: BatchContext, job: JobRow, rows: Candidate[]): Promise<Candidate[]> {
-  if (rows.length === 0) return [];
+async function insertBatch(trx: Db, target: ImportDef, ctx: BatchContext, job: JobRow, rows: Candidate[]): Promise<void> {
+  if (rows.length === 0) return;
   const actor = ctx.actor;
   const records = rows.map((c) => ({
     ...c.values,
@@ -119,9 +120,9 @@ async function insertBatch(trx: Db, target: ImportTarget, ctx: BatchContext, job
       FROM unnest(${inserted.map((r) => r.id)}::uuid[]) AS id`.execute(trx);
   await target.afterInsert?.(trx, actor, inserted);
   const key = target.uniqueKey;
-  if (!key || inserted.length === rows.length) return [];
+  if (!key || inserted.length === rows.length) return;
   const taken = new Set(inserted.map((r) => r.k));
-  return rows.filter((c) => !taken.has(key(c.values ?? {})));
+  for (const c of rows) if (!taken.has(key.of(c.values ?? {}))) flagProblem(c, key.field, ctx.message('import_duplicate'));
 }
 
 async function saveErrors(trx: Db, job: JobRow, look: Lookups, locale: Locale, bad: Candidate[]) {
@@ -159,14 +160,15 @@ async function pass(
   mapping: (string | null)[],
   opts: { write: boolean; trx?: Db; onProgress?: (p: PassResult & { bytes: number }) => void },
 ): Promise<PassResult> {
-  const target = IMPORT_TARGETS[job.entity];
+  const target = importFor(job.entity);
   const locale = job.locale as Locale;
-  const look = await loadLookups(db, actor, job.entity);
+  const look = await loadLookups(db, actor, target);
   const ctx: BatchContext = {
     actor,
+    locale,
     skipDuplicates: job.duplicates === 'skip',
     seen: new Set(),
-    message: (key) => translateField(key, locale),
+    message: (key, params) => translateField(key, locale, params),
   };
   const pos = { bytes: 0 };
   const total: PassResult = { rows: 0, ok: 0, errors: 0, duplicates: 0 };
@@ -177,11 +179,7 @@ async function pass(
     const apply = async (trx: Db) => {
       let good = batch.filter((c) => c.problems.length === 0);
       if (opts.write) {
-        const lost = await insertBatch(trx, target, ctx, job, good);
-        for (const c of lost) {
-          c.problems.push({ field: 'name', message: ctx.message('import_duplicate') });
-          c.duplicate = true;
-        }
+        await insertBatch(trx, target, ctx, job, good);
         good = good.filter((c) => c.problems.length === 0);
       }
       const bad = batch.filter((c) => c.problems.length > 0);

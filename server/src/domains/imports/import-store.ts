@@ -5,7 +5,7 @@ import { sql } from 'kysely';
 import type { Actor } from '../../platform/access/actor.js';
 import type { Db } from '../../platform/db/database.js';
 import { AppError } from '../../platform/http/errors.js';
-import { IMPORT_FIELDS, suggestMapping } from './import-fields.js';
+import { fieldsToApi, importFields, suggestMapping } from './import-fields.js';
 import type { ImportJobTable } from './import-table.js';
 
 export type JobRow = Selectable<ImportJobTable>;
@@ -94,12 +94,7 @@ export function jobToApi(row: JobRow, locale: Locale): ImportJob {
     sample: row.sample ?? [],
     suggestedMapping: suggestMapping(row.entity, headers),
     mapping: row.mapping,
-    fields: IMPORT_FIELDS[row.entity].map((f) => ({
-      key: f.key,
-      label: f.label[locale],
-      required: !!f.required,
-      hint: f.hint?.[locale] ?? null,
-    })),
+    fields: fieldsToApi(importFields(row.entity), locale),
     failure: interrupted ? (row.failure ?? 'interrupted') : row.failure,
     createdAt: new Date(row.created_at).toISOString(),
     finishedAt: row.finished_at ? new Date(row.finished_at).toISOString() : null,

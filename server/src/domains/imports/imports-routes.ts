@@ -1,18 +1,25 @@
 import type { Readable } from 'node:stream';
 import { idParams } from '@contracts/common.js';
-import { importErrorsResponse, importJobSchema, importListResponse, importRunBody, importUploadQuery } from '@contracts/imports.js';
+import {
+  importErrorsResponse,
+  importJobSchema,
+  importListResponse,
+  importRunBody,
+  importTargetsResponse,
+  importUploadQuery,
+} from '@contracts/imports.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { assertCan } from '../../platform/access/actor.js';
+import { assertCan, can } from '../../platform/access/actor.js';
 import type { AppContext } from '../../platform/app-context.js';
 import { AppError } from '../../platform/http/errors.js';
 import { actorOf } from '../../platform/http/request-context.js';
-import { csvStream } from '../exports/export-writer.js';
-import { assertMapping } from './import-fields.js';
+import { csvStream } from '../../platform/downloads/table-writer.js';
+import { assertMapping, fieldsToApi } from './import-fields.js';
+import { importFor, registeredImports } from './import-registry.js';
 import { runJob } from './import-runner.js';
 import { claimJob, errorReportRows, findJob, isRunning, jobToApi, listErrors, listJobs } from './import-store.js';
 import { storeUpload } from './upload.js';
-import { IMPORT_TARGETS } from './import-targets.js';
 
 const tags = ['imports'];
 const FILE_TYPES = [
@@ -23,7 +30,10 @@ const FILE_TYPES = [
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 ];
 
-/** C10 imports: upload the raw file, map its columns, dry-run, run; progress and errors live on the job. */
+/**
+ * C10 imports: upload the raw file, map its columns, dry-run, run; progress and errors live on the
+ * job. What a file may hold is whatever the domains registered (import-registry.ts).
+ */
 export const importsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   const { db } = ctx;
   // The file is streamed into the database as it arrives, never held whole in memory.
@@ -31,11 +41,20 @@ export const importsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
 
   app.post('/imports', { schema: { tags, querystring: importUploadQuery, response: { 201: importJobSchema } } }, async (request, reply) => {
     const actor = actorOf(request);
-    assertCan(actor, IMPORT_TARGETS[request.query.entity].module, 'create');
+    assertCan(actor, importFor(request.query.entity).module, 'create');
     const body = request.body as Readable | undefined;
     if (!body || typeof (body as Readable).pipe !== 'function') throw new AppError('IMPORT_EMPTY');
     const job = await storeUpload(db, actor, { ...request.query, locale: request.locale }, body);
     return reply.status(201).send(jobToApi(job, request.locale));
+  });
+
+  // What the caller may import, for the page's choice: the registered imports whose records they may create.
+  app.get('/imports/targets', { schema: { tags, response: { 200: importTargetsResponse } } }, async (request) => {
+    const actor = actorOf(request);
+    const mine = registeredImports().filter((d) => can(actor, d.module, 'create'));
+    return {
+      items: mine.map((d) => ({ entity: d.entity, label: d.label[request.locale], fields: fieldsToApi(d.fields, request.locale) })),
+    };
   });
 
   app.get('/imports', { schema: { tags, response: { 200: importListResponse } } }, async (request) => ({
@@ -52,7 +71,7 @@ export const importsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
     async (request, reply) => {
       const actor = actorOf(request);
       const job = await findJob(db, actor, request.params.id);
-      assertCan(actor, IMPORT_TARGETS[job.entity].module, 'create');
+      assertCan(actor, importFor(job.entity).module, 'create');
       if (isRunning(job)) throw new AppError('IMPORT_RUNNING');
       if (job.status === 'done') throw new AppError('IMPORT_DONE');
       const { mapping, mode, duplicates, dryRun } = request.body;

@@ -1,6 +1,7 @@
 import type { Locale } from '@contracts/common.js';
 import type { FieldMessageKey } from '../../platform/i18n/messages.js';
-import { type ImportField, headingKey } from './import-fields.js';
+import { headingKey } from './import-fields.js';
+import type { ImportField } from './import-registry.js';
 
 /** Picklist labels in any language (and the codes themselves) → code, per list; active values only. */
 export type PicklistIndex = Map<string, Map<string, string>>;
@@ -100,8 +101,8 @@ export function convertRow(
         else problems.push({ field: key, key: 'import_owner_missing' });
         break;
       }
-      case 'customer':
-        // Resolved for the whole batch in one query (import-targets.ts).
+      case 'reference':
+        // Resolved for the whole batch in one query, by the import's own `resolve` step.
         body[key] = raw;
         break;
     }

@@ -1,8 +1,9 @@
-import type { ImportEntity, ImportError, ImportJob, ImportRunBody } from '@contracts/imports.js';
+import type { ImportEntity, ImportError, ImportJob, ImportRunBody, ImportTarget } from '@contracts/imports.js';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
 import { http } from '../../app/api-client.js';
 
-export type { ImportEntity, ImportError, ImportJob };
+export type { ImportEntity, ImportError, ImportJob, ImportTarget };
 
 const keys = { all: ['imports'] as const, job: (id: string) => ['imports', id] as const };
 const moving = (job?: ImportJob) => job?.status === 'checking' || job?.status === 'importing';
@@ -26,6 +27,22 @@ export function useImportErrors(job: ImportJob | undefined) {
   });
 }
 
+/** What the caller may import (the server's registered imports), with names in the caller's language. */
+export function useImportTargets() {
+  const { i18n } = useTranslation();
+  return useQuery({
+    queryKey: ['import-targets', i18n.language],
+    queryFn: () => http.get<{ items: ImportTarget[] }>('/imports/targets'),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+}
+
+/** An entity's name for headings and buttons: blank while the list loads, the bare key if it is not offered. */
+export function useEntityLabel(): (entity: string) => string {
+  const targets = useImportTargets().data?.items;
+  return (entity) => targets?.find((x) => x.entity === entity)?.label ?? (targets ? entity : '');
+}
+
 export const useRecentImports = () =>
   useQuery({ queryKey: [...keys.all, 'recent'], queryFn: () => http.get<{ items: Omit<ImportJob, 'sample' | 'fields'>[] }>('/imports') });
 
@@ -45,9 +62,8 @@ export function useRunImport() {
     mutationFn: ({ id, body }: { id: string; body: ImportRunBody }) => http.post<ImportJob>(`/imports/${id}/run`, body),
     onSuccess: (job) => {
       qc.setQueryData(keys.job(job.id), job);
-      void qc.invalidateQueries({ queryKey: keys.all });
-      // Imported rows show up in the lists they went into.
-      for (const k of ['customers', 'contacts', 'leads']) void qc.invalidateQueries({ queryKey: [k] });
+      // Imported rows may show in any list (a contact changes its customer's counts): all of it is stale.
+      void qc.invalidateQueries();
     },
   });
 }

@@ -1,5 +1,4 @@
 import { InboxOutlined } from '@ant-design/icons';
-import { IMPORT_ENTITIES } from '@contracts/imports.js';
 import { Alert, App, Button, Card, Empty, Progress, Radio, Result, Select, Space, Steps, Table, Tag, Typography, Upload } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
@@ -11,8 +10,10 @@ import { PageHeader } from '../../shared/page-header.js';
 import {
   type ImportEntity,
   type ImportJob,
+  useEntityLabel,
   useImportErrors,
   useImportJob,
+  useImportTargets,
   useRecentImports,
   useRunImport,
   useUploadImport,
@@ -36,9 +37,11 @@ const moving = (job: ImportJob) => job.status === 'checking' || job.status === '
 export function ImportPage() {
   const { t } = useTranslation('imports');
   const [params, setParams] = useSearchParams();
-  const entity = (IMPORT_ENTITIES as readonly string[]).includes(params.get('entity') ?? '')
-    ? (params.get('entity') as ImportEntity)
-    : 'customers';
+  const targets = useImportTargets().data?.items;
+  const labelOf = useEntityLabel();
+  // The list page that sent us names the entity; otherwise (or if it is not importable) the first one offered.
+  const asked = params.get('entity') ?? '';
+  const entity = !targets || targets.some((x) => x.entity === asked) ? asked : (targets[0]?.entity ?? '');
   const jobId = params.get('job') ?? undefined;
   const job = useImportJob(jobId);
   const [remap, setRemap] = useState(false);
@@ -55,7 +58,7 @@ export function ImportPage() {
   const step = !data ? 0 : data.status === 'uploaded' || remap ? 1 : 2;
   return (
     <div>
-      <PageHeader title={`${t('title')} · ${t(`entity.${data?.entity ?? entity}`)}`} />
+      <PageHeader title={[t('title'), labelOf(data?.entity ?? entity)].filter(Boolean).join(' · ')} />
       <Card>
         <Steps
           current={step}
@@ -86,6 +89,7 @@ function UploadStep({
   const { t } = useTranslation('imports');
   const { message } = App.useApp();
   const upload = useUploadImport();
+  const targets = useImportTargets();
   return (
     <Space direction="vertical" size="large" style={{ width: '100%', maxWidth: 720 }}>
       <Space>
@@ -94,14 +98,14 @@ function UploadStep({
           value={entity}
           optionType="button"
           onChange={(e) => onEntity(e.target.value)}
-          options={IMPORT_ENTITIES.map((e) => ({ value: e, label: t(`entity.${e}`) }))}
+          options={(targets.data?.items ?? []).map((x) => ({ value: x.entity, label: x.label }))}
         />
       </Space>
       <div data-testid="import-file">
         <Upload.Dragger
           accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
           showUploadList={false}
-          disabled={upload.isPending}
+          disabled={upload.isPending || !entity}
           beforeUpload={(file) => {
             upload.mutate(
               { entity, file },
@@ -233,17 +237,16 @@ function MappingStep({ job, onStarted, onBack }: { job: ImportJob; onStarted: ()
   );
 }
 
-const LIST_PATH: Record<ImportEntity, string> = { customers: '/customers', contacts: '/contacts', leads: '/leads' };
-
 function ResultStep({ job, onRemap, onAnother }: { job: ImportJob; onRemap: () => void; onAnother: () => void }) {
   const { t } = useTranslation('imports');
   const { message } = App.useApp();
   const qc = useQueryClient();
   const errors = useImportErrors(job);
+  const labelOf = useEntityLabel();
   const run = useRunImport();
-  // Once rows are in, the lists they went into are stale.
+  // Once rows are in, any list may show them (or counts of them): everything read before is stale.
   useEffect(() => {
-    if (job.status === 'done') for (const k of ['customers', 'contacts', 'leads', 'imports']) void qc.invalidateQueries({ queryKey: [k] });
+    if (job.status === 'done') void qc.invalidateQueries();
   }, [job.status, qc]);
 
   if (moving(job)) {
@@ -301,8 +304,9 @@ function ResultStep({ job, onRemap, onAnother }: { job: ImportJob; onRemap: () =
               </Button>
             )}
             {job.status === 'done' && (
-              <Link to={LIST_PATH[job.entity]}>
-                <Button type={job.errorRows > 0 ? 'default' : 'primary'}>{t('result.open', { entity: t(`entity.${job.entity}`) })}</Button>
+              // Each importable list lives at /<entity> (customers, contacts, leads …).
+              <Link to={`/${job.entity}`}>
+                <Button type={job.errorRows > 0 ? 'default' : 'primary'}>{t('result.open', { entity: labelOf(job.entity) })}</Button>
               </Link>
             )}
             <Button onClick={onAnother} data-testid="import-another">
@@ -356,6 +360,7 @@ function ResultStep({ job, onRemap, onAnother }: { job: ImportJob; onRemap: () =
 function RecentImports() {
   const { t, i18n } = useTranslation('imports');
   const recent = useRecentImports();
+  const labelOf = useEntityLabel();
   const [, setParams] = useSearchParams();
   return (
     <Card title={t('recent.title')} style={{ marginTop: 16 }} size="small">
@@ -372,7 +377,7 @@ function RecentImports() {
           onRow={(j) => ({ onClick: () => setParams({ entity: j.entity, job: j.id }), style: { cursor: 'pointer' } })}
           columns={[
             { key: 'file', title: t('recent.file'), dataIndex: 'fileName' },
-            { key: 'entity', title: t('upload.what'), dataIndex: 'entity', render: (e: ImportEntity) => t(`entity.${e}`) },
+            { key: 'entity', title: t('upload.what'), dataIndex: 'entity', render: (e: ImportEntity) => labelOf(e) },
             { key: 'time', title: t('recent.time'), dataIndex: 'createdAt', render: (v: string) => formatDateTime(v, i18n.language) },
             {
               key: 'status',

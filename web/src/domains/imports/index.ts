@@ -4,7 +4,10 @@ import type { WebDomain } from '../../app/domain.js';
 import { ImportPage } from './import-page.js';
 import { importMessages } from './messages.js';
 
-/** C10: CSV/XLSX import of customers, contacts and leads. List pages link here with their entity. */
+/**
+ * C10: CSV/XLSX import of whatever the server's domains registered (GET /imports/targets). List
+ * pages link here with their entity.
+ */
 export const importsDomain: WebDomain = {
   key: 'imports',
   messages: importMessages,

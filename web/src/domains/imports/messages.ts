@@ -5,7 +5,6 @@ export const importMessages: Record<Locale, Messages> = {
   'zh-CN': {
     button: '导入',
     title: '批量导入',
-    entity: { customers: '客户', contacts: '联系人', leads: '线索' },
     steps: { upload: '上传文件', map: '对应字段', check: '检查并导入' },
     upload: {
       what: '导入到',
@@ -81,7 +80,6 @@ export const importMessages: Record<Locale, Messages> = {
   'zh-TW': {
     button: '匯入',
     title: '批次匯入',
-    entity: { customers: '客戶', contacts: '聯絡人', leads: '線索' },
     steps: { upload: '上傳檔案', map: '對應欄位', check: '檢查並匯入' },
     upload: {
       what: '匯入到',
@@ -157,7 +155,6 @@ export const importMessages: Record<Locale, Messages> = {
   en: {
     button: 'Import',
     title: 'Import',
-    entity: { customers: 'Customers', contacts: 'Contacts', leads: 'Leads' },
     steps: { upload: 'Upload', map: 'Match columns', check: 'Check and import' },
     upload: {
       what: 'Import into',
