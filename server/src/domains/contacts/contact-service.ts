@@ -64,12 +64,8 @@ async function toApi(db: Db, rows: ContactRow[]) {
 const SORTABLE: Record<string, string> = { name: 'name', createdAt: 'created_at', updatedAt: 'updated_at' };
 
 export async function listContacts(db: Db, actor: Actor, q: z.infer<typeof contactListQuery>) {
-  // A contact of a customer in the recycle bin is hidden with it.
-  let f = db
-    .selectFrom('contacts')
-    .where('deleted_at', 'is', null)
-    .where(scopeFilter(actor))
-    .where(sql<boolean>`EXISTS (SELECT 1 FROM customers c WHERE c.id = contacts.customer_id AND c.deleted_at IS NULL)`);
+  // A customer's contacts go into the recycle bin with it (registerDependant): no check on the customer.
+  let f = db.selectFrom('contacts').where('deleted_at', 'is', null).where(scopeFilter(actor));
   if (q.customerId) f = f.where('customer_id', '=', q.customerId);
   if (q.role) f = f.where('role', '=', q.role);
   if (q.ownerId) f = f.where('owner_id', '=', q.ownerId);

@@ -40,7 +40,8 @@ registerTimelineProvider({
   },
 });
 
-// C5 calendar: the next follow-up date a rep set is a date to keep.
+// C5 calendar: the next follow-up date a rep set is a date to keep. A customer's follow-ups go into
+// the recycle bin with it (registerDependant), so their own deleted_at is the whole rule here.
 registerCalendarSource({
   kind: 'next_follow_up',
   async fetch(db, actor, { from, to, ownerId }) {
@@ -55,7 +56,7 @@ registerCalendarSource({
     }>`SELECT f.id, to_char(f.next_follow_up_date, 'YYYY-MM-DD') AS day, f.content, f.customer_id, c.name AS customer_name,
               f.owner_id, u.display_name AS owner_name
          FROM follow_ups f JOIN customers c ON c.id = f.customer_id LEFT JOIN users u ON u.id = f.owner_id
-        WHERE f.deleted_at IS NULL AND c.deleted_at IS NULL AND ${scopeFilter(actor, 'f')}
+        WHERE f.deleted_at IS NULL AND ${scopeFilter(actor, 'f')}
           AND f.next_follow_up_date BETWEEN ${from}::date AND ${to}::date
           ${ownerId ? sql`AND f.owner_id = ${ownerId}` : sql``}
         ORDER BY f.next_follow_up_date LIMIT 2000`.execute(db);

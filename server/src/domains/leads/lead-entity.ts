@@ -13,5 +13,8 @@ export const leadEntity = registerEntity({
   transferWhere: "status NOT IN ('converted', 'disqualified')",
 });
 
+// A converted lead records where a customer came from; it is not the customer's dependant and stays
+// as it is when the customer goes into the recycle bin (its link then shows nothing until restore).
+
 registerPicklistUsage({ list: 'industry', table: 'leads', column: 'industry' });
 registerPicklistUsage({ list: 'customer_source', table: 'leads', column: 'source' });

@@ -9,3 +9,8 @@ export const noteEntity = registerEntity({
   titleColumn: 'title',
   transferable: true,
 });
+
+// Notes are not dependants of the records they link to: one note (a visit report, a pricing memo)
+// may link several customers, contacts and leads and is knowledge in its own right. Deleting a
+// customer leaves its notes and their links in place; while the customer is in the bin the note
+// simply does not show that link (notesToApi reads live records only), and it reappears on restore.

@@ -1,4 +1,5 @@
 import { registerEntity } from '../../platform/records/entity-registry.js';
+import { registerDependant } from '../../platform/records/dependant-registry.js';
 import { registerPicklistUsage } from '../picklists/picklist-service.js';
 
 export const opportunityEntity = registerEntity({
@@ -13,7 +14,14 @@ export const opportunityEntity = registerEntity({
   transferable: true,
   // A transfer hands over the deals still being worked; closed ones stay with who closed them.
   transferWhere: "status = 'open'",
+  counted: { 'zh-CN': '{n} 个商机', 'zh-TW': '{n} 個商機', en: ['{n} opportunity', '{n} opportunities'] },
 });
+
+// Salesforce's rule for an account's opportunities: they go into the bin with the customer, so the
+// deal list, board, its column totals (opportunity_stage_totals follows deleted_at by trigger) and
+// the pipeline reports drop them at once, and restoring the customer brings them all back. When
+// contracts and quotes arrive they register against the customer or deal with 'restrict'.
+registerDependant({ parent: 'customer', entity: 'opportunity', column: 'customer_id', onParentDelete: 'cascade' });
 
 registerPicklistUsage({ list: 'opportunity_source', table: 'opportunities', column: 'source' });
 registerPicklistUsage({ list: 'lost_reason', table: 'opportunities', column: 'lost_reason' });

@@ -145,6 +145,21 @@ export const MESSAGES = {
     en: 'This kind of file is not accepted; upload {types}',
   },
   FILE_EMPTY: { 'zh-CN': '文件是空的', 'zh-TW': '檔案是空的', en: 'The file is empty' },
+  HAS_DEPENDANTS: {
+    'zh-CN': '{type}“{title}”下还有 {list}，不能删除，请先处理这些记录',
+    'zh-TW': '{type}「{title}」下還有 {list}，不能刪除，請先處理這些記錄',
+    en: 'The {type} “{title}” still has {list}; deal with them before deleting it',
+  },
+  DELETED_WITH_PARENT: {
+    'zh-CN': '这条记录是随{type}“{title}”一起删除的，恢复这个{type}时它会一起回来',
+    'zh-TW': '這筆記錄是隨{type}「{title}」一起刪除的，還原這個{type}時它會一起回來',
+    en: 'This record was deleted together with the {type} “{title}”; restore the {type} and it comes back too',
+  },
+  PARENT_IN_BIN: {
+    'zh-CN': '它所属的{type}“{title}”还在回收站里，请先恢复这个{type}',
+    'zh-TW': '它所屬的{type}「{title}」還在資源回收筒裡，請先還原這個{type}',
+    en: 'Its {type} “{title}” is still in the recycle bin; restore the {type} first',
+  },
   INTERNAL: { 'zh-CN': '服务器开小差了，请稍后再试', 'zh-TW': '伺服器發生錯誤，請稍後再試', en: 'Something went wrong on the server' },
 } satisfies Catalogue;
 
@@ -239,6 +254,7 @@ export const FIELD_MESSAGES = {
   file_too_large: { 'zh-CN': '最大 {max}', 'zh-TW': '最大 {max}', en: 'At most {max}' },
   file_type: { 'zh-CN': '只接受 {types}', 'zh-TW': '只接受 {types}', en: 'Only {types}' },
   file_empty: { 'zh-CN': '文件是空的', 'zh-TW': '檔案是空的', en: 'The file is empty' },
+  has_dependants: { 'zh-CN': '还有 {list}', 'zh-TW': '還有 {list}', en: 'Still has {list}' },
   password: {
     'zh-CN': '至少 8 位，须含字母和数字',
     'zh-TW': '至少 8 位，須含字母和數字',
@@ -251,12 +267,17 @@ export function format(template: string, params: Record<string, unknown> = {}): 
   return template.replace(/\{(\w+)\}/g, (_, k: string) => (params[k] === undefined ? `{${k}}` : String(params[k])));
 }
 
+/** A parameter may itself come in the three languages (an entity's label, a list of counts). */
+const isLocalised = (v: unknown): v is Record<Locale, string> => typeof v === 'object' && v !== null && 'zh-CN' in v && 'en' in v;
+const inLocale = (params: Record<string, unknown> | undefined, locale: Locale) =>
+  params && Object.fromEntries(Object.entries(params).map(([k, v]) => [k, isLocalised(v) ? v[locale] : v]));
+
 export function translate(key: MessageKey, locale: Locale, params?: Record<string, unknown>): string {
-  return format(MESSAGES[key][locale], params);
+  return format(MESSAGES[key][locale], inLocale(params, locale));
 }
 
 export function translateField(key: FieldMessageKey, locale: Locale, params?: Record<string, unknown>): string {
-  return format(FIELD_MESSAGES[key][locale], params);
+  return format(FIELD_MESSAGES[key][locale], inLocale(params, locale));
 }
 
 export function pickLocale(header: string | undefined): Locale {

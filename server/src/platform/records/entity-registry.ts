@@ -28,6 +28,11 @@ export interface EntityDef {
    * (get, edit, delete, history) then treat them as not found, whatever the caller's scope.
    */
   ownerlessHidden?: boolean;
+  /**
+   * How a count of these records reads ('{n} 位联系人'; English as [one, other]), e.g. when a
+   * customer's deletion says what goes into the recycle bin with it. Without it: '{n} × label'.
+   */
+  counted?: Record<Locale, string | [one: string, other: string]>;
 }
 
 const registry = new Map<string, EntityDef>();

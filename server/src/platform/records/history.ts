@@ -2,6 +2,7 @@ import type { HistoryEntry } from '@contracts/common.js';
 import { sql } from 'kysely';
 import type { Actor } from '../access/actor.js';
 import type { Db } from '../db/database.js';
+import { entityByName } from './entity-registry.js';
 
 export type HistoryAction =
   | 'create'
@@ -70,6 +71,15 @@ export async function listHistory(db: Db, entity: string, recordId: string, limi
   return rows;
 }
 
+/**
+ * A record that went into the recycle bin with its parent (or came back with it) names the parent
+ * as { entity, id, title }; the reader also gets the parent kind's label in each language.
+ */
+function withParentLabel(field: string | null, value: unknown): unknown {
+  if (field !== 'deleted_with' || typeof value !== 'object' || value === null || !('entity' in value)) return value;
+  return { ...value, label: entityByName(String(value.entity))?.label ?? null };
+}
+
 /** The API shape of a record's history, newest first. */
 export async function historyEntries(db: Db, entity: string, recordId: string): Promise<HistoryEntry[]> {
   return (await listHistory(db, entity, recordId)).map((r) => ({
@@ -77,7 +87,7 @@ export async function historyEntries(db: Db, entity: string, recordId: string): 
     action: r.action,
     field: r.field,
     oldValue: r.old_value,
-    newValue: r.new_value,
+    newValue: withParentLabel(r.field, r.new_value),
     actorId: r.actor_id,
     actorName: r.actor_name,
     at: r.at.toISOString(),

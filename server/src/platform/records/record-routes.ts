@@ -10,7 +10,10 @@ import { can } from '../access/actor.js';
 import { allEntities, entityByName, entityByPlural } from './entity-registry.js';
 import { historyEntries } from './history.js';
 import { likePattern } from './list-query.js';
+import { dependantsSummary, withItCounts } from './dependant-summary.js';
 import { findVisible, restoreRecord } from './record-store.js';
+
+const dependantCount = z.object({ entity: z.string(), label: z.string(), count: z.number().int() });
 
 const binItem = z.object({
   entity: z.string(),
@@ -20,9 +23,17 @@ const binItem = z.object({
   ownerName: z.string().nullable(),
   deletedAt: timestampSchema,
   deletedByName: z.string().nullable(),
+  /** What went into the bin with it (a customer's contacts, deals …), per kind; restoring brings them back. */
+  withIt: z.array(dependantCount),
+  /** The same in words: '3 位联系人、2 个商机'; null when nothing went with it. */
+  withItText: z.string().nullable(),
 });
 
-/** Routes every registered record type shares: field history (P3) and the recycle bin (P4). */
+/**
+ * Routes every registered record type shares: field history (P3) and the recycle bin (P4). The bin
+ * lists what a user deleted; records that went in with a parent (a deleted customer's contacts)
+ * are not listed on their own but counted on the parent's row, and come back with it.
+ */
 export const recordRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   const { db } = ctx;
 
@@ -43,6 +54,34 @@ export const recordRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
       // A record in the bin still has a history its owner may read.
       await findVisible(db, actor, def, request.params.id).catch(() => findVisible(db, actor, def, request.params.id, { deleted: true }));
       return { items: await historyEntries(db, def.entity, request.params.id) };
+    },
+  );
+
+  // What deleting this record would take into the bin with it, or what refuses the deletion: the
+  // delete confirmation shows it before the user decides.
+  app.get(
+    '/:plural/:id/dependants',
+    {
+      schema: {
+        tags: ['recycle-bin'],
+        params: z.object({ plural: z.string().max(40), id: idSchema }),
+        response: {
+          200: z.object({
+            cascade: z.array(dependantCount),
+            cascadeText: z.string().nullable(),
+            restrict: z.array(dependantCount.extend({ titles: z.array(z.string()) })),
+            restrictMessage: z.string().nullable(),
+          }),
+        },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const def = entityByPlural(request.params.plural);
+      if (!def) throw new AppError('ROUTE_NOT_FOUND');
+      if (!can(actor, def.module, 'view')) throw new AppError('FORBIDDEN');
+      const row = await findVisible(db, actor, def, request.params.id);
+      return dependantsSummary(db, actor, def, row, request.locale);
     },
   );
 
@@ -67,6 +106,7 @@ export const recordRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
           d,
         ) => sql`SELECT ${d.entity}::text AS entity, t.id, t.${sql.ref(d.titleColumn)}::text AS title, t.owner_id, t.deleted_at, t.deleted_by
                      FROM ${sql.table(d.table)} t WHERE t.deleted_at IS NOT NULL AND ${scopeFilter(actor, 't')}
+                      AND NOT EXISTS (SELECT 1 FROM record_deleted_with w WHERE w.entity = ${d.entity} AND w.record_id = t.id)
                      ${q.q ? sql`AND t.${sql.ref(d.titleColumn)} ILIKE ${likePattern(q.q)}` : sql``}`,
       );
       const union = sql.join(parts, sql` UNION ALL `);
@@ -83,8 +123,10 @@ export const recordRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
            FROM (${union}) b LEFT JOIN users o ON o.id = b.owner_id LEFT JOIN users d ON d.id = b.deleted_by
           ORDER BY b.deleted_at DESC LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`.execute(db);
       const locale = request.locale;
+      const withIt = await withItCounts(db, rows, locale);
       return {
         items: rows.map((r) => ({
+          ...withIt(r),
           entity: r.entity,
           entityLabel: entityByName(r.entity)?.label[locale] ?? r.entity,
           id: r.id,

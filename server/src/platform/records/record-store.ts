@@ -4,6 +4,14 @@ import type { Actor } from '../access/actor.js';
 import { scopeCovers, scopeFilter } from '../access/data-scope.js';
 import type { Db } from '../db/database.js';
 import { AppError } from '../http/errors.js';
+import {
+  assertParentsLive,
+  cascadeDeletion,
+  forgetDeletedWith,
+  planDeletion,
+  refuseDeletion,
+  restoreDependants,
+} from './dependant-cascade.js';
 import type { EntityDef } from './entity-registry.js';
 import { diffFields, writeHistory } from './history.js';
 
@@ -118,43 +126,62 @@ export async function updateRecord(
   return after;
 }
 
-/** P4: deletion moves a record to the recycle bin; nothing is removed. */
+/**
+ * P4: deletion moves a record to the recycle bin; nothing is removed. Its registered dependants
+ * (dependant-registry.ts) follow it into the bin in this transaction, or a `restrict` dependant
+ * refuses the deletion with a 409 that names them.
+ */
 export async function softDeleteRecord(trx: Db, actor: Actor, def: EntityDef, id: string): Promise<void> {
-  await findVisible(trx, actor, def, id, { forUpdate: true });
+  const row = await findVisible(trx, actor, def, id, { forUpdate: true });
+  const title = String(row[def.titleColumn] ?? '');
+  const plan = await planDeletion(trx, actor, def, [{ id, title }], true);
+  if (plan.blockers.length > 0) throw refuseDeletion(def, title, plan.blockers);
   await (trx as AnyDb)
     .updateTable(def.table)
     .set({ deleted_at: sql`now()`, deleted_by: actor.userId, version: sql`version + 1`, updated_by: actor.userId, updated_at: sql`now()` })
     .where('id', '=', id)
     .execute();
+  await forgetDeletedWith(trx, def, id);
   await writeHistory(trx, actor, { entity: def.entity, recordId: id, action: 'delete' });
+  await cascadeDeletion(trx, actor, { def, id }, plan);
 }
 
-/** The owner (or an admin, whose scope is all) restores; live-unique columns are re-checked first. */
-export async function restoreRecord(trx: Db, actor: Actor, def: EntityDef, id: string): Promise<Row> {
-  const row = await findVisible(trx, actor, def, id, { forUpdate: true, deleted: true });
-  const isAdmin = actor.permissions.includes('*');
-  if (!isAdmin && row.owner_id !== actor.userId && row.deleted_by !== actor.userId) throw new AppError('FORBIDDEN');
+/** Unique-among-live columns (a customer's name) must still be free before records come back. */
+async function assertLiveUnique(trx: Db, def: EntityDef, ids: string[]): Promise<void> {
   for (const column of def.liveUnique ?? []) {
-    const value = row[column];
-    if (value === null || value === undefined) continue;
-    const taken = await (trx as AnyDb)
-      .selectFrom(def.table)
-      .select('id')
-      .where(sql<boolean>`lower(${sql.ref(column)}::text) = lower(${String(value)})`)
-      .where('deleted_at', 'is', null)
-      .executeTakeFirst();
-    if (taken) {
+    const col = sql.ref(column);
+    const taken = await sql<{ value: string }>`
+      SELECT t.${col}::text AS value FROM ${sql.table(def.table)} t
+       WHERE t.id = ANY(${sql.val(ids)}::uuid[]) AND t.${col} IS NOT NULL
+         AND EXISTS (SELECT 1 FROM ${sql.table(def.table)} l WHERE l.deleted_at IS NULL AND lower(l.${col}::text) = lower(t.${col}::text))
+       LIMIT 1`.execute(trx);
+    const value = taken.rows[0]?.value;
+    if (value !== undefined) {
       const field = column.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
       throw new AppError('DUPLICATE', { params: { field, value }, fields: { [field]: { key: 'duplicate' } } });
     }
   }
+}
+
+/**
+ * The owner (or an admin, whose scope is all) restores; live-unique columns are re-checked first.
+ * Not while a parent it hangs off is still in the bin; what went into the bin with it comes back.
+ */
+export async function restoreRecord(trx: Db, actor: Actor, def: EntityDef, id: string): Promise<Row> {
+  const row = await findVisible(trx, actor, def, id, { forUpdate: true, deleted: true });
+  const isAdmin = actor.permissions.includes('*');
+  if (!isAdmin && row.owner_id !== actor.userId && row.deleted_by !== actor.userId) throw new AppError('FORBIDDEN');
+  await assertParentsLive(trx, def, row);
+  await assertLiveUnique(trx, def, [id]);
   const restored = (await (trx as AnyDb)
     .updateTable(def.table)
     .set({ deleted_at: null, deleted_by: null, version: sql`version + 1`, updated_by: actor.userId, updated_at: sql`now()` })
     .where('id', '=', id)
     .returningAll()
     .executeTakeFirstOrThrow()) as Row;
+  await forgetDeletedWith(trx, def, id);
   await writeHistory(trx, actor, { entity: def.entity, recordId: id, action: 'restore' });
+  await restoreDependants(trx, actor, { def, id, title: String(row[def.titleColumn] ?? '') }, (d, ids) => assertLiveUnique(trx, d, ids));
   return restored;
 }
 
