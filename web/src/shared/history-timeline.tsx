@@ -14,6 +14,14 @@ interface HistoryEntry {
   at: string;
 }
 
+/** A record that went into the recycle bin with its parent, or came back with it, names the parent (server: history.ts). */
+const DELETED_WITH = 'deleted_with';
+interface ParentRef {
+  entity?: string;
+  title?: string;
+  label?: { 'zh-CN': string; 'zh-TW': string; en: string } | null;
+}
+
 /**
  * P3 on every detail page: who changed which field when, old → new. `fieldLabel` turns column
  * names into the page's labels; `valueLabel` can turn codes (picklists, users) into names.
@@ -47,6 +55,11 @@ export function HistoryTimeline({
   const show = (value: unknown) =>
     value === null || value === undefined || value === '' ? t('history.blank') : Array.isArray(value) ? value.join('、') : String(value);
   const v = (field: string, value: unknown) => valueLabel?.(field, value) ?? show(value);
+  const withParent = (value: unknown) => {
+    const p = (value ?? {}) as ParentRef;
+    const type = p.label?.[i18n.language as keyof NonNullable<ParentRef['label']>] ?? p.label?.['zh-CN'] ?? p.entity ?? '';
+    return t('history.withParent', { type: i18n.language === 'en' ? type.toLowerCase() : type, name: p.title ?? '' });
+  };
   return (
     <Timeline
       data-testid="history"
@@ -63,15 +76,21 @@ export function HistoryTimeline({
             {g[0].action !== 'create' &&
               g
                 .filter((e) => e.field)
-                .map((e) => (
-                  <div key={e.id} style={{ fontSize: 13, marginTop: 2 }}>
-                    {fieldLabel(e.field as string)}：
-                    <Typography.Text delete type="secondary">
-                      {v(e.field as string, e.oldValue)}
-                    </Typography.Text>{' '}
-                    → <Typography.Text>{v(e.field as string, e.newValue)}</Typography.Text>
-                  </div>
-                ))}
+                .map((e) =>
+                  e.field === DELETED_WITH ? (
+                    <div key={e.id} style={{ fontSize: 13, marginTop: 2 }}>
+                      {withParent(e.newValue)}
+                    </div>
+                  ) : (
+                    <div key={e.id} style={{ fontSize: 13, marginTop: 2 }}>
+                      {fieldLabel(e.field as string)}：
+                      <Typography.Text delete type="secondary">
+                        {v(e.field as string, e.oldValue)}
+                      </Typography.Text>{' '}
+                      → <Typography.Text>{v(e.field as string, e.newValue)}</Typography.Text>
+                    </div>
+                  ),
+                )}
           </div>
         ),
       }))}

@@ -79,8 +79,9 @@ export function useDeleteCustomer() {
     // The deleted customer's own queries are left to expire: asking again would only answer 404.
     onSuccess: async () => {
       await qc.invalidateQueries({ queryKey: customerKeys.lists() });
-      // Contacts of a customer in the recycle bin leave the contact list with it.
-      await qc.invalidateQueries({ queryKey: ['contacts'] });
+      // Its contacts, deals, follow-ups, tasks and visit plans went into the recycle bin with it:
+      // every list, the board, the calendar and the reports change.
+      await qc.invalidateQueries({ predicate: (q) => q.queryKey[0] !== 'me' && q.queryKey[0] !== customerKeys.all[0] });
     },
   });
 }

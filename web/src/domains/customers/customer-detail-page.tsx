@@ -1,5 +1,5 @@
-import { ArrowLeftOutlined, DeleteOutlined, EditOutlined, StarFilled } from '@ant-design/icons';
-import { App, Badge, Button, Card, Descriptions, Popconfirm, Result, Skeleton, Space, Tabs, Tag, Typography } from 'antd';
+import { ArrowLeftOutlined, EditOutlined, StarFilled } from '@ant-design/icons';
+import { Badge, Button, Card, Descriptions, Result, Skeleton, Space, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate, useParams } from 'react-router-dom';
@@ -12,8 +12,9 @@ import { PageHeader } from '../../shared/page-header.js';
 import { CustomerContacts } from '../contacts/customer-contacts.js';
 import { CustomerTimeline } from '../follow-ups/customer-timeline.js';
 import { QuickFollowUpButton } from '../follow-ups/quick-follow-up.js';
-import { type Customer, useCustomer, useDeleteCustomer } from './api.js';
+import { type Customer, useCustomer } from './api.js';
 import { CustomerFormDrawer } from './customer-form.js';
+import { DeleteCustomerButton } from './delete-customer-button.js';
 import { useCustomerLabels } from './customer-labels.js';
 import { CustomerOpportunities } from '../opportunities/customer-opportunities.js';
 import { ReleaseToPoolButton } from '../customer-pool/release-button.js';
@@ -65,22 +66,10 @@ export function CustomerDetailPage() {
 function CustomerDetail({ customer, onBack }: { customer: Customer; onBack: () => void }) {
   const { t, i18n } = useTranslation('customers');
   const { can } = useAuth();
-  const { message } = App.useApp();
   const labels = useCustomerLabels();
-  const del = useDeleteCustomer();
   const [editing, setEditing] = useState(false);
   const [tab, setTab] = useState('timeline');
   const c = customer;
-
-  const remove = async () => {
-    try {
-      await del.mutateAsync(c.id);
-      message.success(t('common:deleted'));
-      onBack();
-    } catch (e) {
-      message.error(e instanceof Error ? e.message : String(e));
-    }
-  };
 
   const dash = (v: string | null | undefined) => v || '—';
   const websiteHref = c.website && (/^https?:\/\//i.test(c.website) ? c.website : `http://${c.website}`);
@@ -185,20 +174,7 @@ function CustomerDetail({ customer, onBack }: { customer: Customer; onBack: () =
               </Button>
             )}
             {can('customers', 'edit') && <ReleaseToPoolButton customer={{ id: c.id, name: c.name }} onReleased={onBack} />}
-            {can('customers', 'delete') && (
-              <Popconfirm
-                title={t('common:confirmDelete', { name: c.name })}
-                okText={t('common:actions.delete')}
-                cancelText={t('common:actions.cancel')}
-                okButtonProps={{ danger: true, loading: del.isPending }}
-                onConfirm={remove}
-                placement="bottomRight"
-              >
-                <Button danger icon={<DeleteOutlined />} data-testid="customer-delete">
-                  {t('common:actions.delete')}
-                </Button>
-              </Popconfirm>
-            )}
+            {can('customers', 'delete') && <DeleteCustomerButton customer={{ id: c.id, name: c.name }} onDeleted={onBack} />}
           </Space>
         }
       />

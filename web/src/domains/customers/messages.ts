@@ -80,6 +80,11 @@ export const customerMessages: Record<Locale, Messages> = {
       discardOk: '放弃修改',
       keepEditing: '继续编辑',
     },
+    remove: {
+      withIt: '同时移入回收站：{{list}}',
+      comesBack: '在回收站恢复这个客户时，它们会一起回来。',
+      refusedTitle: '这个客户暂时不能删除',
+    },
     detail: {
       info: '客户资料',
       keyCustomer: '重点客户',
@@ -171,6 +176,11 @@ export const customerMessages: Record<Locale, Messages> = {
       discardOk: '放棄修改',
       keepEditing: '繼續編輯',
     },
+    remove: {
+      withIt: '同時移入資源回收筒：{{list}}',
+      comesBack: '在資源回收筒還原這個客戶時，它們會一起回來。',
+      refusedTitle: '這個客戶暫時不能刪除',
+    },
     detail: {
       info: '客戶資料',
       keyCustomer: '重點客戶',
@@ -261,6 +271,11 @@ export const customerMessages: Record<Locale, Messages> = {
       discardBody: 'What you entered has not been saved and will be lost.',
       discardOk: 'Discard',
       keepEditing: 'Keep editing',
+    },
+    remove: {
+      withIt: 'Also moved to the recycle bin: {{list}}',
+      comesBack: 'Restoring the customer from the recycle bin brings them back too.',
+      refusedTitle: 'This customer cannot be deleted yet',
     },
     detail: {
       info: 'Customer details',

@@ -19,6 +19,8 @@ interface BinItem {
   ownerName: string | null;
   deletedAt: string;
   deletedByName: string | null;
+  /** What went into the bin with it (a customer's contacts, deals …), in words: '3 位联系人、2 个商机'. */
+  withItText: string | null;
 }
 
 /** Record types that can sit in the bin, with the module whose 'edit' permission restores them. */
@@ -29,6 +31,8 @@ const ENTITY_MODULES: Record<string, Module> = {
   follow_up: 'follow_ups',
   task: 'tasks',
   visit_plan: 'visit_plans',
+  opportunity: 'opportunities',
+  note: 'notes',
 };
 const ENTITY_COLORS: Record<string, string> = {
   lead: 'magenta',
@@ -37,6 +41,8 @@ const ENTITY_COLORS: Record<string, string> = {
   follow_up: 'purple',
   task: 'orange',
   visit_plan: 'cyan',
+  opportunity: 'gold',
+  note: 'geekblue',
 };
 
 interface Filters {
@@ -71,7 +77,14 @@ export function RecycleBinPage() {
   const restore = (item: BinItem) =>
     modal.confirm({
       title: t('confirmRestoreTitle', { type: typeLabel(item), name: item.title }),
-      content: t('confirmRestoreBody'),
+      content: item.withItText ? (
+        <>
+          <Typography.Paragraph style={{ marginBottom: 4 }}>{t('confirmRestoreBody')}</Typography.Paragraph>
+          <Typography.Text strong>{t('restoreWithIt', { list: item.withItText })}</Typography.Text>
+        </>
+      ) : (
+        t('confirmRestoreBody')
+      ),
       okText: tc('actions.restore'),
       cancelText: tc('actions.cancel'),
       okButtonProps: { 'data-testid': 'restore-confirm' } as ButtonProps,
@@ -101,7 +114,18 @@ export function RecycleBinPage() {
       title: t('name'),
       dataIndex: 'title',
       key: 'title',
-      render: (v: string) => <Typography.Text strong>{v}</Typography.Text>,
+      render: (v: string, item) => (
+        <>
+          <Typography.Text strong>{v}</Typography.Text>
+          {item.withItText && (
+            <div data-testid={`bin-with-it-${item.id}`}>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {t('withIt', { list: item.withItText })}
+              </Typography.Text>
+            </div>
+          )}
+        </>
+      ),
     },
     { title: t('owner'), dataIndex: 'ownerName', key: 'owner', width: 120, render: (v: string | null) => v ?? '—' },
     {
