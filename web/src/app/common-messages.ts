@@ -45,6 +45,13 @@ export const commonMessages: Record<Locale, Messages> = {
       decide: '确认不是同一家再保存，避免撞单',
     },
     total: '共 {{total}} 条',
+    form: {
+      discardTitle: '放弃未保存的修改？',
+      discardBody: '刚才填写的内容还没保存，关闭后就没了。',
+      discardOk: '放弃修改',
+      keepEditing: '继续编辑',
+      customerSearch: '搜客户名称、简称或电话',
+    },
     conflict: {
       title: '记录已被他人修改',
       body: '在您编辑期间，这条记录已被其他人更新。重新加载会显示最新内容，您未保存的修改需要重新填写。',
@@ -130,6 +137,13 @@ export const commonMessages: Record<Locale, Messages> = {
       decide: '確認不是同一家再儲存，避免撞單',
     },
     total: '共 {{total}} 筆',
+    form: {
+      discardTitle: '放棄尚未儲存的修改？',
+      discardBody: '剛才填寫的內容還沒儲存，關閉後就會遺失。',
+      discardOk: '放棄修改',
+      keepEditing: '繼續編輯',
+      customerSearch: '搜尋客戶名稱、簡稱或電話',
+    },
     conflict: {
       title: '記錄已被他人修改',
       body: '在您編輯期間，這筆記錄已被其他人更新。重新載入會顯示最新內容，您未儲存的修改需要重新填寫。',
@@ -215,6 +229,13 @@ export const commonMessages: Record<Locale, Messages> = {
       decide: 'Save only if it is not the same company',
     },
     total: '{{total}} in total',
+    form: {
+      discardTitle: 'Discard unsaved changes?',
+      discardBody: 'What you entered has not been saved and will be lost.',
+      discardOk: 'Discard',
+      keepEditing: 'Keep editing',
+      customerSearch: 'Search name, short name or phone',
+    },
     conflict: {
       title: 'Someone else changed this record',
       body: 'The record was updated while you were editing. Reload to see the latest version; your unsaved changes will need to be entered again.',

@@ -24,6 +24,7 @@ import {
   monthStart,
   monthToPicker,
   relativeTime,
+  sameMinute,
   setCompanyZone,
   toPicker,
   weekStart,
@@ -84,6 +85,11 @@ describe('instants in the company zone', () => {
     expect(companyTime('2025-03-05T17:30:00Z')).toBe('01:30');
     expect(formatDateTime('2025-03-05T17:30:00Z')).toBe('2025/03/06 01:30');
     expect(formatDate('2025-03-05T17:30:00Z')).toBe('2025/03/06');
+  });
+
+  it('compares instants to the minute, whatever their offset', () => {
+    expect(sameMinute('2025-03-05T17:30:45.123Z', '2025-03-06T01:30:00+08:00')).toBe(true);
+    expect(sameMinute('2025-03-05T17:31:00Z', '2025-03-05T17:30:59Z')).toBe(false);
   });
 
   it('shows a business date as it is and a dash for none', () => {

@@ -93,6 +93,10 @@ export const companyDate = (iso: string): string => dayjs(iso).tz(zone).format(D
 /** 'HH:mm' of an instant in the company zone. */
 export const companyTime = (iso: string): string => dayjs(iso).tz(zone).format(TIME);
 
+/** Whether two instants fall in the same minute (a picker keeps minutes, the server keeps more). */
+export const sameMinute = (a: string, b: string): boolean =>
+  new Date(a).toISOString().slice(0, 16) === new Date(b).toISOString().slice(0, 16);
+
 // ── Display ──
 
 /** An instant as date and time in the company zone; a dash for none. */

@@ -1,17 +1,12 @@
 import { LIMITS } from '@contracts/common.js';
 import { useQueryClient } from '@tanstack/react-query';
-import { App, Button, Checkbox, Col, DatePicker, Form, Input, Modal, Row, Select, Typography } from 'antd';
+import { Checkbox, Col, Form, Input, Row, Typography } from 'antd';
 import type { Rule } from 'antd/es/form';
-import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { applyApiError, isVersionConflict } from '../../shared/api-form.js';
-import { useConflictDialog } from '../../shared/conflict.js';
-import { usePicklist } from '../../shared/use-picklist.js';
-import { CustomerSelect } from '../customers/customer-select.js';
-import { useOpenSession } from '../customers/use-open-session.js';
+import { pickerNow } from '../../shared/dates.js';
 import { DuplicateHint } from '../../shared/duplicate-hint.js';
+import { CustomerSelect, DateField, FormModal, PicklistSelect, useRecordForm, freshOnEachOpen } from '../../shared/form-kit/index.js';
 import { type Contact, type ContactInput, reloadContact, useSaveContact } from './api.js';
 
 interface FormValues {
@@ -23,7 +18,6 @@ interface FormValues {
   mobile?: string | null;
   phone?: string | null;
   email?: string | null;
-  /** Kept as 'YYYY-MM-DD' in the form; the date picker gets a Dayjs. */
   birthday?: string | null;
   notes?: string | null;
   isPrimary: boolean;
@@ -31,7 +25,6 @@ interface FormValues {
 
 // The limits of contracts/contacts.ts contactFields.
 const MAX = { name: 50, title: 50, department: 50, mobile: 30, phone: 40, email: 200, notes: LIMITS.text };
-const DATE = 'YYYY-MM-DD';
 
 const toFormValues = (c: Contact | undefined, customerId: string | undefined): FormValues =>
   c
@@ -79,98 +72,46 @@ interface Props {
 }
 
 /** Create / edit a contact in a modal; used on the customer's contacts tab, the contact list and drawer. */
-export function ContactFormModal(props: Props) {
-  const session = useOpenSession(props.open);
-  return <ContactFormSession key={session} {...props} />;
-}
+export const ContactFormModal = freshOnEachOpen(ContactFormSession);
 
 function ContactFormSession({ open, contact, customer, onClose, onSaved }: Props) {
   const { t } = useTranslation('contacts');
-  const { message, modal } = App.useApp();
   const qc = useQueryClient();
-  const conflict = useConflictDialog();
-  const [form] = Form.useForm<FormValues>();
-  const [base, setBase] = useState(contact);
   const save = useSaveContact();
-  const role = usePicklist('contact_role');
-  const editing = !!base;
+  const rf = useRecordForm<FormValues, Contact>({
+    record: contact,
+    toValues: (c) => toFormValues(c, c?.customerId ?? customer?.id),
+    save: (values, base) => {
+      const body = toBody(values);
+      return save.mutateAsync(
+        base
+          ? { id: base.id, body: { ...body, version: base.version } }
+          : { body: { ...body, customerId: customer?.id ?? values.customerId } },
+      );
+    },
+    reload: (base) => reloadContact(qc, base.id),
+    onSaved,
+    onClose,
+  });
+  const { editing, record: base } = rf;
   const fixedCustomer = base ? { id: base.customerId, name: base.customerName } : customer;
 
   const maxRule = (max: number): Rule => ({ max });
 
-  const reload = async () => {
-    if (!base) return;
-    const fresh = await reloadContact(qc, base.id);
-    setBase(fresh);
-    form.resetFields();
-    form.setFieldsValue(toFormValues(fresh, fresh.customerId));
-  };
-
-  const submit = async (values: FormValues) => {
-    const body = toBody(values);
-    try {
-      const saved = await save.mutateAsync(
-        base
-          ? { id: base.id, body: { ...body, version: base.version } }
-          : { body: { ...body, customerId: fixedCustomer?.id ?? values.customerId } },
-      );
-      message.success(t(editing ? 'common:saved' : 'common:created'));
-      onSaved?.(saved);
-      onClose();
-    } catch (e) {
-      if (isVersionConflict(e)) {
-        conflict(() => void reload());
-        return;
-      }
-      const general = applyApiError(form, e);
-      if (general) message.error(general);
-    }
-  };
-
-  const close = () => {
-    if (!form.isFieldsTouched() || save.isPending) {
-      onClose();
-      return;
-    }
-    modal.confirm({
-      title: t('form.discardTitle'),
-      content: t('form.discardBody'),
-      okText: t('form.discardOk'),
-      cancelText: t('form.keepEditing'),
-      okButtonProps: { danger: true },
-      onOk: onClose,
-    });
-  };
-
   const half = { xs: 24, sm: 12 };
   return (
-    <Modal
+    <FormModal
       open={open}
-      onCancel={close}
       title={editing ? t('form.editTitle', { name: base?.name }) : t('form.createTitle')}
       width={680}
-      destroyOnHidden
-      footer={[
-        <Button key="cancel" onClick={close}>
-          {t('common:actions.cancel')}
-        </Button>,
-        <Button key="save" type="primary" loading={save.isPending} onClick={() => form.submit()} data-testid="contact-save">
-          {t('common:actions.save')}
-        </Button>,
-      ]}
+      saveTestId="contact-save"
+      {...rf.shellProps}
     >
-      <Form<FormValues>
-        form={form}
-        layout="vertical"
-        initialValues={toFormValues(contact, customer?.id)}
-        onFinish={submit}
-        data-testid="contact-form"
-        style={{ marginTop: 16 }}
-      >
+      <Form<FormValues> {...rf.formProps} data-testid="contact-form" style={{ marginTop: 16 }}>
         {fixedCustomer ? (
           <Form.Item label={t('fields.customer')}>
             <Typography.Text strong>
-              <Link to={`/customers/${fixedCustomer.id}`} onClick={close}>
+              <Link to={`/customers/${fixedCustomer.id}`} onClick={rf.close}>
                 {fixedCustomer.name}
               </Link>
             </Typography.Text>
@@ -188,7 +129,7 @@ function ContactFormSession({ open, contact, customer, onClose, onSaved }: Props
           </Col>
           <Col {...half}>
             <Form.Item name="role" label={t('fields.role')}>
-              <Select allowClear options={role.options} />
+              <PicklistSelect list="contact_role" />
             </Form.Item>
           </Col>
           <Col {...half}>
@@ -221,17 +162,10 @@ function ContactFormSession({ open, contact, customer, onClose, onSaved }: Props
             </Form.Item>
           </Col>
           <Col xs={24}>
-            <DuplicateHint form={form} fields={{ phone: 'mobile', email: 'email' }} excludeId={base?.id} />
+            <DuplicateHint form={rf.form} fields={{ phone: 'mobile', email: 'email' }} excludeId={base?.id} />
           </Col>
           <Col {...half}>
-            <Form.Item
-              name="birthday"
-              label={t('fields.birthday')}
-              getValueProps={(v: string | null | undefined) => ({ value: v ? dayjs(v) : null })}
-              normalize={(d: Dayjs | null) => (d ? d.format(DATE) : null)}
-            >
-              <DatePicker style={{ width: '100%' }} format={DATE} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
-            </Form.Item>
+            <DateField name="birthday" label={t('fields.birthday')} picker={{ disabledDate: (d) => d.isAfter(pickerNow(), 'day') }} />
           </Col>
           <Col xs={24}>
             <Form.Item name="notes" label={t('fields.notes')} rules={[maxRule(MAX.notes)]}>
@@ -245,6 +179,6 @@ function ContactFormSession({ open, contact, customer, onClose, onSaved }: Props
           </Col>
         </Row>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

@@ -44,10 +44,6 @@ export const contactMessages: Record<Locale, Messages> = {
       notesPlaceholder: '兴趣爱好、沟通偏好、和我们的关系……',
       primaryHint: '每家客户只有一位主要联系人，勾选后会替换原来那位',
       emailInvalid: '邮箱格式不对',
-      discardTitle: '放弃未保存的修改？',
-      discardBody: '刚才填写的内容还没保存，关闭后就没了。',
-      discardOk: '放弃修改',
-      keepEditing: '继续编辑',
     },
     detail: {
       title: '联系人详情',
@@ -102,10 +98,6 @@ export const contactMessages: Record<Locale, Messages> = {
       notesPlaceholder: '興趣嗜好、溝通偏好、和我們的關係……',
       primaryHint: '每家客戶只有一位主要聯絡人，勾選後會取代原本那位',
       emailInvalid: '電子郵件格式不正確',
-      discardTitle: '放棄尚未儲存的修改？',
-      discardBody: '剛才填寫的內容還沒儲存，關閉後就會遺失。',
-      discardOk: '放棄修改',
-      keepEditing: '繼續編輯',
     },
     detail: {
       title: '聯絡人詳情',
@@ -160,10 +152,6 @@ export const contactMessages: Record<Locale, Messages> = {
       notesPlaceholder: 'Interests, how they like to be contacted, relationship with us…',
       primaryHint: 'A customer has one primary contact; ticking this replaces the current one',
       emailInvalid: 'Not a valid email address',
-      discardTitle: 'Discard unsaved changes?',
-      discardBody: 'What you entered has not been saved and will be lost.',
-      discardOk: 'Discard',
-      keepEditing: 'Keep editing',
     },
     detail: {
       title: 'Contact',

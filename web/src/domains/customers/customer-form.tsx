@@ -1,19 +1,14 @@
 import { LIMITS } from '@contracts/common.js';
 import { CUSTOMER_TYPES } from '@contracts/customers.js';
 import { useQueryClient } from '@tanstack/react-query';
-import { App, Button, Col, Divider, Drawer, Form, Grid, Input, InputNumber, Row, Select, Space, Switch } from 'antd';
+import { Col, Divider, Form, Input, InputNumber, Row, Select, Switch } from 'antd';
 import type { Rule } from 'antd/es/form';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../app/auth.js';
-import { applyApiError, isVersionConflict } from '../../shared/api-form.js';
-import { useConflictDialog } from '../../shared/conflict.js';
-import { OwnerSelect } from '../../shared/owner-select.js';
+import { DuplicateHint } from '../../shared/duplicate-hint.js';
+import { FormDrawer, freshOnEachOpen, MoneyInput, OwnerField, PicklistSelect, useRecordForm } from '../../shared/form-kit/index.js';
 import { usePicklist } from '../../shared/use-picklist.js';
 import { type Customer, type CustomerInput, type CustomerType, reloadCustomer, useSaveCustomer } from './api.js';
-import { MoneyInput } from './money-input.js';
-import { DuplicateHint } from '../../shared/duplicate-hint.js';
-import { useOpenSession } from './use-open-session.js';
 
 interface FormValues {
   name: string;
@@ -97,29 +92,27 @@ interface Props {
 }
 
 /** Create / edit a customer in a drawer; opened from the list and the detail page. */
-export function CustomerFormDrawer(props: Props) {
-  const session = useOpenSession(props.open);
-  return <CustomerFormSession key={session} {...props} />;
-}
+export const CustomerFormDrawer = freshOnEachOpen(CustomerFormSession);
 
 function CustomerFormSession({ open, customer, onClose, onSaved }: Props) {
   const { t } = useTranslation('customers');
   const { me } = useAuth();
-  const { message, modal } = App.useApp();
   const qc = useQueryClient();
-  const screens = Grid.useBreakpoint();
-  const conflict = useConflictDialog();
-  const [form] = Form.useForm<FormValues>();
-  const [base, setBase] = useState(customer);
   const save = useSaveCustomer();
-  const industry = usePicklist('industry');
-  const source = usePicklist('customer_source');
-  const grade = usePicklist('customer_grade');
   const tag = usePicklist('customer_tag');
-  const isKey = Form.useWatch('isKey', form);
-  const editing = !!base;
-  // Someone who only sees their own records can only own them too (the server enforces it).
-  const ownerLocked = me?.scope === 'own';
+  const rf = useRecordForm<FormValues, Customer>({
+    record: customer,
+    toValues: (c) => toFormValues(c, me?.id),
+    save: (values, base) => {
+      const body = toBody(values);
+      return save.mutateAsync(base ? { id: base.id, body: { ...body, version: base.version } } : { body });
+    },
+    reload: (base) => reloadCustomer(qc, base.id),
+    onSaved,
+    onClose,
+  });
+  const isKey = Form.useWatch('isKey', rf.form);
+  const { editing, record: base } = rf;
 
   const maxRule = (max: number): Rule => ({ max });
   const tagsRule: Rule = {
@@ -130,73 +123,16 @@ function CustomerFormSession({ open, customer, onClose, onSaved }: Props) {
     },
   };
 
-  const reload = async () => {
-    if (!base) return;
-    const fresh = await reloadCustomer(qc, base.id);
-    setBase(fresh);
-    form.resetFields();
-    form.setFieldsValue(toFormValues(fresh, me?.id));
-  };
-
-  const submit = async (values: FormValues) => {
-    const body = toBody(values);
-    try {
-      const saved = await save.mutateAsync(base ? { id: base.id, body: { ...body, version: base.version } } : { body });
-      message.success(t(editing ? 'common:saved' : 'common:created'));
-      onSaved?.(saved);
-      onClose();
-    } catch (e) {
-      if (isVersionConflict(e)) {
-        conflict(() => void reload());
-        return;
-      }
-      const general = applyApiError(form, e);
-      if (general) message.error(general);
-      const firstError = form.getFieldsError().find((f) => f.errors.length > 0);
-      if (firstError) form.scrollToField(firstError.name);
-    }
-  };
-
-  const close = () => {
-    if (!form.isFieldsTouched() || save.isPending) {
-      onClose();
-      return;
-    }
-    modal.confirm({
-      title: t('form.discardTitle'),
-      content: t('form.discardBody'),
-      okText: t('form.discardOk'),
-      cancelText: t('form.keepEditing'),
-      okButtonProps: { danger: true },
-      onOk: onClose,
-    });
-  };
-
   const half = { xs: 24, md: 12 };
   return (
-    <Drawer
+    <FormDrawer
       open={open}
-      onClose={close}
       title={editing ? t('form.editTitle', { name: base?.name }) : t('form.createTitle')}
-      size={screens.md ? 760 : '100%'}
-      destroyOnHidden
-      footer={
-        <Space style={{ display: 'flex', justifyContent: 'flex-end' }}>
-          <Button onClick={close}>{t('common:actions.cancel')}</Button>
-          <Button type="primary" loading={save.isPending} onClick={() => form.submit()} data-testid="customer-save">
-            {t('common:actions.save')}
-          </Button>
-        </Space>
-      }
+      width={760}
+      saveTestId="customer-save"
+      {...rf.shellProps}
     >
-      <Form<FormValues>
-        form={form}
-        layout="vertical"
-        initialValues={toFormValues(customer, me?.id)}
-        onFinish={submit}
-        scrollToFirstError
-        data-testid="customer-form"
-      >
+      <Form<FormValues> {...rf.formProps} data-testid="customer-form">
         <Divider titlePlacement="start" plain style={{ marginTop: 0 }}>
           {t('form.basic')}
         </Divider>
@@ -205,7 +141,7 @@ function CustomerFormSession({ open, customer, onClose, onSaved }: Props) {
             <Form.Item name="name" label={t('fields.name')} rules={[{ required: true, whitespace: true }, maxRule(MAX.name)]}>
               <Input maxLength={MAX.name} placeholder={t('form.namePlaceholder')} autoFocus={!editing} />
             </Form.Item>
-            <DuplicateHint form={form} fields={{ name: 'name', phone: 'phone' }} excludeId={base?.id} />
+            <DuplicateHint form={rf.form} fields={{ name: 'name', phone: 'phone' }} excludeId={base?.id} />
           </Col>
           <Col {...half}>
             <Form.Item name="shortName" label={t('fields.shortName')} rules={[maxRule(MAX.shortName)]}>
@@ -219,17 +155,17 @@ function CustomerFormSession({ open, customer, onClose, onSaved }: Props) {
           </Col>
           <Col {...half}>
             <Form.Item name="industry" label={t('fields.industry')}>
-              <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={industry.options} />
+              <PicklistSelect list="industry" searchable />
             </Form.Item>
           </Col>
           <Col {...half}>
             <Form.Item name="source" label={t('fields.source')}>
-              <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={source.options} />
+              <PicklistSelect list="customer_source" searchable />
             </Form.Item>
           </Col>
           <Col {...half}>
             <Form.Item name="grade" label={t('fields.grade')}>
-              <Select allowClear options={grade.options} />
+              <PicklistSelect list="customer_grade" />
             </Form.Item>
           </Col>
           <Col {...half}>
@@ -238,14 +174,7 @@ function CustomerFormSession({ open, customer, onClose, onSaved }: Props) {
             </Form.Item>
           </Col>
           <Col {...half}>
-            <Form.Item
-              name="ownerId"
-              label={t('fields.owner')}
-              rules={[{ required: true }]}
-              extra={editing ? t('form.ownerHint') : undefined}
-            >
-              <OwnerSelect allowClear={false} disabled={ownerLocked} />
-            </Form.Item>
+            <OwnerField label={t('fields.owner')} required extra={editing ? t('form.ownerHint') : undefined} />
           </Col>
           <Col xs={24}>
             <Form.Item name="tags" label={t('fields.tags')} rules={[tagsRule]}>
@@ -326,6 +255,6 @@ function CustomerFormSession({ open, customer, onClose, onSaved }: Props) {
           </Col>
         </Row>
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }

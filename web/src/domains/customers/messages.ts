@@ -75,10 +75,6 @@ export const customerMessages: Record<Locale, Messages> = {
       ownerHint: '换了负责人，这家客户的联系人会一起转过去',
       remarksPlaceholder: '客户背景、决策链、注意事项等，方便同事接手',
       days: '天',
-      discardTitle: '放弃未保存的修改？',
-      discardBody: '刚才填写的内容还没保存，关闭后就没了。',
-      discardOk: '放弃修改',
-      keepEditing: '继续编辑',
     },
     remove: {
       withIt: '同时移入回收站：{{list}}',
@@ -171,10 +167,6 @@ export const customerMessages: Record<Locale, Messages> = {
       ownerHint: '更換負責人後，這家客戶的聯絡人會一併轉移',
       remarksPlaceholder: '客戶背景、決策流程、注意事項等，方便同事接手',
       days: '天',
-      discardTitle: '放棄尚未儲存的修改？',
-      discardBody: '剛才填寫的內容還沒儲存，關閉後就會遺失。',
-      discardOk: '放棄修改',
-      keepEditing: '繼續編輯',
     },
     remove: {
       withIt: '同時移入資源回收筒：{{list}}',
@@ -267,10 +259,6 @@ export const customerMessages: Record<Locale, Messages> = {
       ownerHint: 'When the owner changes, the customer’s contacts move along',
       remarksPlaceholder: 'Background, decision chain, things to watch out for…',
       days: 'days',
-      discardTitle: 'Discard unsaved changes?',
-      discardBody: 'What you entered has not been saved and will be lost.',
-      discardOk: 'Discard',
-      keepEditing: 'Keep editing',
     },
     remove: {
       withIt: 'Also moved to the recycle bin: {{list}}',

@@ -30,8 +30,8 @@ import { applyApiError, isVersionConflict } from '../../shared/api-form.js';
 import { useConflictDialog } from '../../shared/conflict.js';
 import { useContacts } from '../contacts/api.js';
 import { useOpportunities } from '../opportunities/api.js';
-import { CustomerSelect } from '../customers/customer-select.js';
-import { useOpenSession } from '../customers/use-open-session.js';
+import { CustomerSelect } from '../../shared/form-kit/index.js';
+import { useOpenSession } from '../../shared/form-kit/index.js';
 import { type FollowUp, type FollowUpInput, type FollowUpType, reloadFollowUp, useSaveFollowUp } from './api.js';
 import { isFollowUpType, TYPE_META } from './follow-up-types.js';
 

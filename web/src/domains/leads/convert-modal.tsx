@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { ApiError, http } from '../../app/api-client.js';
 import { useAuth } from '../../app/auth.js';
-import { MoneyInput } from '../customers/money-input.js';
+import { MoneyInput } from '../../shared/form-kit/index.js';
 import { type DuplicateMatch, type Lead, useLeadAction } from './api.js';
 
 interface ConvertBody {

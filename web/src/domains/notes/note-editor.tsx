@@ -1,7 +1,7 @@
 import { App, Button, Drawer, Form, Input, Select, Space, Tabs } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CustomerSelect } from '../customers/customer-select.js';
+import { CustomerSelect } from '../../shared/form-kit/index.js';
 import { type Note, type NoteInput, useNoteTags, useSaveNote } from './api.js';
 import { Markdown } from './markdown.js';
 

@@ -14,9 +14,9 @@ import { applyApiError, isVersionConflict } from '../../shared/api-form.js';
 import { useConflictDialog } from '../../shared/conflict.js';
 import { OwnerSelect } from '../../shared/owner-select.js';
 import { usePicklist } from '../../shared/use-picklist.js';
-import { CustomerSelect } from '../customers/customer-select.js';
-import { MoneyInput } from '../customers/money-input.js';
-import { useOpenSession } from '../customers/use-open-session.js';
+import { CustomerSelect } from '../../shared/form-kit/index.js';
+import { MoneyInput } from '../../shared/form-kit/index.js';
+import { useOpenSession } from '../../shared/form-kit/index.js';
 import { type Opportunity, type OpportunityInput, reloadOpportunity, usePipelines, useSaveOpportunity } from './api.js';
 import { useStageLabel } from './stage-label.js';
 

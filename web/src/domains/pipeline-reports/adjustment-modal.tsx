@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { applyApiError } from '../../shared/api-form.js';
 import { formatMoney } from '../../shared/format.js';
 import { formatDateTime } from '../../shared/dates.js';
-import { MoneyInput } from '../customers/money-input.js';
+import { MoneyInput } from '../../shared/form-kit/index.js';
 import { type ForecastAdjustment, type ForecastFigures, useAdjustmentHistory, useCreateAdjustment } from './api.js';
 
 export interface AdjustTarget {

@@ -10,8 +10,8 @@ import { applyApiError, isVersionConflict } from '../../shared/api-form.js';
 import { useConflictDialog } from '../../shared/conflict.js';
 import { OwnerSelect } from '../../shared/owner-select.js';
 import { useContacts } from '../contacts/api.js';
-import { CustomerSelect } from '../customers/customer-select.js';
-import { useOpenSession } from '../customers/use-open-session.js';
+import { CustomerSelect } from '../../shared/form-kit/index.js';
+import { useOpenSession } from '../../shared/form-kit/index.js';
 import { companyToday, DATE } from '../../shared/dates.js';
 import { reloadVisitPlan, useSaveVisitPlan, type VisitPlan, type VisitPlanInput } from './api.js';
 

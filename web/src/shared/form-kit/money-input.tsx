@@ -1,10 +1,7 @@
 import { InputNumber, type InputNumberProps } from 'antd';
+import { groupDigits } from '../format.js';
 
 const MAX = '999999999999.99';
-const group = (v: string) => {
-  const [i, f] = v.split('.');
-  return `${i.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${f !== undefined ? `.${f}` : ''}`;
-};
 
 /**
  * An amount as an exact decimal string (the API's money format, numeric(14,2)): shown with
@@ -19,7 +16,7 @@ export function MoneyInput(props: Omit<InputNumberProps<string>, 'stringMode'>) 
       precision={2}
       prefix="¥"
       style={{ width: '100%' }}
-      formatter={(v) => (v === undefined || v === null || v === '' ? '' : group(String(v)))}
+      formatter={(v) => (v === undefined || v === null || v === '' ? '' : groupDigits(String(v)))}
       parser={(v) => (v ?? '').replace(/[,\s¥]/g, '')}
       {...props}
     />
