@@ -2,41 +2,19 @@ import { LIMITS } from '@contracts/common.js';
 import { FOLLOW_UP_TYPES } from '@contracts/follow-ups.js';
 import { EditOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import {
-  App,
-  Button,
-  type ButtonProps,
-  Col,
-  DatePicker,
-  Form,
-  Grid,
-  Input,
-  Modal,
-  Row,
-  Segmented,
-  Select,
-  Space,
-  Tag,
-  Tooltip,
-  Typography,
-} from 'antd';
+import { Button, type ButtonProps, Col, Form, Grid, Input, Row, Segmented, Select, Typography } from 'antd';
 import type { TextAreaRef } from 'antd/es/input/TextArea';
-import dayjs, { type Dayjs } from 'dayjs';
 import { type KeyboardEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useAuth } from '../../app/auth.js';
-import { applyApiError, isVersionConflict } from '../../shared/api-form.js';
-import { useConflictDialog } from '../../shared/conflict.js';
-import { useContacts } from '../contacts/api.js';
+import { sameMinute } from '../../shared/dates.js';
+import { ContactSelect, CustomerSelect, FormModal, useRecordForm, freshOnEachOpen } from '../../shared/form-kit/index.js';
 import { useOpportunities } from '../opportunities/api.js';
-import { CustomerSelect } from '../../shared/form-kit/index.js';
-import { useOpenSession } from '../../shared/form-kit/index.js';
 import { type FollowUp, type FollowUpInput, type FollowUpType, reloadFollowUp, useSaveFollowUp } from './api.js';
+import { NextFollowUpField, OccurredAtField } from './follow-up-when.js';
 import { isFollowUpType, TYPE_META } from './follow-up-types.js';
 
-const DATE = 'YYYY-MM-DD';
-const DATE_TIME = 'YYYY-MM-DD HH:mm';
 const LAST_TYPE_KEY = 'crm.followUp.lastType';
 const IS_MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 
@@ -49,7 +27,7 @@ interface FormValues {
   outcome?: string | null;
   nextFollowUpDate?: string | null;
   /** Only set when the rep back-dates the follow-up; otherwise the server stamps "now". */
-  occurredAt?: Dayjs | null;
+  occurredAt?: string | null;
 }
 
 /** A rep mostly repeats the way they last followed up (a day of calls, a day of visits). */
@@ -73,7 +51,7 @@ const toFormValues = (f: FollowUp | undefined, customerId: string | undefined, o
         opportunityId: f.opportunityId ?? undefined,
         outcome: f.outcome,
         nextFollowUpDate: f.nextFollowUpDate,
-        occurredAt: dayjs(f.occurredAt),
+        occurredAt: f.occurredAt,
       }
     : { customerId, opportunityId, type: lastType(), content: '' };
 
@@ -93,151 +71,80 @@ export interface QuickFollowUpProps {
  * C4: writing down a call or a visit takes seconds — pick the way, type what happened, Ctrl+Enter.
  * Contact, outcome, next date and a back-dated time are there when wanted, never in the way.
  */
-export function QuickFollowUp(props: QuickFollowUpProps) {
-  const session = useOpenSession(props.open);
-  return <QuickFollowUpSession key={session} {...props} />;
-}
+export const QuickFollowUp = freshOnEachOpen(QuickFollowUpSession);
 
 function QuickFollowUpSession({ open, onClose, customer, opportunityId, followUp, onSaved }: QuickFollowUpProps) {
   const { t } = useTranslation('followUps');
   const { can } = useAuth();
-  const { message, modal } = App.useApp();
   const qc = useQueryClient();
-  const conflict = useConflictDialog();
   const phone = !Grid.useBreakpoint().sm;
-  const [form] = Form.useForm<FormValues>();
   const contentRef = useRef<TextAreaRef>(null);
-  const [base, setBase] = useState(followUp);
-  const editing = !!base;
-  const [pickTime, setPickTime] = useState(editing);
   const save = useSaveFollowUp();
+  const canSeeContacts = can('contacts', 'view');
+  const canSeeDeals = can('opportunities', 'view');
+  const rf = useRecordForm<FormValues, FollowUp>({
+    record: followUp,
+    toValues: (f) => toFormValues(f, f?.customerId ?? customer?.id, opportunityId),
+    save: (v, base) => {
+      const body: FollowUpInput = {
+        type: v.type,
+        content: v.content.trim(),
+        outcome: text(v.outcome),
+        nextFollowUpDate: v.nextFollowUpDate || null,
+      };
+      // Without the contacts permission the field is hidden, and a correction leaves the contact as it was.
+      if (canSeeContacts) body.contactId = v.contactId ?? null;
+      if (canSeeDeals) body.opportunityId = v.opportunityId ?? null;
+      if (v.occurredAt && (!base || !sameMinute(v.occurredAt, base.occurredAt))) body.occurredAt = v.occurredAt;
+      return save.mutateAsync(
+        base ? { id: base.id, body: { ...body, version: base.version } } : { body: { ...body, customerId: customer?.id ?? v.customerId } },
+      );
+    },
+    reload: (base) => reloadFollowUp(qc, base.id),
+    savedMessage: (saved, editing) => {
+      if (!editing) localStorage.setItem(LAST_TYPE_KEY, saved.type);
+      return t(editing ? 'common:saved' : 'form.saved');
+    },
+    discard: { title: t('form.discardTitle'), body: t('form.discardBody'), ok: t('form.discardOk'), keep: t('form.keepEditing') },
+    onSaved,
+    onClose,
+  });
+  const { form, editing, record: base } = rf;
   const fixedCustomer = base ? { id: base.customerId, name: base.customerName } : customer;
-
   const chosenCustomer = Form.useWatch('customerId', form);
   const customerId = fixedCustomer?.id ?? chosenCustomer;
-  const canSeeContacts = can('contacts', 'view');
-  const contacts = useContacts({ customerId, pageSize: 200 }, open && !!customerId && canSeeContacts);
-  const contactOptions = [...(contacts.data?.items ?? [])]
-    .filter((c) => c.customerId === customerId)
-    .sort((a, b) => Number(b.isPrimary) - Number(a.isPrimary))
-    .map((c) => ({ value: c.id, label: c.title ? `${c.name} · ${c.title}` : c.name }));
-  // A contact removed since keeps its name on the record being corrected.
-  if (base?.contactId && base.contactName && !contactOptions.some((o) => o.value === base.contactId)) {
-    contactOptions.push({ value: base.contactId, label: base.contactName });
-  }
 
   // The customer's open deals, to say which one this follow-up moved (and the one being corrected).
-  const canSeeDeals = can('opportunities', 'view');
   const deals = useOpportunities({ customerId, status: 'open', pageSize: 100 }, open && !!customerId && canSeeDeals);
   const dealOptions = (deals.data?.items ?? []).filter((o) => o.customerId === customerId).map((o) => ({ value: o.id, label: o.name }));
   if (base?.opportunityId && base.opportunityName && !dealOptions.some((o) => o.value === base.opportunityId)) {
     dealOptions.push({ value: base.opportunityId, label: base.opportunityName });
   }
 
-  const nextDate = Form.useWatch('nextFollowUpDate', form);
-  const today = dayjs().startOf('day');
-  const shortcuts = [
-    { key: 'tomorrow', date: today.add(1, 'day') },
-    { key: 'in3Days', date: today.add(3, 'day') },
-    { key: 'nextWeek', date: today.add(7, 'day') },
-  ];
-
-  const reload = async () => {
-    if (!base) return;
-    const fresh = await reloadFollowUp(qc, base.id);
-    setBase(fresh);
-    form.resetFields();
-    form.setFieldsValue(toFormValues(fresh, fresh.customerId));
-  };
-
-  const submit = async (v: FormValues) => {
-    const body: FollowUpInput = {
-      type: v.type,
-      content: v.content.trim(),
-      outcome: text(v.outcome),
-      nextFollowUpDate: v.nextFollowUpDate || null,
-    };
-    // Without the contacts permission the field is hidden, and a correction leaves the contact as it was.
-    if (canSeeContacts) body.contactId = v.contactId ?? null;
-    if (canSeeDeals) body.opportunityId = v.opportunityId ?? null;
-    if (v.occurredAt && (!base || !v.occurredAt.isSame(dayjs(base.occurredAt), 'minute'))) body.occurredAt = v.occurredAt.toISOString();
-    try {
-      const saved = await save.mutateAsync(
-        base
-          ? { id: base.id, body: { ...body, version: base.version } }
-          : { body: { ...body, customerId: fixedCustomer?.id ?? v.customerId } },
-      );
-      if (!base) localStorage.setItem(LAST_TYPE_KEY, v.type);
-      message.success(t(editing ? 'common:saved' : 'form.saved'));
-      onSaved?.(saved);
-      onClose();
-    } catch (e) {
-      if (isVersionConflict(e)) {
-        conflict(() => void reload());
-        return;
-      }
-      const general = applyApiError(form, e);
-      if (general) message.error(general);
-    }
-  };
-
-  const close = () => {
-    if (!form.isFieldsTouched() || save.isPending) {
-      onClose();
-      return;
-    }
-    modal.confirm({
-      title: t('form.discardTitle'),
-      content: t('form.discardBody'),
-      okText: t('form.discardOk'),
-      cancelText: t('form.keepEditing'),
-      okButtonProps: { danger: true },
-      onOk: onClose,
-    });
-  };
-
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
       e.preventDefault();
-      if (!save.isPending) form.submit();
+      if (!rf.saving) form.submit();
     }
   };
 
   const half = { xs: 24, sm: 12 };
   return (
-    <Modal
+    <FormModal
       open={open}
-      onCancel={close}
       title={editing ? t('form.editTitle') : t('form.title')}
-      width={600}
-      destroyOnHidden
+      saveTestId="followup-save"
       afterOpenChange={(visible) => {
         if (visible) contentRef.current?.focus({ cursor: 'end' });
       }}
-      footer={
-        <div style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: 8 }}>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {phone ? null : t('form.shortcutHint', { key: IS_MAC ? '⌘' : 'Ctrl' })}
-          </Typography.Text>
-          <Space>
-            <Button onClick={close}>{t('common:actions.cancel')}</Button>
-            <Button type="primary" loading={save.isPending} onClick={() => form.submit()} data-testid="followup-save">
-              {t('common:actions.save')}
-            </Button>
-          </Space>
-        </div>
+      footerStart={
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {phone ? null : t('form.shortcutHint', { key: IS_MAC ? '⌘' : 'Ctrl' })}
+        </Typography.Text>
       }
+      {...rf.shellProps}
     >
-      <Form<FormValues>
-        form={form}
-        layout="vertical"
-        initialValues={toFormValues(followUp, customer?.id, opportunityId)}
-        onFinish={submit}
-        onKeyDown={onKeyDown}
-        data-testid="followup-form"
-        style={{ marginTop: 12 }}
-        requiredMark={false}
-      >
+      <Form<FormValues> {...rf.formProps} onKeyDown={onKeyDown} data-testid="followup-form" style={{ marginTop: 12 }} requiredMark={false}>
         {fixedCustomer ? (
           <div style={{ marginBottom: 12 }}>
             <Typography.Text type="secondary">{t('form.customerLabel')}</Typography.Text>
@@ -294,14 +201,12 @@ function QuickFollowUpSession({ open, onClose, customer, opportunityId, followUp
           {canSeeContacts && (
             <Col {...half}>
               <Form.Item name="contactId" label={t('fields.contact')}>
-                <Select
-                  allowClear
-                  showSearch={{ optionFilterProp: 'label' }}
-                  disabled={!customerId}
-                  loading={contacts.isFetching}
-                  placeholder={customerId ? t('form.contactPlaceholder') : t('form.pickCustomerFirst')}
-                  options={contactOptions}
-                  notFoundContent={contacts.isFetching ? undefined : t('form.noContacts')}
+                <ContactSelect
+                  customerId={customerId}
+                  current={base && { id: base.contactId, name: base.contactName }}
+                  placeholder={t('form.contactPlaceholder')}
+                  placeholderWithoutCustomer={t('form.pickCustomerFirst')}
+                  notFoundContent={t('form.noContacts')}
                   data-testid="followup-contact"
                 />
               </Form.Item>
@@ -325,87 +230,14 @@ function QuickFollowUpSession({ open, onClose, customer, opportunityId, followUp
             </Form.Item>
           </Col>
           <Col {...half}>
-            <Form.Item
-              name="nextFollowUpDate"
-              label={t('fields.nextFollowUpDate')}
-              getValueProps={(v: string | null | undefined) => ({ value: v ? dayjs(v) : null })}
-              normalize={(d: Dayjs | null) => (d ? d.format(DATE) : null)}
-              style={{ marginBottom: 6 }}
-            >
-              <DatePicker
-                style={{ width: '100%' }}
-                format={DATE}
-                placeholder={t('form.nextPlaceholder')}
-                disabledDate={(d) => d.isBefore(today, 'day')}
-                inputReadOnly={phone}
-                data-testid="followup-next-date"
-              />
-            </Form.Item>
-            <Space size={4} wrap style={{ marginBottom: 16 }}>
-              {shortcuts.map((s) => (
-                <Tooltip key={s.key} title={s.date.format(DATE)} mouseEnterDelay={0.4}>
-                  <Tag.CheckableTag
-                    checked={nextDate === s.date.format(DATE)}
-                    onChange={(checked) => form.setFieldValue('nextFollowUpDate', checked ? s.date.format(DATE) : null)}
-                    style={{ border: '1px solid #d9d9d9' }}
-                    data-testid={`followup-next-${s.key}`}
-                  >
-                    {t(`form.${s.key}`)}
-                  </Tag.CheckableTag>
-                </Tooltip>
-              ))}
-            </Space>
+            <NextFollowUpField form={form} phone={phone} />
           </Col>
           <Col {...half}>
-            {pickTime ? (
-              <Form.Item
-                name="occurredAt"
-                label={t('fields.occurredAt')}
-                rules={[
-                  {
-                    validator: (_, v: Dayjs | null | undefined) =>
-                      v?.isAfter(dayjs().add(5, 'minute')) ? Promise.reject(new Error(t('form.futureTime'))) : Promise.resolve(),
-                  },
-                ]}
-              >
-                <DatePicker
-                  showTime={{ format: 'HH:mm' }}
-                  format={DATE_TIME}
-                  style={{ width: '100%' }}
-                  allowClear={!editing}
-                  inputReadOnly={phone}
-                  disabledDate={(d) => d.isAfter(dayjs(), 'day')}
-                  onChange={(d) => {
-                    // Clearing a back-dated time goes back to "now".
-                    if (!d && !editing) setPickTime(false);
-                  }}
-                  data-testid="followup-time"
-                />
-              </Form.Item>
-            ) : (
-              <Form.Item label={t('fields.occurredAt')}>
-                <Space size={8}>
-                  <Typography.Text>{t('form.now')}</Typography.Text>
-                  <Button
-                    type="link"
-                    size="small"
-                    icon={<EditOutlined />}
-                    style={{ paddingInline: 0 }}
-                    onClick={() => {
-                      form.setFieldValue('occurredAt', dayjs().second(0));
-                      setPickTime(true);
-                    }}
-                    data-testid="followup-backdate"
-                  >
-                    {t('form.backdate')}
-                  </Button>
-                </Space>
-              </Form.Item>
-            )}
+            <OccurredAtField form={form} editing={editing} phone={phone} />
           </Col>
         </Row>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }
 

@@ -77,10 +77,6 @@ export const taskMessages: Record<Locale, Messages> = {
       descriptionPlaceholder: '具体要求、注意事项，写清楚方便执行',
       createdInfo: '{{name}} 创建于 {{at}}',
       completedInfo: '完成于 {{at}}',
-      discardTitle: '放弃未保存的修改？',
-      discardBody: '刚才填写的内容还没保存，关闭后就没了。',
-      discardOk: '放弃修改',
-      keepEditing: '继续编辑',
     },
   },
   'zh-TW': {
@@ -157,10 +153,6 @@ export const taskMessages: Record<Locale, Messages> = {
       descriptionPlaceholder: '具體要求、注意事項，寫清楚方便執行',
       createdInfo: '{{name}} 建立於 {{at}}',
       completedInfo: '完成於 {{at}}',
-      discardTitle: '放棄未儲存的修改？',
-      discardBody: '剛才填寫的內容還沒儲存，關閉後就沒了。',
-      discardOk: '放棄修改',
-      keepEditing: '繼續編輯',
     },
   },
   en: {
@@ -237,10 +229,6 @@ export const taskMessages: Record<Locale, Messages> = {
       descriptionPlaceholder: 'What exactly to do and what to watch out for',
       createdInfo: 'Created by {{name}} on {{at}}',
       completedInfo: 'completed on {{at}}',
-      discardTitle: 'Discard unsaved changes?',
-      discardBody: 'What you entered has not been saved and will be lost.',
-      discardOk: 'Discard',
-      keepEditing: 'Keep editing',
     },
   },
 };
