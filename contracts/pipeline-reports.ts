@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LIMITS, dateSchema, idSchema, moneySchema, monthSchema, timestampSchema } from './common.js';
 import { stageKind, stageLabels } from './opportunities.js';
+import { dayPeriod, monthPeriod, reportFilters } from './reports.js';
 
 // O5–O8, T6: forecast, pipeline totals, funnel, sources, industries, stage conversion and learned
 // probabilities. Every report is scoped to the caller (own / department subtree / all); amounts are
@@ -11,23 +12,9 @@ export const REPORT_LIMITS = { months: 24, days: 1100, reps: 200 } as const;
 
 const describe = <T extends z.ZodType>(schema: T, description: string) => schema.describe(description);
 
-/** Filters every report takes; each narrows the caller's scope, never widens it. */
-export const reportFilters = z.object({
-  departmentId: describe(idSchema.optional(), 'Only opportunities owned in this department and its sub-departments'),
-  ownerId: describe(idSchema.optional(), 'Only this owner’s opportunities'),
-  pipelineId: describe(idSchema.optional(), 'Only this pipeline'),
-});
 const page = {
   page: describe(z.coerce.number().int().min(1).max(10_000).default(1), 'Page of the per-rep rows'),
   pageSize: describe(z.coerce.number().int().min(1).max(REPORT_LIMITS.reps).default(50), 'Reps per page'),
-};
-const monthRange = {
-  from: describe(monthSchema.optional(), 'First month, YYYY-MM (default: this month in the company time zone)'),
-  to: describe(monthSchema.optional(), 'Last month, YYYY-MM (default: next month)'),
-};
-const dayRange = {
-  from: describe(dateSchema.optional(), 'First day, YYYY-MM-DD (company time zone)'),
-  to: describe(dateSchema.optional(), 'Last day, YYYY-MM-DD, inclusive (default: today)'),
 };
 
 // ---- Settings ----
@@ -46,7 +33,7 @@ export type ReportSettings = z.infer<typeof reportSettingsSchema>;
 
 // ---- O5 forecast ----
 export const forecastQuery = reportFilters.extend({
-  ...monthRange,
+  ...monthPeriod,
   month: describe(monthSchema.optional(), 'The month whose figures rank the reps (default: the first month of the range)'),
   ...page,
 });
@@ -226,7 +213,7 @@ export const funnelResponse = z.object({
 export type FunnelReport = z.infer<typeof funnelResponse>;
 
 // ---- O8 sources and industries ----
-export const sourcesQuery = reportFilters.extend(dayRange);
+export const sourcesQuery = reportFilters.extend(dayPeriod);
 export const sourcesResponse = z.object({
   from: dateSchema,
   to: dateSchema,
@@ -248,7 +235,7 @@ export const sourcesResponse = z.object({
 });
 export type SourcesReport = z.infer<typeof sourcesResponse>;
 
-export const industriesQuery = reportFilters.extend({ ...dayRange, ...page });
+export const industriesQuery = reportFilters.extend({ ...dayPeriod, ...page });
 const industryCell = z.object({
   industry: z.string().nullable(),
   /** Opportunities created in the period. */
@@ -273,7 +260,7 @@ export const industriesResponse = z.object({
 export type IndustriesReport = z.infer<typeof industriesResponse>;
 
 // ---- T6 stage conversion, sales cycle ----
-export const stageConversionQuery = reportFilters.extend(dayRange);
+export const stageConversionQuery = reportFilters.extend(dayPeriod);
 const cycle = z.object({ count: z.number().int(), avgDays: z.number().nullable() });
 export const stageConversionResponse = z.object({
   pipelineId: idSchema.nullable(),
@@ -305,7 +292,7 @@ export type StageConversionReport = z.infer<typeof stageConversionResponse>;
 
 // ---- Probabilities learned from the company's own history ----
 export const learnedProbabilitiesQuery = reportFilters.extend({
-  ...dayRange,
+  ...dayPeriod,
   minSample: describe(
     z.coerce.number().int().min(1).max(10_000).default(5),
     'Stages reached by fewer closed opportunities get no suggestion',
