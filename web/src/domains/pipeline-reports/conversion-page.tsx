@@ -6,6 +6,7 @@ import { PageHeader } from '../../shared/page-header.js';
 import { type StageConversionReport, useStageConversion } from './api.js';
 import { ConversionChart } from './charts.js';
 import { LearnedProbabilitiesCard } from './learned-probabilities-card.js';
+import { ReportDownload } from './report-download.js';
 import { DayRangePicker, percent, ReportFilters, useDayRange, useReportFilters, useStageLabel } from './report-filters.js';
 
 type StageRow = StageConversionReport['stages'][number];
@@ -17,7 +18,8 @@ export function ConversionPage() {
   const stageLabel = useStageLabel();
   const { filters } = useReportFilters();
   const range = useDayRange(90);
-  const { data, isFetching, isError, error, refetch } = useStageConversion({ ...filters, from: range.from, to: range.to });
+  const query = { ...filters, from: range.from, to: range.to };
+  const { data, isFetching, isError, error, refetch } = useStageConversion(query);
   const days = (v: number | null) => (v === null ? '—' : t('days', { count: v }));
 
   const columns: ColumnsType<StageRow> = [
@@ -49,6 +51,9 @@ export function ConversionPage() {
         <ReportFilters pipeline="single">
           <Col>
             <DayRangePicker range={range} testId="conversion-period" />
+          </Col>
+          <Col>
+            <ReportDownload report="stage-conversion" query={query} />
           </Col>
         </ReportFilters>
         {isError && <LoadError title={t('loadFailed')} error={error} onRetry={() => void refetch()} />}

@@ -5,6 +5,7 @@ import { LoadError } from '../../shared/filter-bar.js';
 import { formatMoney } from '../../shared/format.js';
 import { PAGE_SIZES } from '../../shared/list-state.js';
 import { type ForecastAccuracyReport, useForecastAccuracy } from './api.js';
+import { ReportDownload } from './report-download.js';
 import { MonthRangePicker, ReportFilters, useMonthLabel, useMonthRange, useReportFilters } from './report-filters.js';
 
 type MonthRow = ForecastAccuracyReport['total'][number];
@@ -24,13 +25,8 @@ export function ForecastAccuracyTab() {
   const monthLabel = useMonthLabel();
   const { lp, filters } = useReportFilters();
   const range = useMonthRange({ from: -3, to: 0 });
-  const { data, isFetching, isError, error, refetch } = useForecastAccuracy({
-    ...filters,
-    from: range.from,
-    to: range.to,
-    page: lp.page,
-    pageSize: lp.pageSize,
-  });
+  const query = { ...filters, from: range.from, to: range.to, page: lp.page, pageSize: lp.pageSize };
+  const { data, isFetching, isError, error, refetch } = useForecastAccuracy(query);
 
   const figures = <T extends MonthRow>(): ColumnsType<T> => [
     { key: 'forecast', title: t('accuracy.forecast'), align: 'right', render: (_, r) => money(r.forecast) },
@@ -79,6 +75,9 @@ export function ForecastAccuracyTab() {
       <ReportFilters>
         <Col>
           <MonthRangePicker range={range} testId="accuracy-months" />
+        </Col>
+        <Col>
+          <ReportDownload report="forecast-accuracy" query={query} />
         </Col>
       </ReportFilters>
       {isError && <LoadError title={t('loadFailed')} error={error} onRetry={() => void refetch()} />}

@@ -13,6 +13,7 @@ import { AdjustmentModal, type AdjustTarget } from './adjustment-modal.js';
 import { type ForecastFigures, type ForecastReport, useForecast } from './api.js';
 import { MoneyBarChart } from './charts.js';
 import { ForecastAccuracyTab } from './forecast-accuracy-tab.js';
+import { ReportDownload } from './report-download.js';
 import { MonthRangePicker, ReportFilters, useMonthLabel, useMonthRange, useReportFilters } from './report-filters.js';
 
 type DeptFigures = ForecastReport['departments'][number]['months'][number];
@@ -61,14 +62,8 @@ function ForecastTab() {
   const inRange = (m: string | undefined): m is string => !!m && m >= range.from && m <= range.to;
   const rawMonth = lp.text('month');
   const month = inRange(rawMonth) ? rawMonth : inRange(companyMonth()) ? companyMonth() : range.from;
-  const { data, isFetching, isError, error, refetch } = useForecast({
-    ...filters,
-    from: range.from,
-    to: range.to,
-    month,
-    page: lp.page,
-    pageSize: lp.pageSize,
-  });
+  const query = { ...filters, from: range.from, to: range.to, month, page: lp.page, pageSize: lp.pageSize };
+  const { data, isFetching, isError, error, refetch } = useForecast(query);
   const [adjusting, setAdjusting] = useState<AdjustTarget | null>(null);
   const months = data?.months ?? [];
   const canAdjust = me?.scope !== 'own';
@@ -183,6 +178,9 @@ function ForecastTab() {
       <ReportFilters>
         <Col>
           <MonthRangePicker range={range} testId="forecast-months" />
+        </Col>
+        <Col>
+          <ReportDownload report="forecast" query={query} />
         </Col>
       </ReportFilters>
       {isError && <LoadError title={t('loadFailed')} error={error} onRetry={() => void refetch()} />}

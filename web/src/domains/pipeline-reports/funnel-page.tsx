@@ -8,6 +8,7 @@ import { PAGE_SIZES } from '../../shared/list-state.js';
 import { PageHeader } from '../../shared/page-header.js';
 import { type FunnelReport, useFunnel } from './api.js';
 import { StageFunnelChart } from './charts.js';
+import { ReportDownload } from './report-download.js';
 import { ReportFilters, useReportFilters, useStageLabel } from './report-filters.js';
 
 type RepRow = FunnelReport['reps']['items'][number];
@@ -24,12 +25,8 @@ export function FunnelPage() {
   const rawPoints = Number(lp.text('points'));
   const points = lp.text('points') !== undefined && Number.isFinite(rawPoints) ? rawPoints : undefined;
   const selected = lp.text('rep');
-  const { data, isFetching, isError, error, refetch } = useFunnel({
-    ...filters,
-    deviationPoints: points,
-    page: lp.page,
-    pageSize: lp.pageSize,
-  });
+  const query = { ...filters, deviationPoints: points, page: lp.page, pageSize: lp.pageSize };
+  const { data, isFetching, isError, error, refetch } = useFunnel(query);
 
   const stages = data?.stages ?? [];
   const names = stages.map((s) => stageLabel(s.labels));
@@ -106,6 +103,9 @@ export function FunnelPage() {
               </Space>
             </Col>
           )}
+          <Col>
+            <ReportDownload report="funnel" query={query} />
+          </Col>
         </ReportFilters>
         {isError && <LoadError title={t('loadFailed')} error={error} onRetry={() => void refetch()} />}
         {data && !data.pipelineId && <Alert type="info" showIcon title={t('noPipeline')} style={{ marginBottom: 16 }} />}

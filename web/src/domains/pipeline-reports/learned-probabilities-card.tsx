@@ -6,6 +6,7 @@ import { ApiError } from '../../app/api-client.js';
 import { useAuth } from '../../app/auth.js';
 import { LoadError } from '../../shared/filter-bar.js';
 import { type LearnedProbabilities, useApplyLearned, useLearnedProbabilities } from './api.js';
+import { ReportDownload } from './report-download.js';
 import { DayRangePicker, percent, useDayRange, useReportFilters, useStageLabel } from './report-filters.js';
 
 type StageRow = LearnedProbabilities['stages'][number];
@@ -22,7 +23,8 @@ export function LearnedProbabilitiesCard() {
   const stageLabel = useStageLabel();
   const { filters } = useReportFilters();
   const range = useDayRange(365, { from: 'lfrom', to: 'lto' });
-  const { data, isFetching, isError, error, refetch } = useLearnedProbabilities({ ...filters, from: range.from, to: range.to });
+  const query = { ...filters, from: range.from, to: range.to };
+  const { data, isFetching, isError, error, refetch } = useLearnedProbabilities(query);
   const apply = useApplyLearned();
   const isAdmin = me?.permissions.includes('*') ?? false;
   const changes = (data?.stages ?? []).filter((s) => s.suggested !== null && s.suggested !== s.probability);
@@ -84,7 +86,16 @@ export function LearnedProbabilitiesCard() {
   };
 
   return (
-    <Card title={t('learned.title')} extra={<DayRangePicker range={range} testId="learned-period" />} data-testid="learned-card">
+    <Card
+      title={t('learned.title')}
+      extra={
+        <Space wrap>
+          <DayRangePicker range={range} testId="learned-period" />
+          <ReportDownload report="learned-probabilities" query={query} />
+        </Space>
+      }
+      data-testid="learned-card"
+    >
       {isError && <LoadError title={t('loadFailed')} error={error} onRetry={() => void refetch()} />}
       <Typography.Paragraph type="secondary">
         {t('learned.summary', { closed: data?.closedCount ?? 0, won: data?.wonCount ?? 0 })}

@@ -6,6 +6,7 @@ import { formatMoney } from '../../shared/format.js';
 import { PageHeader } from '../../shared/page-header.js';
 import { type PipelineTotals, usePipelineTotals } from './api.js';
 import { MoneyBarChart } from './charts.js';
+import { ReportDownload } from './report-download.js';
 import { ReportFilters, useReportFilters, useStageLabel } from './report-filters.js';
 
 type StageRow = PipelineTotals['stages'][number];
@@ -58,7 +59,11 @@ export function PipelineDashboardPage() {
     <>
       <PageHeader title={t('totals.title')} sub={t('totals.subtitle')} />
       <Card>
-        <ReportFilters pipeline="optional" />
+        <ReportFilters pipeline="optional">
+          <Col>
+            <ReportDownload report="pipeline-totals" query={filters} />
+          </Col>
+        </ReportFilters>
         {isError && <LoadError title={t('loadFailed')} error={error} onRetry={() => void refetch()} />}
         <Row gutter={[12, 12]} style={{ marginBottom: 16 }}>
           {cards.map((c) => (

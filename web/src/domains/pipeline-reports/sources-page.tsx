@@ -8,6 +8,7 @@ import { PageHeader } from '../../shared/page-header.js';
 import { usePicklist } from '../../shared/use-picklist.js';
 import { type IndustriesReport, type SourcesReport, useIndustries, useSources } from './api.js';
 import { MoneyBarChart } from './charts.js';
+import { ReportDownload } from './report-download.js';
 import { DayRangePicker, ReportFilters, useDayRange, useReportFilters, useSourceLabel } from './report-filters.js';
 
 type SourceRow = SourcesReport['items'][number];
@@ -30,10 +31,13 @@ export function SourcesPage() {
           <Col>
             <DayRangePicker range={range} testId="sources-period" />
           </Col>
+          <Col>
+            <ReportDownload report="sources" query={query} />
+          </Col>
         </ReportFilters>
         <SourcesTable query={query} />
       </Card>
-      <Card title={t('industries.title')}>
+      <Card title={t('industries.title')} extra={<ReportDownload report="industries" query={query} />}>
         <IndustriesTable query={query} />
       </Card>
     </>
