@@ -3,10 +3,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useAuth } from '../../app/auth.js';
-import { formatDate, formatDateTime } from '../../shared/dates.js';
 import {
-  type CreateAction,
-  CreateButton,
+  DateCell,
   type ListColumn,
   ListCard,
   ListFilters,
@@ -25,10 +23,10 @@ const FILTERS = ['q', 'role', 'ownerId'];
 const DEFAULT_COLUMNS = ['customer', 'title', 'role', 'mobile', 'email', 'owner', 'updatedAt'];
 
 export function ContactListPage() {
-  const { t, i18n } = useTranslation('contacts');
+  const { t } = useTranslation('contacts');
   const { can } = useAuth();
   const role = usePicklist('contact_role');
-  const list = useListPage({ filters: FILTERS });
+  const list = useListPage({ name: 'contact', filters: FILTERS, imports: 'contacts', exports: 'contacts' });
   const { update } = list;
   const [creating, setCreating] = useState(false);
 
@@ -38,15 +36,9 @@ export function ContactListPage() {
   const viewing = list.text('contact');
   const query = useContacts({ ...list.paging, q: list.text('q'), role: roleFilter, ownerId });
   const view = (id: string | undefined) => update({ contact: id, page: list.page === 1 ? undefined : list.page });
-  const create: CreateAction = {
-    label: t('list.new'),
-    onClick: () => setCreating(true),
-    allowed: can('contacts', 'create'),
-    testId: 'contact-new',
-  };
+  const create = { label: t('list.new'), onClick: () => setCreating(true), allowed: can('contacts', 'create') };
 
   const dash = (v: string | null) => v || '—';
-  const dateCell = (at: string) => <span title={formatDateTime(at, i18n.language)}>{formatDate(at, i18n.language)}</span>;
   const columns: ListColumn<Contact>[] = [
     {
       key: 'name',
@@ -79,26 +71,19 @@ export function ContactListPage() {
     { key: 'email', title: t('fields.email'), width: 190, render: (_, c) => dash(c.email) },
     { key: 'birthday', title: t('fields.birthday'), width: 110, render: (_, c) => dash(c.birthday) },
     { key: 'owner', title: t('fields.owner'), width: 90, render: (_, c) => dash(c.ownerName) },
-    { key: 'createdAt', title: t('fields.createdAt'), width: 116, sortable: true, render: (_, c) => dateCell(c.createdAt) },
-    { key: 'updatedAt', title: t('fields.updatedAt'), width: 116, sortable: true, render: (_, c) => dateCell(c.updatedAt) },
+    { key: 'createdAt', title: t('fields.createdAt'), width: 116, sortable: true, render: (_, c) => <DateCell at={c.createdAt} /> },
+    { key: 'updatedAt', title: t('fields.updatedAt'), width: 116, sortable: true, render: (_, c) => <DateCell at={c.updatedAt} /> },
   ];
-  const chosen = useColumnChooser(columns, { listKey: 'contacts', locked: ['name'], defaults: DEFAULT_COLUMNS, testId: 'contact-columns' });
+  const chosen = useColumnChooser(list, columns, { locked: ['name'], defaults: DEFAULT_COLUMNS });
 
+  const count = query.data && t('list.count', { total: query.data.total });
   return (
     <>
-      <ListHeader
-        title={t('list.title')}
-        count={query.data && t('list.count', { total: query.data.total })}
-        importing={{ entity: 'contacts', module: 'contacts' }}
-        exporting={{ entity: 'contacts', module: 'contacts', params: list.exportParams }}
-        chooser={chosen.chooser}
-        create={create}
-      />
+      <ListHeader list={list} title={t('list.title')} count={count} chooser={chosen.chooser} create={create} />
       <ListCard>
         <ListFilters
           list={list}
           searchPlaceholder={t('list.search')}
-          searchTestId="contact-search"
           searchCol={{ xs: 24, md: 12, xl: 8 }}
           clearCol={{ xs: 24, sm: 12, md: 6, xl: 4 }}
         >
@@ -127,10 +112,9 @@ export function ContactListPage() {
           columns={columns}
           visibleColumns={chosen.visible}
           card={{ title: 'name', subtitle: ['customer', 'title', 'mobile'] }}
-          empty={{ text: t('list.empty'), filteredText: t('list.emptyFiltered'), action: <CreateButton action={create} /> }}
+          empty={{ text: t('list.empty'), filteredText: t('list.emptyFiltered'), create }}
           errorTitle={t('list.loadFailed')}
           onRowClick={(c) => view(c.id)}
-          testId="contact-table"
         />
       </ListCard>
 

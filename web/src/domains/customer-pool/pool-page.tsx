@@ -1,17 +1,12 @@
 import { POOL_REASONS } from '@contracts/customer-pool.js';
-import { Alert, App, Button, Card, Col, Empty, Select, Table, Tag, Tooltip, Typography } from 'antd';
-import type { ColumnsType } from 'antd/es/table';
-import { useCallback } from 'react';
+import { Alert, App, Button, Col, Select, Tag, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../app/auth.js';
-import { FilterBar, LoadError } from '../../shared/filter-bar.js';
 import { formatDate, formatDateTime } from '../../shared/dates.js';
-import { PAGE_SIZES, sortOrderOf, sortParamOf, useListParams, useSearchText } from '../../shared/list-state.js';
-import { PageHeader } from '../../shared/page-header.js';
+import { type ListColumn, ListCard, ListFilters, ListHeader, ListTable, useListPage } from '../../shared/list-kit/index.js';
 import { usePicklist } from '../../shared/use-picklist.js';
 import { type PoolCustomer, type PoolReason, useClaimCustomer, useCustomerPoolRules, usePoolCustomers } from './api.js';
 
-const FILTERS = ['q', 'reason'];
 const REASON_COLOR: Record<PoolReason, string> = { released: 'default', moved: 'blue', no_follow_up: 'orange', no_deal: 'red' };
 
 /** C3: the customers nobody owns, for any rep to claim within the admin's limits. */
@@ -19,24 +14,13 @@ export function CustomerPoolPage() {
   const { t, i18n } = useTranslation('customerPool');
   const { message } = App.useApp();
   const { can } = useAuth();
-  const lp = useListParams();
-  const q = lp.text('q');
-  const reason = lp.text('reason') as PoolReason | undefined;
-  const { data, isFetching, isError, error, refetch } = usePoolCustomers({
-    page: lp.page,
-    pageSize: lp.pageSize,
-    sort: lp.sort,
-    q,
-    reason,
-  });
+  const list = useListPage({ name: 'pool', filters: ['q', 'reason'] });
+  const reason = list.text('reason') as PoolReason | undefined;
+  const query = usePoolCustomers({ ...list.paging, q: list.text('q'), reason });
   const rules = useCustomerPoolRules();
   const claim = useClaimCustomer();
   const industry = usePicklist('industry');
   const grade = usePicklist('customer_grade');
-  const { update } = lp;
-  const commitSearch = useCallback((value: string | undefined) => update({ q: value }), [update]);
-  const search = useSearchText(q, commitSearch);
-  const filtered = FILTERS.some((k) => lp.params.has(k));
 
   const onClaim = async (c: PoolCustomer) => {
     try {
@@ -47,13 +31,12 @@ export function CustomerPoolPage() {
     }
   };
 
-  const columns: ColumnsType<PoolCustomer> = [
+  const columns: ListColumn<PoolCustomer>[] = [
     {
       key: 'name',
       title: t('fields.name'),
       dataIndex: 'name',
-      sorter: true,
-      sortOrder: sortOrderOf(lp.sort, 'name'),
+      sortable: true,
       render: (name: string, c) => (
         <span>
           {name} {c.isKey && <Tag color="gold">★</Tag>}
@@ -74,8 +57,7 @@ export function CustomerPoolPage() {
       key: 'pooledAt',
       title: t('fields.pooledAt'),
       dataIndex: 'pooledAt',
-      sorter: true,
-      sortOrder: sortOrderOf(lp.sort ?? '-pooledAt', 'pooledAt'),
+      sortable: true,
       render: (v: string) => formatDateTime(v, i18n.language),
     },
     {
@@ -109,8 +91,8 @@ export function CustomerPoolPage() {
   const r = rules.data;
   return (
     <>
-      <PageHeader title={t('list.title')} sub={data ? t('list.count', { total: data.total }) : undefined} />
-      <Card variant="borderless" styles={{ body: { paddingBottom: 8 } }}>
+      <ListHeader list={list} title={t('list.title')} count={query.data && t('list.count', { total: query.data.total })} />
+      <ListCard>
         {r && (
           <Alert
             type="info"
@@ -129,47 +111,28 @@ export function CustomerPoolPage() {
             }
           />
         )}
-        <FilterBar
-          search={search}
-          searchPlaceholder={t('list.search')}
-          searchTestId="pool-search"
-          activeFilters={reason ? 1 : 0}
-          onClear={filtered ? () => lp.clear(FILTERS) : undefined}
-        >
+        <ListFilters list={list} searchPlaceholder={t('list.search')}>
           <Col xs={24} sm={12} md={8} xl={4}>
             <Select
               allowClear
               placeholder={t('list.reasonAll')}
               value={reason}
-              onChange={(v) => update({ reason: v })}
+              onChange={(v) => list.update({ reason: v })}
               options={POOL_REASONS.map((k) => ({ value: k, label: t(`reason.${k}`) }))}
               style={{ width: '100%' }}
             />
           </Col>
-        </FilterBar>
-        {isError && <LoadError title={t('list.loadFailed')} error={error} onRetry={() => void refetch()} />}
-        <Table<PoolCustomer>
-          rowKey="id"
-          size="middle"
+        </ListFilters>
+        <ListTable<PoolCustomer>
+          list={list}
+          query={query}
           columns={columns}
-          dataSource={data?.items ?? []}
-          loading={isFetching}
-          scroll={{ x: 'max-content' }}
-          locale={{ emptyText: <Empty description={<Typography.Text type="secondary">{t('list.empty')}</Typography.Text>} /> }}
-          onChange={(pagination, _filters, sorter, extra) => {
-            if (extra.action === 'sort') update({ sort: sortParamOf(sorter) });
-            else if (extra.action === 'paginate') update({ page: pagination.current, pageSize: pagination.pageSize });
-          }}
-          pagination={{
-            current: lp.page,
-            pageSize: lp.pageSize,
-            total: data?.total ?? 0,
-            pageSizeOptions: PAGE_SIZES,
-            showSizeChanger: true,
-            showTotal: (total) => t('common:total', { total }),
-          }}
+          defaultSort="-pooledAt"
+          card={{ title: 'name', subtitle: ['industry', 'grade', 'reason', 'pooledFrom', 'pooledAt'], extra: 'actions' }}
+          empty={{ text: t('list.empty') }}
+          errorTitle={t('list.loadFailed')}
         />
-      </Card>
+      </ListCard>
     </>
   );
 }

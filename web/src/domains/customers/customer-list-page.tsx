@@ -6,11 +6,9 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router-dom';
 import { useAuth } from '../../app/auth.js';
 import { MultiFilter } from '../../shared/filter-bar.js';
-import { formatDate, formatDateTime } from '../../shared/dates.js';
 import { formatMoney } from '../../shared/format.js';
 import {
-  type CreateAction,
-  CreateButton,
+  DateCell,
   type ListColumn,
   ListCard,
   ListFilters,
@@ -29,12 +27,12 @@ const FILTERS = ['q', 'industry', 'source', 'grade', 'customerType', 'ownerId', 
 const DEFAULT_COLUMNS = ['grade', 'industry', 'customerType', 'region', 'primaryContact', 'creditLimit', 'owner', 'updatedAt'];
 
 export function CustomerListPage() {
-  const { t, i18n } = useTranslation('customers');
+  const { t } = useTranslation('customers');
   const { can } = useAuth();
   const navigate = useNavigate();
   const location = useLocation();
   const labels = useCustomerLabels();
-  const list = useListPage({ filters: FILTERS });
+  const list = useListPage({ name: 'customer', filters: FILTERS, imports: 'customers', exports: 'customers' });
   const { update } = list;
   const [creating, setCreating] = useState(false);
 
@@ -48,13 +46,7 @@ export function CustomerListPage() {
 
   // The detail page's "back" returns to this exact view (filters, sort, page).
   const open = (c: Customer) => navigate(`/customers/${c.id}`, { state: { listSearch: location.search } });
-  const create: CreateAction = {
-    label: t('list.new'),
-    onClick: () => setCreating(true),
-    allowed: can('customers', 'create'),
-    testId: 'customer-new',
-  };
-  const dateCell = (at: string) => <span title={formatDateTime(at, i18n.language)}>{formatDate(at, i18n.language)}</span>;
+  const create = { label: t('list.new'), onClick: () => setCreating(true), allowed: can('customers', 'create') };
 
   const columns: ListColumn<Customer>[] = [
     {
@@ -132,35 +124,18 @@ export function CustomerListPage() {
     },
     { key: 'owner', title: t('fields.owner'), width: 90, render: (_, c) => c.ownerName ?? '—' },
     { key: 'ownerDept', title: t('fields.ownerDept'), width: 120, render: (_, c) => c.ownerDeptName ?? '—' },
-    { key: 'createdAt', title: t('fields.createdAt'), width: 116, sortable: true, render: (_, c) => dateCell(c.createdAt) },
-    { key: 'updatedAt', title: t('fields.updatedAt'), width: 116, sortable: true, render: (_, c) => dateCell(c.updatedAt) },
+    { key: 'createdAt', title: t('fields.createdAt'), width: 116, sortable: true, render: (_, c) => <DateCell at={c.createdAt} /> },
+    { key: 'updatedAt', title: t('fields.updatedAt'), width: 116, sortable: true, render: (_, c) => <DateCell at={c.updatedAt} /> },
   ];
-  const chosen = useColumnChooser(columns, {
-    listKey: 'customers',
-    locked: ['name'],
-    defaults: DEFAULT_COLUMNS,
-    testId: 'customer-columns',
-  });
+  const chosen = useColumnChooser(list, columns, { locked: ['name'], defaults: DEFAULT_COLUMNS });
 
   const filterCol = { xs: 24, sm: 12, md: 8, xl: 3 };
+  const count = query.data && t('list.count', { total: query.data.total });
   return (
     <>
-      <ListHeader
-        title={t('list.title')}
-        count={query.data && t('list.count', { total: query.data.total })}
-        importing={{ entity: 'customers', module: 'customers' }}
-        exporting={{ entity: 'customers', module: 'customers', params: list.exportParams }}
-        chooser={chosen.chooser}
-        create={create}
-      />
+      <ListHeader list={list} title={t('list.title')} count={count} chooser={chosen.chooser} create={create} />
       <ListCard>
-        <ListFilters
-          list={list}
-          searchPlaceholder={t('list.search')}
-          searchTestId="customer-search"
-          searchCol={{ xs: 24, md: 16, xl: 6 }}
-          clearCol={{ xs: 24, sm: 12, md: 8, xl: 3 }}
-        >
+        <ListFilters list={list} searchPlaceholder={t('list.search')} clearCol={{ xs: 24, sm: 12, md: 8, xl: 3 }}>
           <Col {...filterCol}>
             <MultiFilter
               placeholder={t('fields.industry')}
@@ -225,10 +200,9 @@ export function CustomerListPage() {
           columns={columns}
           visibleColumns={chosen.visible}
           card={{ title: 'name', subtitle: ['grade', 'industry', 'region', 'owner', 'updatedAt'] }}
-          empty={{ text: t('list.empty'), filteredText: t('list.emptyFiltered'), action: <CreateButton action={create} /> }}
+          empty={{ text: t('list.empty'), filteredText: t('list.emptyFiltered'), create }}
           errorTitle={t('list.loadFailed')}
           onRowClick={open}
-          testId="customer-table"
         />
       </ListCard>
 

@@ -1,38 +1,30 @@
-import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Col, Drawer, Empty, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
-import type { ColumnsType } from 'antd/es/table';
-import { useCallback, useState } from 'react';
+import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
+import { App, Button, Col, Drawer, Popconfirm, Select, Space, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useAuth } from '../../app/auth.js';
-import { FilterBar, LoadError } from '../../shared/filter-bar.js';
 import { formatDateTime } from '../../shared/dates.js';
-import { PAGE_SIZES, sortOrderOf, sortParamOf, useListParams, useSearchText } from '../../shared/list-state.js';
-import { PageHeader } from '../../shared/page-header.js';
+import { type ListColumn, ListCard, ListFilters, ListHeader, ListTable, useListPage } from '../../shared/list-kit/index.js';
 import { type Note, useDeleteNote, useNote, useNotes, useNoteTags } from './api.js';
 import { Markdown } from './markdown.js';
 import { NoteEditor } from './note-editor.js';
-
-const FILTERS = ['q', 'tag'];
 
 /** C11 knowledge base: what the team learned, searchable, tagged, linked to customers. */
 export function NotesPage() {
   const { t, i18n } = useTranslation('notes');
   const { message } = App.useApp();
   const { can } = useAuth();
-  const lp = useListParams();
-  const q = lp.text('q');
-  const tag = lp.text('tag');
-  const openId = lp.text('id');
-  const { data, isFetching, isError, error, refetch } = useNotes({ page: lp.page, pageSize: lp.pageSize, sort: lp.sort, q, tag });
+  const list = useListPage({ name: 'note', filters: ['q', 'tag'] });
+  const { update } = list;
+  const tag = list.text('tag');
+  const openId = list.text('id');
+  const query = useNotes({ ...list.paging, q: list.text('q'), tag });
   const tags = useNoteTags();
   const opened = useNote(openId);
   const del = useDeleteNote();
   const [editing, setEditing] = useState<{ note?: Note } | null>(null);
-  const { update } = lp;
-  const commitSearch = useCallback((value: string | undefined) => update({ q: value }), [update]);
-  const search = useSearchText(q, commitSearch);
-  const filtered = FILTERS.some((k) => lp.params.has(k));
+  const create = { label: t('new'), onClick: () => setEditing({}), allowed: can('notes', 'create') };
 
   const remove = async (n: Note) => {
     try {
@@ -44,13 +36,12 @@ export function NotesPage() {
     }
   };
 
-  const columns: ColumnsType<Note> = [
+  const columns: ListColumn<Note>[] = [
     {
       key: 'title',
       title: t('fields.title'),
       dataIndex: 'title',
-      sorter: true,
-      sortOrder: sortOrderOf(lp.sort, 'title'),
+      sortable: true,
       render: (title: string) => <Typography.Link>{title}</Typography.Link>,
     },
     {
@@ -71,8 +62,7 @@ export function NotesPage() {
       key: 'updatedAt',
       title: t('fields.updatedAt'),
       dataIndex: 'updatedAt',
-      sorter: true,
-      sortOrder: sortOrderOf(lp.sort ?? '-updatedAt', 'updatedAt'),
+      sortable: true,
       render: (v: string) => formatDateTime(v, i18n.language),
     },
   ];
@@ -80,25 +70,9 @@ export function NotesPage() {
   const n = opened.data;
   return (
     <>
-      <PageHeader
-        title={t('title')}
-        sub={data ? t('count', { total: data.total }) : undefined}
-        extra={
-          can('notes', 'create') && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({})} data-testid="note-new">
-              {t('new')}
-            </Button>
-          )
-        }
-      />
-      <Card variant="borderless" styles={{ body: { paddingBottom: 8 } }}>
-        <FilterBar
-          search={search}
-          searchPlaceholder={t('search')}
-          searchTestId="note-search"
-          activeFilters={tag ? 1 : 0}
-          onClear={filtered ? () => lp.clear(FILTERS) : undefined}
-        >
+      <ListHeader list={list} title={t('title')} count={query.data && t('count', { total: query.data.total })} create={create} />
+      <ListCard>
+        <ListFilters list={list} searchPlaceholder={t('search')}>
           <Col xs={24} sm={12} md={8} xl={4}>
             <Select
               allowClear
@@ -110,31 +84,18 @@ export function NotesPage() {
               style={{ width: '100%' }}
             />
           </Col>
-        </FilterBar>
-        {isError && <LoadError title={t('loadFailed')} error={error} onRetry={() => void refetch()} />}
-        <Table<Note>
-          rowKey="id"
-          size="middle"
+        </ListFilters>
+        <ListTable<Note>
+          list={list}
+          query={query}
           columns={columns}
-          dataSource={data?.items ?? []}
-          loading={isFetching}
-          scroll={{ x: 'max-content' }}
-          onRow={(r) => ({ onClick: () => update({ id: r.id }), style: { cursor: 'pointer' } })}
-          locale={{ emptyText: <Empty description={t('empty')} /> }}
-          onChange={(pagination, _filters, sorter, extra) => {
-            if (extra.action === 'sort') update({ sort: sortParamOf(sorter) });
-            else if (extra.action === 'paginate') update({ page: pagination.current, pageSize: pagination.pageSize });
-          }}
-          pagination={{
-            current: lp.page,
-            pageSize: lp.pageSize,
-            total: data?.total ?? 0,
-            pageSizeOptions: PAGE_SIZES,
-            showSizeChanger: true,
-            showTotal: (total) => t('common:total', { total }),
-          }}
+          defaultSort="-updatedAt"
+          card={{ title: 'title', subtitle: ['tags', 'links', 'owner', 'updatedAt'] }}
+          empty={{ text: t('empty'), create }}
+          errorTitle={t('loadFailed')}
+          onRowClick={(r) => update({ id: r.id })}
         />
-      </Card>
+      </ListCard>
       <Drawer
         open={!!openId}
         onClose={() => update({ id: undefined })}

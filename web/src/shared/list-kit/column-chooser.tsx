@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useColumnPrefs } from './column-prefs.js';
 import type { ListColumn } from './list-columns.js';
+import type { ListPageState } from './use-list-page.js';
 
 interface ChoosableColumn {
   key: string;
@@ -60,29 +61,26 @@ function ColumnChooser({
 }
 
 export interface ColumnChoice {
-  /** The list's name in the stored preference ('customers'). */
-  listKey: string;
   /** Columns always shown. */
   locked: string[];
   /** Columns shown until the user chooses. */
   defaults: string[];
-  testId?: string;
 }
 
 /**
  * The keys of the columns the user chose to see, and the button to choose them. Each column's title is its
- * label in the chooser; the choice is kept per user and list.
+ * label in the chooser; the choice is kept per user and list (the list's name).
  */
-export function useColumnChooser<T>(columns: ListColumn<T>[], { listKey, locked, defaults, testId }: ColumnChoice) {
+export function useColumnChooser<T>(list: ListPageState, columns: ListColumn<T>[], { locked, defaults }: ColumnChoice) {
   const optional = columns.map((c) => c.key).filter((k) => !locked.includes(k));
-  const prefs = useColumnPrefs(listKey, optional, defaults);
+  const prefs = useColumnPrefs(list.name, optional, defaults);
   const chooser = (
     <ColumnChooser
       columns={columns.map((c) => ({ key: c.key, label: c.title as ReactNode, locked: locked.includes(c.key) }))}
       visible={prefs.visible}
       onChange={prefs.setVisible}
       onReset={prefs.reset}
-      testId={testId}
+      testId={`${list.name}-columns`}
     />
   );
   return { visible: [...locked, ...prefs.visible], chooser };

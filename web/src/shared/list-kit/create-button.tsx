@@ -7,14 +7,13 @@ export interface CreateAction {
   onClick: () => void;
   /** Usually `can(module, 'create')`. */
   allowed: boolean;
-  /** Only the header's button carries it, so a story finds exactly one. */
-  testId?: string;
 }
 
-export function CreateButton({ action, withTestId = false }: { action: CreateAction; withTestId?: boolean }) {
+/** Only the header's button has a test id (`<name>-new`), so a story finds exactly one. */
+export function CreateButton({ action, testId }: { action: CreateAction; testId?: string }) {
   if (!action.allowed) return null;
   return (
-    <Button type="primary" icon={<PlusOutlined />} onClick={action.onClick} data-testid={withTestId ? action.testId : undefined}>
+    <Button type="primary" icon={<PlusOutlined />} onClick={action.onClick} data-testid={testId}>
       {action.label}
     </Button>
   );

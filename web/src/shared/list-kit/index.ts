@@ -1,6 +1,7 @@
 // The list-page kit: a page keeps its own query and columns and composes these pieces.
 export { type ColumnChoice, useColumnChooser } from './column-chooser.js';
-export { type CreateAction, CreateButton } from './create-button.js';
+export type { CreateAction } from './create-button.js';
+export { DateCell } from './date-cell.js';
 export type { CardLayout, CardSlot } from './list-cards.js';
 export type { ListColumn } from './list-columns.js';
 export type { EmptyState } from './list-empty.js';

@@ -1,5 +1,5 @@
-import { Card, Checkbox, Pagination, type PaginationProps, Space, Spin, Typography } from 'antd';
-import { Children, type Key, type MouseEvent, type ReactNode } from 'react';
+import { Card, Checkbox, Pagination, type PaginationProps, Spin } from 'antd';
+import type { Key, MouseEvent, ReactNode } from 'react';
 import { cellOf, type ListColumn } from './list-columns.js';
 
 /** A column's key (its cell, as the table renders it) or a render of its own. */
@@ -18,7 +18,8 @@ export interface CardLayout<T> {
   body?: CardSlot<T>;
 }
 
-const isBlank = (node: ReactNode) => node === null || node === undefined || node === false || node === '' || node === '—';
+const isBlank = (node: ReactNode) =>
+  node === null || node === undefined || node === false || node === '' || node === '—' || (Array.isArray(node) && node.length === 0);
 // Controls in a card act on their own; only the rest of the card opens the record.
 const stop = (e: MouseEvent) => e.stopPropagation();
 
@@ -64,7 +65,9 @@ export function ListCards<T>({
           const leading = slot(layout.leading, row, index);
           const extra = slot(layout.extra, row, index);
           const body = slot(layout.body, row, index);
-          const facts = (layout.subtitle ?? []).map((s) => slot(s, row, index)).filter((n) => !isBlank(n));
+          const facts = (layout.subtitle ?? [])
+            .map((s, i) => ({ id: typeof s === 'string' ? s : `fact-${i}`, node: slot(s, row, index) }))
+            .filter((f) => !isBlank(f.node));
           return (
             <Card
               key={key}
@@ -89,14 +92,15 @@ export function ListCards<T>({
                 <div style={{ flex: 1, minWidth: 0 }}>
                   <div style={{ fontWeight: 500, overflowWrap: 'anywhere' }}>{slot(layout.title, row, index)}</div>
                   {facts.length > 0 && (
-                    <Space
-                      size={[6, 4]}
-                      wrap
-                      separator={<Typography.Text type="secondary">·</Typography.Text>}
-                      style={{ marginTop: 4, fontSize: 12, color: 'rgba(0, 0, 0, 0.55)' }}
-                    >
-                      {Children.toArray(facts)}
-                    </Space>
+                    <div style={{ marginTop: 4, fontSize: 12, lineHeight: '22px', color: 'rgba(0, 0, 0, 0.55)' }}>
+                      {/* Each fact keeps its separator at its end, so a wrapped line never starts with one. */}
+                      {facts.map((fact, i) => (
+                        <span key={fact.id} style={{ whiteSpace: 'nowrap' }}>
+                          {fact.node}
+                          {i < facts.length - 1 && <span style={{ margin: '0 6px', color: '#bfbfbf' }}>·</span>}
+                        </span>
+                      ))}
+                    </div>
                   )}
                 </div>
                 {!isBlank(extra) && (

@@ -38,7 +38,6 @@ export interface ListTableProps<T> {
   /** Bulk actions for the ticked rows; without it the rows have no tick boxes. */
   bulkActions?: (selected: T[], clearSelection: () => void) => ReactNode;
   rowKey?: (row: T) => Key;
-  testId?: string;
 }
 
 const idOf = (row: unknown) => (row as { id: string }).id;
@@ -61,7 +60,6 @@ export function ListTable<T extends object>({
   onRowClick,
   bulkActions,
   rowKey = idOf,
-  testId,
 }: ListTableProps<T>) {
   const { t } = useTranslation();
   // undefined before antd has measured the screen: start with the table, as most screens are wide.
@@ -115,7 +113,7 @@ export function ListTable<T extends object>({
               toggle: (key) => setSelectedKeys((keys) => (keys.includes(key) ? keys.filter((k) => k !== key) : [...keys, key])),
             }
           }
-          testId={testId}
+          testId={`${list.name}-table`}
         />
       ) : (
         <Table<T>
@@ -133,7 +131,7 @@ export function ListTable<T extends object>({
           }}
           pagination={{ ...pagination, responsive: true }}
           locale={{ emptyText: emptyNode }}
-          data-testid={testId}
+          data-testid={`${list.name}-table`}
         />
       )}
     </>
