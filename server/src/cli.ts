@@ -9,6 +9,7 @@ import './domains/index.js';
 import { createUser } from './domains/organisation/user-service.js';
 import { generatePassword, hashPassword, meetsPasswordPolicy } from './platform/auth/passwords.js';
 import { openDatabase } from './platform/db/database.js';
+import { openFileStorage } from './platform/files/file-storage.js';
 import { migrate } from './platform/db/migrate.js';
 
 const USAGE = `Usage: npm run crm -- <command> [options]
@@ -129,6 +130,7 @@ try {
           allowDuplicates: values['allow-duplicates'],
         },
         (line) => console.log(line),
+        openFileStorage(config, db),
       );
       const seconds = (Date.now() - started) / 1000;
       console.log(

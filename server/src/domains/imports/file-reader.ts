@@ -61,10 +61,14 @@ async function* csvRows(chunks: AsyncIterable<Uint8Array>, pos: ReadPosition): A
     yield first.value as string;
     yield* text;
   }
-  const parser = Readable.from(all()).pipe(
-    parse({ delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, bom: true }),
-  );
-  for await (const record of parser) yield record as string[];
+  const source = Readable.from(all());
+  const parser = source.pipe(parse({ delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, bom: true }));
+  try {
+    for await (const record of parser) yield record as string[];
+  } finally {
+    // A reader that stops early (sample rows, too many rows) closes the file behind it.
+    source.destroy();
+  }
 }
 
 /** Excel dates arrive as Date at UTC midnight; the calendar day is what the user typed. */
@@ -87,23 +91,28 @@ async function* xlsxRows(chunks: AsyncIterable<Uint8Array>, pos: ReadPosition): 
       yield Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     }
   }
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(counted()), {
+  const source = Readable.from(counted());
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(source, {
     worksheets: 'emit',
     sharedStrings: 'cache',
     styles: 'cache',
     hyperlinks: 'ignore',
     entries: 'ignore',
   });
-  // The first sheet is the data; later sheets (notes, lookups) are ignored.
-  for await (const sheet of reader) {
-    for await (const row of sheet) {
-      const values = row.values as ExcelJS.CellValue[];
-      const out: string[] = [];
-      for (let i = 1; i < values.length; i++) out.push(cellText(values[i]).trim());
-      // exceljs skips rows that are wholly empty; a row of blank cells is skipped here as well.
-      if (out.some((c) => c !== '')) yield out;
+  try {
+    // The first sheet is the data; later sheets (notes, lookups) are ignored.
+    for await (const sheet of reader) {
+      for await (const row of sheet) {
+        const values = row.values as ExcelJS.CellValue[];
+        const out: string[] = [];
+        for (let i = 1; i < values.length; i++) out.push(cellText(values[i]).trim());
+        // exceljs skips rows that are wholly empty; a row of blank cells is skipped here as well.
+        if (out.some((c) => c !== '')) yield out;
+      }
+      return;
     }
-    return;
+  } finally {
+    source.destroy();
   }
 }
 

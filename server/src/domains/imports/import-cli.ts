@@ -3,6 +3,7 @@ import { pipeline } from 'node:stream/promises';
 import { basename } from 'node:path';
 import { type Actor, assertCan, loadActor } from '../../platform/access/actor.js';
 import type { Db } from '../../platform/db/database.js';
+import { type FileStorage, databaseFileStorage } from '../../platform/files/file-storage.js';
 import { csvStream } from '../../platform/downloads/table-writer.js';
 import { assertMapping, headingKey, suggestMapping } from './import-fields.js';
 import { findImport, registeredImports } from './import-registry.js';
@@ -26,7 +27,13 @@ export interface CliImportOptions {
  * a progress line on stderr and the error report written beside the file. The imports are those the
  * domains registered: cli.ts loads them before calling this.
  */
-export async function importFromCli(db: Db, o: CliImportOptions, log: (line: string) => void): Promise<PassResult & { status: string }> {
+export async function importFromCli(
+  db: Db,
+  o: CliImportOptions,
+  log: (line: string) => void,
+  // The server's stores (FILE_STORE) from `npm run crm`; tools without its configuration keep the file in the database.
+  files: FileStorage = databaseFileStorage(db),
+): Promise<PassResult & { status: string }> {
   const target = findImport(o.entity);
   if (!target)
     throw new Error(
@@ -41,7 +48,12 @@ export async function importFromCli(db: Db, o: CliImportOptions, log: (line: str
   const actor: Actor = { ...loaded, via: 'session' };
   assertCan(actor, target.module, 'create');
 
-  const job = await storeUpload(db, actor, { entity, fileName: basename(o.file), locale: actor.locale }, createReadStream(o.file));
+  const job = await storeUpload(
+    { db, files },
+    actor,
+    { entity, fileName: basename(o.file), locale: actor.locale },
+    createReadStream(o.file),
+  );
   const headers = job.headers;
   const mapping = suggestMapping(entity, headers);
   for (const pair of (o.map ?? '').split(',').filter(Boolean)) {
@@ -64,7 +76,7 @@ export async function importFromCli(db: Db, o: CliImportOptions, log: (line: str
   if (!claimed) throw new Error('The job is already running.');
   const size = Math.max(1, Number(job.size_bytes));
   let shown = -1;
-  const result = await runJob(db, actor, claimed, (p) => {
+  const result = await runJob(db, files, actor, claimed, (p) => {
     const pct = Math.min(100, Math.floor((p.bytes * 100) / size));
     if (pct === shown) return;
     shown = pct;

@@ -3,14 +3,16 @@ import { sql } from 'kysely';
 import type { Actor } from '../../platform/access/actor.js';
 import { scopeCovers } from '../../platform/access/data-scope.js';
 import type { Db } from '../../platform/db/database.js';
+import type { FileStorage } from '../../platform/files/file-storage.js';
 import { translateField } from '../../platform/i18n/messages.js';
 import { fieldMessages } from '../../platform/http/validation-errors.js';
 import { readRows } from './file-reader.js';
 import { flagProblem } from './import-duplicates.js';
 import { headingKey } from './import-fields.js';
 import { type BatchContext, type Candidate, type ImportDef, type ImportField, type InsertedRow, importFor } from './import-registry.js';
-import { type JobRow, readChunks, writeLeaseSeconds } from './import-store.js';
+import { type JobRow, writeLeaseSeconds } from './import-store.js';
 import { type OwnerIndex, type PicklistIndex, convertRow, describeProblems } from './row-convert.js';
+import { discardUpload, readUpload } from './upload.js';
 
 /** Rows per batch: one duplicate query, one insert and one history insert each. */
 export const BATCH_ROWS = 1000;
@@ -155,6 +157,7 @@ export interface PassResult {
  */
 async function pass(
   db: Db,
+  files: FileStorage,
   actor: Actor,
   job: JobRow,
   mapping: (string | null)[],
@@ -211,7 +214,7 @@ async function pass(
 
   let rowNo = 0;
   let batch: Candidate[] = [];
-  for await (const row of readRows(job.format, readChunks(db, job.id), pos)) {
+  for await (const row of readRows(job.format, await readUpload({ db, files }, job), pos)) {
     rowNo++;
     if (rowNo === 1) continue; // the heading row
     if (rowNo - 1 > MAX_IMPORT_ROWS) throw new ImportTooLarge();
@@ -263,6 +266,7 @@ async function clearErrors(db: Db, jobId: string) {
  */
 export async function runJob(
   db: Db,
+  files: FileStorage,
   actor: Actor,
   job: JobRow,
   onProgress?: (p: PassResult & { bytes: number }) => void,
@@ -271,12 +275,12 @@ export async function runJob(
   try {
     await clearErrors(db, job.id);
     if (job.dry_run) {
-      const r = await pass(db, actor, job, mapping, { write: false, onProgress });
+      const r = await pass(db, files, actor, job, mapping, { write: false, onProgress });
       await finish(db, job, 'checked', r);
       return r;
     }
     if (job.mode === 'strict') {
-      const check = await pass(db, actor, job, mapping, { write: false, onProgress });
+      const check = await pass(db, files, actor, job, mapping, { write: false, onProgress });
       if (check.errors > 0) {
         await finish(db, job, 'rejected', { ...check, ok: 0 });
         return { ...check, ok: 0 };
@@ -289,17 +293,17 @@ export async function runJob(
         .execute();
       // All or nothing: every batch in one transaction, so a late conflict undoes the lot.
       const r = await db.transaction().execute(async (trx) => {
-        const written = await pass(trx, actor, job, mapping, { write: true, trx });
+        const written = await pass(trx, files, actor, job, mapping, { write: true, trx });
         if (written.errors > 0) throw new StrictConflict(written);
         return written;
       });
       await finish(db, job, 'done', r);
-      await db.deleteFrom('import_file_chunks').where('job_id', '=', job.id).execute();
+      await discardUpload({ db, files }, job);
       return r;
     }
-    const r = await pass(db, actor, job, mapping, { write: true, onProgress });
+    const r = await pass(db, files, actor, job, mapping, { write: true, onProgress });
     await finish(db, job, 'done', r);
-    await db.deleteFrom('import_file_chunks').where('job_id', '=', job.id).execute();
+    await discardUpload({ db, files }, job);
     return r;
   } catch (e) {
     if (e instanceof StrictConflict) {

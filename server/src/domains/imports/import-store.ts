@@ -1,5 +1,5 @@
 import type { Locale } from '@contracts/common.js';
-import type { ImportEntity, ImportJob } from '@contracts/imports.js';
+import type { ImportJob } from '@contracts/imports.js';
 import type { Selectable } from 'kysely';
 import { sql } from 'kysely';
 import type { Actor } from '../../platform/access/actor.js';
@@ -10,8 +10,6 @@ import type { ImportJobTable } from './import-table.js';
 
 export type JobRow = Selectable<ImportJobTable>;
 
-/** Stored pieces of the uploaded file: small enough for one row each, read back a few at a time. */
-export const CHUNK_BYTES = 512 * 1024;
 /** A running job touches its heartbeat every batch; silence this long means its server stopped. */
 export const STALE_AFTER_MS = 2 * 60_000;
 
@@ -21,39 +19,6 @@ export const STALE_AFTER_MS = 2 * 60_000;
  * the rows at a slow 200 rows/s: until then the job counts as running.
  */
 export const writeLeaseSeconds = (rows: number) => Math.max(STALE_AFTER_MS / 1000, Math.ceil(rows / 200));
-
-export async function createJob(
-  db: Db,
-  actor: Actor,
-  j: { entity: ImportEntity; fileName: string; format: 'csv' | 'xlsx'; locale: Locale },
-): Promise<string> {
-  const row = await db
-    .insertInto('import_jobs')
-    .values({ entity: j.entity, file_name: j.fileName, format: j.format, locale: j.locale, created_by: actor.userId })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
-}
-
-export async function saveChunk(db: Db, jobId: string, seq: number, data: Uint8Array): Promise<void> {
-  await db.insertInto('import_file_chunks').values({ job_id: jobId, seq, data }).execute();
-}
-
-/** The file again, piece by piece, holding at most a few pieces in memory. */
-export async function* readChunks(db: Db, jobId: string): AsyncGenerator<Uint8Array> {
-  for (let seq = 0; ; seq += 4) {
-    const rows = await db
-      .selectFrom('import_file_chunks')
-      .select(['seq', 'data'])
-      .where('job_id', '=', jobId)
-      .where('seq', '>=', seq)
-      .where('seq', '<', seq + 4)
-      .orderBy('seq')
-      .execute();
-    for (const r of rows) yield r.data;
-    if (rows.length < 4) return;
-  }
-}
 
 /** A job the caller started (an admin sees everyone's): others' imports are not theirs to read. */
 export async function findJob(db: Db, actor: Actor, id: string): Promise<JobRow> {

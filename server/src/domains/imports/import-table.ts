@@ -30,12 +30,8 @@ export interface ImportJobTable {
   heartbeat_at: Timestamp;
   runs: Counter;
   finished_at: NullableTimestamp;
-}
-
-export interface ImportFileChunkTable {
-  job_id: string;
-  seq: number;
-  data: Uint8Array;
+  /** The uploaded file in platform/files; null once a finished run has let it go. */
+  file_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface ImportErrorTable {
@@ -49,7 +45,6 @@ export interface ImportErrorTable {
 declare module '../../platform/db/database.js' {
   interface Tables {
     import_jobs: ImportJobTable;
-    import_file_chunks: ImportFileChunkTable;
     import_errors: ImportErrorTable;
   }
 }

@@ -44,7 +44,12 @@ export const importsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
     assertCan(actor, importFor(request.query.entity).module, 'create');
     const body = request.body as Readable | undefined;
     if (!body || typeof (body as Readable).pipe !== 'function') throw new AppError('IMPORT_EMPTY');
-    const job = await storeUpload(db, actor, { ...request.query, locale: request.locale }, body);
+    const job = await storeUpload(
+      ctx,
+      actor,
+      { ...request.query, locale: request.locale, contentType: request.headers['content-type'] },
+      body,
+    );
     return reply.status(201).send(jobToApi(job, request.locale));
   });
 
@@ -79,7 +84,7 @@ export const importsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
       const claimed = await claimJob(db, job, { mapping, mode, duplicates, dryRun }, request.locale);
       if (!claimed) throw new AppError('IMPORT_RUNNING');
       // The work goes on after the answer; the client follows it on GET /imports/:id.
-      void runJob(db, actor, claimed).catch((e) => request.log.error({ err: e, importId: job.id }, 'import failed'));
+      void runJob(db, ctx.files, actor, claimed).catch((e) => request.log.error({ err: e, importId: job.id }, 'import failed'));
       return reply.status(202).send(jobToApi(claimed, request.locale));
     },
   );

@@ -33,3 +33,16 @@ export function openFileStorage(config: Config, db: Db): FileStorage {
     maxBytes: config.FILE_MAX_BYTES,
   };
 }
+
+/** The database store alone, for tools that run without a server's configuration (benchmarks, scripts). */
+export function databaseFileStorage(db: Db, maxBytes = 20 * 1024 * 1024): FileStorage {
+  const store = databaseFileStore(db);
+  return {
+    current: store,
+    of(kind) {
+      if (kind !== store.kind) throw new Error(`No file store "${kind}" here`);
+      return store;
+    },
+    maxBytes,
+  };
+}
