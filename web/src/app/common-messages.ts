@@ -1,8 +1,7 @@
-import type { Locale } from '@contracts/common.js';
-import type { Messages } from './domain.js';
+import { defineMessages } from './message-catalogue.js';
 
 // Shell-wide strings; each domain keeps its own namespace beside its pages.
-export const commonMessages: Record<Locale, Messages> = {
+export const commonMessages = defineMessages({
   'zh-CN': {
     appName: '销售过程管理',
     groups: { work: '销售工作', analytics: '销售分析', admin: '系统设置' },
@@ -279,4 +278,4 @@ export const commonMessages: Record<Locale, Messages> = {
       submit: 'Sign in',
     },
   },
-};
+});

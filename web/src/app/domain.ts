@@ -1,8 +1,7 @@
 import type { Locale } from '@contracts/common.js';
 import type { Action, Module } from '@contracts/permissions.js';
 import type { ReactNode } from 'react';
-
-export type Messages = { [key: string]: string | Messages };
+import type { Messages } from './message-catalogue.js';
 
 /** What a web domain contributes to the shell: its translations, its pages and its menu entries. */
 export interface WebDomain {

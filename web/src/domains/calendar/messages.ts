@@ -1,8 +1,7 @@
-import type { Locale } from '@contracts/common.js';
-import type { Messages } from '../../app/domain.js';
+import { defineMessages } from '../../app/message-catalogue.js';
 
 // The 'calendar' namespace: the schedule of tasks, planned visits and next follow-ups.
-export const calendarMessages: Record<Locale, Messages> = {
+export const calendarMessages = defineMessages({
   'zh-CN': {
     menu: { list: '日程' },
     title: '日程',
@@ -59,13 +58,13 @@ export const calendarMessages: Record<Locale, Messages> = {
     closeShort: 'Close',
     closeTitle: 'Expected to sign: {{name}}',
     more_one: '{{count}} more…',
-    more_other: '{{count}} more…',
+    more: '{{count}} more…',
     followUpShort: 'Follow up',
     followUpTitle: 'Follow up with {{name}}',
     count_one: '{{count}} item',
-    count_other: '{{count}} items',
+    count: '{{count}} items',
     emptyDay: 'Nothing scheduled',
     allDay: 'All day',
     overdue: 'Overdue',
   },
-};
+});

@@ -1,8 +1,7 @@
-import type { Locale } from '@contracts/common.js';
-import type { Messages } from '../../app/domain.js';
+import { defineMessages } from '../../app/message-catalogue.js';
 
 // The 'contacts' namespace: the contact list, the contact drawer and form, the customer's contacts tab.
-export const contactMessages: Record<Locale, Messages> = {
+export const contactMessages = defineMessages({
   'zh-CN': {
     menu: { list: '联系人' },
     fields: {
@@ -165,4 +164,4 @@ export const contactMessages: Record<Locale, Messages> = {
       actions: 'Actions',
     },
   },
-};
+});

@@ -1,7 +1,6 @@
-import type { Locale } from '@contracts/common.js';
-import type { Messages } from '../../app/domain.js';
+import { defineMessages } from '../../app/message-catalogue.js';
 
-export const customerPoolMessages: Record<Locale, Messages> = {
+export const customerPoolMessages = defineMessages({
   'zh-CN': {
     menu: { pool: '公海客户', rules: '公海规则' },
     list: {
@@ -186,4 +185,4 @@ export const customerPoolMessages: Record<Locale, Messages> = {
       ran: 'Done: {{returned}} returned, {{warned}} owners warned',
     },
   },
-};
+});

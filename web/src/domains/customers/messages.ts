@@ -1,8 +1,7 @@
-import type { Locale } from '@contracts/common.js';
-import type { Messages } from '../../app/domain.js';
+import { defineMessages } from '../../app/message-catalogue.js';
 
 // The 'customers' namespace: the customer list, form and detail page.
-export const customerMessages: Record<Locale, Messages> = {
+export const customerMessages = defineMessages({
   'zh-CN': {
     menu: { list: '客户' },
     grading: {
@@ -279,4 +278,4 @@ export const customerMessages: Record<Locale, Messages> = {
       inactiveUser: 'Deactivated user',
     },
   },
-};
+});

@@ -1,8 +1,7 @@
-import type { Locale } from '@contracts/common.js';
-import type { Messages } from '../../app/domain.js';
+import { defineMessages } from '../../app/message-catalogue.js';
 
 // The 'followUps' namespace: follow-up records, the due list, the customer timeline and the notification bell.
-export const followUpMessages: Record<Locale, Messages> = {
+export const followUpMessages = defineMessages({
   'zh-CN': {
     menu: { list: '跟进记录', due: '待跟进客户' },
     types: { call: '电话', visit: '拜访', meeting: '会议', email: '邮件', note: '备注' },
@@ -300,7 +299,7 @@ export const followUpMessages: Record<Locale, Messages> = {
       title: 'Due for follow-up',
       sub: 'Key accounts nobody has contacted within their follow-up cycle',
       count_one: '{{total}} customer is due',
-      count_other: '{{total}} customers are due',
+      count: '{{total}} customers are due',
       countWithin: '{{total}} customers due now or within 7 days',
       within7: 'Due within 7 days',
       customer: 'Customer',
@@ -308,15 +307,15 @@ export const followUpMessages: Record<Locale, Messages> = {
       owner: 'Owner',
       cycle: 'Cycle',
       cycleDays_one: 'Every day',
-      cycleDays_other: 'Every {{count}} days',
+      cycleDays: 'Every {{count}} days',
       lastFollowUp: 'Last follow-up',
       never: 'Never',
       dueDate: 'Due date',
       status: 'Status',
       overdue_one: '{{count}} day overdue',
-      overdue_other: '{{count}} days overdue',
+      overdue: '{{count}} days overdue',
       today: 'Due today',
-      inDays_other: 'Due in {{count}} days',
+      inDays: 'Due in {{count}} days',
       tomorrow: 'Due tomorrow',
       empty: 'Every key account has been followed up on time. Keep it up!',
       emptyWithin: 'No key accounts fall due in the next 7 days either',
@@ -351,4 +350,4 @@ export const followUpMessages: Record<Locale, Messages> = {
       loadFailed: 'Could not load notifications',
     },
   },
-};
+});

@@ -1,7 +1,6 @@
-import type { Locale } from '@contracts/common.js';
-import type { Messages } from '../../app/domain.js';
+import { defineMessages } from '../../app/message-catalogue.js';
 
-export const gradingMessages: Record<Locale, Messages> = {
+export const gradingMessages = defineMessages({
   'zh-CN': {
     menu: '客户分级规则',
     title: '客户分级规则',
@@ -83,4 +82,4 @@ export const gradingMessages: Record<Locale, Messages> = {
     inputsUsed: 'Counted this time: {{inputs}}',
     noSource: 'no data source yet',
   },
-};
+});

@@ -1,7 +1,6 @@
-import type { Locale } from '@contracts/common.js';
-import type { Messages } from '../../app/domain.js';
+import { defineMessages } from '../../app/message-catalogue.js';
 
-export const importMessages: Record<Locale, Messages> = {
+export const importMessages = defineMessages({
   'zh-CN': {
     button: '导入',
     title: '批量导入',
@@ -227,4 +226,4 @@ export const importMessages: Record<Locale, Messages> = {
       failed: 'Failed',
     },
   },
-};
+});

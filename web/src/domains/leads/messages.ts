@@ -1,8 +1,7 @@
-import type { Locale } from '@contracts/common.js';
-import type { Messages } from '../../app/domain.js';
+import { defineMessages } from '../../app/message-catalogue.js';
 
 // The 'leads' namespace: leads, the public pool, conversion and assignment rules.
-export const leadMessages: Record<Locale, Messages> = {
+export const leadMessages = defineMessages({
   'zh-CN': {
     menu: { list: '线索', rules: '线索分配规则' },
     fields: {
@@ -252,4 +251,4 @@ export const leadMessages: Record<Locale, Messages> = {
       saved: 'Rules saved',
     },
   },
-};
+});

@@ -1,7 +1,6 @@
-import type { Locale } from '@contracts/common.js';
-import type { Messages } from '../../app/domain.js';
+import { defineMessages } from '../../app/message-catalogue.js';
 
-export const noteMessages: Record<Locale, Messages> = {
+export const noteMessages = defineMessages({
   'zh-CN': {
     menu: '知识库',
     title: '知识库',
@@ -59,4 +58,4 @@ export const noteMessages: Record<Locale, Messages> = {
     saved: 'Note saved',
     confirmDelete: 'Delete the note “{{name}}”? It can be restored from the recycle bin.',
   },
-};
+});

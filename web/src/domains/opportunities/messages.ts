@@ -1,7 +1,6 @@
-import type { Locale } from '@contracts/common.js';
-import type { Messages } from '../../app/domain.js';
+import { defineMessages } from '../../app/message-catalogue.js';
 
-export const opportunityMessages: Record<Locale, Messages> = {
+export const opportunityMessages = defineMessages({
   'zh-CN': {
     menu: { board: '商机', pipelines: '销售流程' },
     board: {
@@ -366,4 +365,4 @@ export const opportunityMessages: Record<Locale, Messages> = {
       days: 'days',
     },
   },
-};
+});

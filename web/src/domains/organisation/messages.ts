@@ -1,8 +1,7 @@
-import type { Locale } from '@contracts/common.js';
-import type { Messages } from '../../app/domain.js';
+import { defineMessages } from '../../app/message-catalogue.js';
 
 // The 'organisation' namespace: users, departments, roles and permissions.
-export const organisationMessages: Record<Locale, Messages> = {
+export const organisationMessages = defineMessages({
   'zh-CN': {
     menu: { users: '用户管理', departments: '部门管理', roles: '角色与权限' },
     modules: {
@@ -470,7 +469,7 @@ export const organisationMessages: Record<Locale, Messages> = {
       builtIn: 'Built-in',
       custom: 'Custom',
       userCount_one: '{{count}} user',
-      userCount_other: '{{count}} users',
+      userCount: '{{count}} users',
       key: 'Key',
       keyHint: 'Starts with a lowercase letter; lowercase letters, digits and underscores; cannot be changed later',
       keyInvalid: 'Start with a lowercase letter; 2–40 lowercase letters, digits or underscores',
@@ -498,4 +497,4 @@ export const organisationMessages: Record<Locale, Messages> = {
       discardBody: 'The changes to this role have not been saved and will be lost.',
     },
   },
-};
+});

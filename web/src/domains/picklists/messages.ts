@@ -1,8 +1,7 @@
-import type { Locale } from '@contracts/common.js';
-import type { Messages } from '../../app/domain.js';
+import { defineMessages } from '../../app/message-catalogue.js';
 
 // The 'picklists' namespace: the values offered in customer and contact forms.
-export const picklistMessages: Record<Locale, Messages> = {
+export const picklistMessages = defineMessages({
   'zh-CN': {
     menu: '选项配置',
     title: '选项配置',
@@ -112,4 +111,4 @@ export const picklistMessages: Record<Locale, Messages> = {
     empty: 'This list has no values yet',
     count: '{{active}} active / {{total}} in total',
   },
-};
+});

@@ -1,8 +1,7 @@
-import type { Locale } from '@contracts/common.js';
-import type { Messages } from '../../app/domain.js';
+import { defineMessages } from '../../app/message-catalogue.js';
 
 // The 'pipelineReports' namespace: 销售分析 — pipeline totals, forecast, funnel, conversion, sources.
-export const pipelineReportMessages: Record<Locale, Messages> = {
+export const pipelineReportMessages = defineMessages({
   'zh-CN': {
     menu: {
       totals: '销售总览',
@@ -395,7 +394,7 @@ export const pipelineReportMessages: Record<Locale, Messages> = {
     loadFailed: 'The report could not be loaded',
     noPipeline: 'No active pipeline yet: ask an administrator to set up a pipeline and its stages',
     days_one: '{{count}} day',
-    days_other: '{{count}} days',
+    days: '{{count}} days',
     daysUnit: 'days',
     filters: {
       pipeline: 'Pipeline',
@@ -435,7 +434,7 @@ export const pipelineReportMessages: Record<Locale, Messages> = {
       thisMonth: 'this month',
       nextMonth: 'next month',
       cardLine_one: '{{count}} opportunity at ≥ {{threshold}}% probability, counted as amount × probability',
-      cardLine_other: '{{count}} opportunities at ≥ {{threshold}}% probability, counted as amount × probability',
+      cardLine: '{{count}} opportunities at ≥ {{threshold}}% probability, counted as amount × probability',
       weightedHint: 'Amount × probability of open opportunities at {{threshold}}% or more; signed deals are not included',
       byDepartment: 'By department (sub-departments included)',
       byRep: 'By rep',
@@ -484,7 +483,7 @@ export const pipelineReportMessages: Record<Locale, Messages> = {
       expected: 'Expected revenue',
       expectedHint: 'Σ amount × probability of open opportunities',
       count_one: '{{count}} opportunity',
-      count_other: '{{count}} opportunities',
+      count: '{{count}} opportunities',
       byStage: 'Amount and expected revenue per stage',
       empty: 'No opportunities yet',
       kind: { open: 'Open', won: 'Won', lost: 'Lost' },
@@ -585,4 +584,4 @@ export const pipelineReportMessages: Record<Locale, Messages> = {
       groups: 'Rows',
     },
   },
-};
+});

@@ -1,8 +1,7 @@
-import type { Locale } from '@contracts/common.js';
-import type { Messages } from '../../app/domain.js';
+import { defineMessages } from '../../app/message-catalogue.js';
 
 // The 'profile' namespace: the signed-in user's own settings.
-export const profileMessages: Record<Locale, Messages> = {
+export const profileMessages = defineMessages({
   'zh-CN': {
     title: '个人设置',
     sub: '查看账号信息，修改密码、语言和安全设置',
@@ -265,4 +264,4 @@ export const profileMessages: Record<Locale, Messages> = {
       empty: 'No API tokens yet',
     },
   },
-};
+});

@@ -1,8 +1,7 @@
-import type { Locale } from '@contracts/common.js';
-import type { Messages } from '../../app/domain.js';
+import { defineMessages } from '../../app/message-catalogue.js';
 
 // The 'recycleBin' namespace.
-export const recycleBinMessages: Record<Locale, Messages> = {
+export const recycleBinMessages = defineMessages({
   'zh-CN': {
     menu: '回收站',
     title: '回收站',
@@ -99,4 +98,4 @@ export const recycleBinMessages: Record<Locale, Messages> = {
     empty: 'The recycle bin is empty',
     noMatch: 'No records match',
   },
-};
+});

@@ -1,7 +1,6 @@
-import type { Locale } from '@contracts/common.js';
-import type { Messages } from '../../app/domain.js';
+import { defineMessages } from '../../app/message-catalogue.js';
 
-export const searchMessages: Record<Locale, Messages> = {
+export const searchMessages = defineMessages({
   'zh-CN': {
     box: '搜客户、联系人、线索、笔记…',
     title: '搜索',
@@ -39,4 +38,4 @@ export const searchMessages: Record<Locale, Messages> = {
     tooShort: 'Type at least two characters',
     loadFailed: 'The search did not finish',
   },
-};
+});

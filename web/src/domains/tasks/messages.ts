@@ -1,8 +1,7 @@
-import type { Locale } from '@contracts/common.js';
-import type { Messages } from '../../app/domain.js';
+import { defineMessages } from '../../app/message-catalogue.js';
 
 // The 'tasks' namespace: the to-do list and the task drawer.
-export const taskMessages: Record<Locale, Messages> = {
+export const taskMessages = defineMessages({
   'zh-CN': {
     menu: { list: '待办任务' },
     tabs: { mine: '我的待办', today: '今天到期', week: '本周到期', overdue: '已逾期', all: '全部任务' },
@@ -231,4 +230,4 @@ export const taskMessages: Record<Locale, Messages> = {
       completedInfo: 'completed on {{at}}',
     },
   },
-};
+});

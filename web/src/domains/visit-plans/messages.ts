@@ -1,8 +1,7 @@
-import type { Locale } from '@contracts/common.js';
-import type { Messages } from '../../app/domain.js';
+import { defineMessages } from '../../app/message-catalogue.js';
 
 // The 'visitPlans' namespace: a rep's daily visit plan and the manager's plan-vs-done summary.
-export const visitPlanMessages: Record<Locale, Messages> = {
+export const visitPlanMessages = defineMessages({
   'zh-CN': {
     menu: { list: '拜访计划' },
     title: '拜访计划',
@@ -139,7 +138,7 @@ export const visitPlanMessages: Record<Locale, Messages> = {
       ownerAll: 'Whole team',
       counts: '{{planned}} planned · {{done}} visited',
       missedCount_one: '{{count}} missed',
-      missedCount_other: '{{count}} missed',
+      missedCount: '{{count}} missed',
       loadFailed: 'Could not load the visit plans',
       empty: 'No visits planned for this day yet. Plan ahead to make every trip count',
       emptyPast: 'No visits were planned for this day',
@@ -181,4 +180,4 @@ export const visitPlanMessages: Record<Locale, Messages> = {
       hint: 'Done: a visit follow-up with the customer was logged on the planned day. Upcoming: plans for today or later not visited yet; they do not count against the completion rate. Unplanned: visit follow-ups without a plan.',
     },
   },
-};
+});
