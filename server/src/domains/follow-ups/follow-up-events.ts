@@ -1,5 +1,5 @@
 import type { Db } from '../../platform/db/database.js';
-import type { FollowUpRow } from './follow-up-service.js';
+import type { FollowUpRow } from './follow-up-table.js';
 
 /** Other domains react to a new follow-up (a visit fulfils a visit plan …) without the follow-up code knowing them. */
 export type FollowUpListener = (trx: Db, followUp: FollowUpRow, env: { timeZone: string }) => Promise<void>;

@@ -1,5 +1,4 @@
 import type { createFollowUpBody, followUpListQuery, updateFollowUpBody } from '@contracts/follow-ups.js';
-import type { Selectable } from 'kysely';
 import type { z } from 'zod';
 import type { Actor } from '../../platform/access/actor.js';
 import { scopeFilter } from '../../platform/access/data-scope.js';
@@ -12,9 +11,8 @@ import { findVisible, insertRecord, softDeleteRecord, updateRecord } from '../..
 import { customerEntity } from '../customers/customer-entity.js';
 import { followUpEntity } from './follow-up-entity.js';
 import { emitFollowUpCreated } from './follow-up-events.js';
-import type { FollowUpTable } from './follow-up-table.js';
+import type { FollowUpRow } from './follow-up-table.js';
 
-export type FollowUpRow = Selectable<FollowUpTable>;
 type Body = Partial<z.infer<typeof createFollowUpBody>>;
 
 function columns(b: Body): Record<string, unknown> {

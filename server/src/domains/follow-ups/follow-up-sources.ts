@@ -3,7 +3,8 @@ import { sql } from 'kysely';
 import { scopeFilter } from '../../platform/access/data-scope.js';
 import { registerCalendarSource } from '../calendar/calendar.js';
 import { olderThan, registerTimelineProvider } from '../customers/timeline.js';
-import { followUpsToApi, type FollowUpRow } from './follow-up-service.js';
+import { followUpsToApi } from './follow-up-service.js';
+import type { FollowUpRow } from './follow-up-table.js';
 
 type FollowUpType = (typeof FOLLOW_UP_TYPES)[number];
 

@@ -1,3 +1,4 @@
+import type { Selectable } from 'kysely';
 import type { RecordBaseColumns } from '../../platform/db/platform-tables.js';
 
 export interface FollowUpTable extends RecordBaseColumns {
@@ -10,6 +11,8 @@ export interface FollowUpTable extends RecordBaseColumns {
   outcome: string | null;
   next_follow_up_date: string | null;
 }
+
+export type FollowUpRow = Selectable<FollowUpTable>;
 
 declare module '../../platform/db/database.js' {
   interface Tables {
