@@ -1,4 +1,4 @@
-import { Checkbox, Form, Input, Space } from 'antd';
+import { Checkbox, Col, Form, Input, Row } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { http } from '../../app/api-client.js';
 import { useAuth } from '../../app/auth.js';
@@ -60,6 +60,7 @@ function LeadFormSession({ open, lead, onClose }: { open: boolean; lead?: Lead; 
     onClose,
   });
   const autoAssign = Form.useWatch('autoAssign', rf.form);
+  const half = { xs: 24, md: 12 };
 
   return (
     <FormDrawer open={open} title={lead ? lead.company : t('list.new')} width={736} saveTestId="lead-save" {...rf.shellProps}>
@@ -68,36 +69,48 @@ function LeadFormSession({ open, lead, onClose }: { open: boolean; lead?: Lead; 
           <Input autoFocus maxLength={200} />
         </Form.Item>
         <DuplicateHint form={rf.form} fields={{ name: 'company', phone: 'mobile', email: 'email' }} excludeId={lead?.id} />
-        <Space.Compact block>
-          <Form.Item name="contactName" label={t('fields.contactName')} rules={[{ max: 50 }]} style={{ flex: 1 }}>
-            <Input maxLength={50} />
-          </Form.Item>
-          <Form.Item name="title" label={t('fields.title')} rules={[{ max: 50 }]} style={{ flex: 1 }}>
-            <Input maxLength={50} />
-          </Form.Item>
-        </Space.Compact>
-        <Space.Compact block>
-          <Form.Item name="mobile" label={t('fields.mobile')} rules={[{ max: 30 }]} style={{ flex: 1 }}>
-            <Input maxLength={30} inputMode="tel" />
-          </Form.Item>
-          <Form.Item name="phone" label={t('fields.phone')} rules={[{ max: 40 }]} style={{ flex: 1 }}>
-            <Input maxLength={40} inputMode="tel" />
-          </Form.Item>
-        </Space.Compact>
+        <Row gutter={16}>
+          <Col {...half}>
+            <Form.Item name="contactName" label={t('fields.contactName')} rules={[{ max: 50 }]}>
+              <Input maxLength={50} />
+            </Form.Item>
+          </Col>
+          <Col {...half}>
+            <Form.Item name="title" label={t('fields.title')} rules={[{ max: 50 }]}>
+              <Input maxLength={50} />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Row gutter={16}>
+          <Col {...half}>
+            <Form.Item name="mobile" label={t('fields.mobile')} rules={[{ max: 30 }]}>
+              <Input maxLength={30} inputMode="tel" />
+            </Form.Item>
+          </Col>
+          <Col {...half}>
+            <Form.Item name="phone" label={t('fields.phone')} rules={[{ max: 40 }]}>
+              <Input maxLength={40} inputMode="tel" />
+            </Form.Item>
+          </Col>
+        </Row>
         <Form.Item name="email" label={t('fields.email')} rules={[{ type: 'email', max: 200 }]}>
           <Input maxLength={200} />
         </Form.Item>
         <Form.Item name="region" label={t('fields.region')} rules={[{ max: 100 }]}>
           <Input maxLength={100} placeholder="华东/上海" />
         </Form.Item>
-        <Space.Compact block>
-          <Form.Item name="industry" label={t('fields.industry')} style={{ flex: 1 }}>
-            <PicklistSelect list="industry" />
-          </Form.Item>
-          <Form.Item name="source" label={t('fields.source')} style={{ flex: 1 }}>
-            <PicklistSelect list="customer_source" />
-          </Form.Item>
-        </Space.Compact>
+        <Row gutter={16}>
+          <Col {...half}>
+            <Form.Item name="industry" label={t('fields.industry')}>
+              <PicklistSelect list="industry" />
+            </Form.Item>
+          </Col>
+          <Col {...half}>
+            <Form.Item name="source" label={t('fields.source')}>
+              <PicklistSelect list="customer_source" />
+            </Form.Item>
+          </Col>
+        </Row>
         <Form.Item name="remarks" label={t('fields.remarks')} rules={[{ max: 2000 }]}>
           <Input.TextArea rows={3} maxLength={2000} showCount />
         </Form.Item>
