@@ -9,8 +9,8 @@ import { writeHistory } from '../../platform/records/history.js';
 import { likePattern, runList } from '../../platform/records/list-query.js';
 import { ownerNames, type RecordBaseRow } from '../../platform/records/record-base-api.js';
 import { findVisible, insertRecord, softDeleteRecord, updateRecord } from '../../platform/records/record-store.js';
-import { customerEntity } from '../customers/customer-entity.js';
-import { assertPicklistCodes } from '../picklists/picklist-service.js';
+import { customerEntity } from '../customers/public.js';
+import { assertPicklistCodes } from '../picklists/public.js';
 import { contactEntity } from './contact-entity.js';
 import type { ContactTable } from './contact-table.js';
 

@@ -9,7 +9,7 @@ import { AppError } from '../../platform/http/errors.js';
 import { writeHistory } from '../../platform/records/history.js';
 import { likePattern, runList } from '../../platform/records/list-query.js';
 import { findVisible } from '../../platform/records/record-store.js';
-import { customerEntity } from '../customers/customer-entity.js';
+import { customerEntity } from '../customers/public.js';
 import { customerPoolRules } from './pool-rules.js';
 
 const DAY_MS = 86_400_000;

@@ -9,7 +9,7 @@ import { AppError } from '../../platform/http/errors.js';
 import { writeHistory } from '../../platform/records/history.js';
 import { likePattern, runList } from '../../platform/records/list-query.js';
 import { findVisible, insertRecord, softDeleteRecord, updateRecord } from '../../platform/records/record-store.js';
-import { assertPicklistCodes } from '../picklists/picklist-service.js';
+import { assertPicklistCodes } from '../picklists/public.js';
 import { customerEntity } from './customer-entity.js';
 import { customerColumns, customersToApi, selectForApi } from './customer-mapping.js';
 import type { CustomerTable } from './customer-table.js';

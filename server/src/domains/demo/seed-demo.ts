@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { generatePassword, hashPassword } from '../../platform/auth/passwords.js';
 import type { Db } from '../../platform/db/database.js';
-import { createUser } from '../organisation/user-service.js';
+import { createUser } from '../organisation/public.js';
 import { seedDemoOpportunities } from './demo-opportunities.js';
 import {
   BUSINESS,

@@ -8,7 +8,7 @@ import { AppError } from '../../platform/http/errors.js';
 import { likePattern, runList } from '../../platform/records/list-query.js';
 import { ownerNames, type RecordBaseRow } from '../../platform/records/record-base-api.js';
 import { findVisible, insertRecord, softDeleteRecord, updateRecord } from '../../platform/records/record-store.js';
-import { customerEntity } from '../customers/customer-entity.js';
+import { customerEntity } from '../customers/public.js';
 import { followUpEntity } from './follow-up-entity.js';
 import { emitFollowUpCreated } from './follow-up-events.js';
 import type { FollowUpRow } from './follow-up-table.js';

@@ -1,8 +1,8 @@
 import type { FOLLOW_UP_TYPES } from '@contracts/follow-ups.js';
 import { sql } from 'kysely';
 import { scopeFilter } from '../../platform/access/data-scope.js';
-import { registerCalendarSource } from '../calendar/calendar.js';
-import { olderThan, registerTimelineProvider } from '../customers/timeline.js';
+import { registerCalendarSource } from '../calendar/public.js';
+import { olderThan, registerTimelineProvider } from '../customers/public.js';
 import { followUpsToApi } from './follow-up-service.js';
 import type { FollowUpRow } from './follow-up-table.js';
 

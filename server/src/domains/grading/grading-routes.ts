@@ -9,7 +9,7 @@ import { actorOf } from '../../platform/http/request-context.js';
 import { writeHistory } from '../../platform/records/history.js';
 import { registerJob } from '../../platform/jobs/scheduler.js';
 import { findVisible } from '../../platform/records/record-store.js';
-import { customerEntity } from '../customers/customer-entity.js';
+import { customerEntity } from '../customers/public.js';
 import { evaluateGrades } from './evaluate-grades.js';
 import { gradingRules, saveGradingRules } from './grading-rules.js';
 

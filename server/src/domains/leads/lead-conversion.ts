@@ -7,11 +7,10 @@ import type { Db } from '../../platform/db/database.js';
 import { AppError } from '../../platform/http/errors.js';
 import { writeHistory } from '../../platform/records/history.js';
 import { findVisible } from '../../platform/records/record-store.js';
-import { createContact } from '../contacts/contact-service.js';
-import { customerEntity } from '../customers/customer-entity.js';
-import { createCustomer } from '../customers/customer-service.js';
-import { findDuplicates } from '../duplicates/duplicate-check.js';
-import { createOpportunity } from '../opportunities/opportunity-service.js';
+import { createContact } from '../contacts/public.js';
+import { createCustomer, customerEntity } from '../customers/public.js';
+import { findDuplicates } from '../duplicates/public.js';
+import { createOpportunity } from '../opportunities/public.js';
 import { leadEntity } from './lead-entity.js';
 import type { LeadRow } from './lead-service.js';
 

@@ -1,5 +1,5 @@
 import { registerEntity } from '../../platform/records/entity-registry.js';
-import { registerPicklistUsage } from '../picklists/picklist-service.js';
+import { registerPicklistUsage } from '../picklists/public.js';
 
 export const leadEntity = registerEntity({
   entity: 'lead',

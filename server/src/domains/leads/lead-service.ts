@@ -8,7 +8,7 @@ import { AppError } from '../../platform/http/errors.js';
 import { writeHistory } from '../../platform/records/history.js';
 import { likePattern, runList } from '../../platform/records/list-query.js';
 import { findVisible, insertRecord, ownerDepartment, softDeleteRecord, updateRecord } from '../../platform/records/record-store.js';
-import { assertPicklistCodes } from '../picklists/picklist-service.js';
+import { assertPicklistCodes } from '../picklists/public.js';
 import { assignByRules } from './assignment-rules.js';
 import { leadEntity } from './lead-entity.js';
 import type { LeadTable } from './lead-table.js';

@@ -7,7 +7,7 @@ import { assertCan } from '../../platform/access/actor.js';
 import { scopeFilter } from '../../platform/access/data-scope.js';
 import type { AppContext } from '../../platform/app-context.js';
 import { actorOf } from '../../platform/http/request-context.js';
-import { olderThan, registerTimelineProvider } from '../customers/timeline.js';
+import { olderThan, registerTimelineProvider } from '../customers/public.js';
 import { createNote, deleteNote, getNote, listNotes, noteTags, updateNote } from './note-service.js';
 import './note-search.js';
 

@@ -1,6 +1,6 @@
 import { registerEntity } from '../../platform/records/entity-registry.js';
 import { registerDependant } from '../../platform/records/dependant-registry.js';
-import { registerPicklistUsage } from '../picklists/picklist-service.js';
+import { registerPicklistUsage } from '../picklists/public.js';
 
 export const opportunityEntity = registerEntity({
   entity: 'opportunity',

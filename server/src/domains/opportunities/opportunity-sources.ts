@@ -1,10 +1,10 @@
 import { sql } from 'kysely';
 import { scopeFilter } from '../../platform/access/data-scope.js';
-import { registerCalendarSource } from '../calendar/calendar.js';
-import { registerLastWonProvider } from '../customer-pool/last-won.js';
-import { olderThan, registerTimelineProvider } from '../customers/timeline.js';
-import { onFollowUpCreated } from '../follow-ups/follow-up-events.js';
-import { registerContributionProvider } from '../grading/grading-inputs.js';
+import { registerCalendarSource } from '../calendar/public.js';
+import { registerLastWonProvider } from '../customer-pool/public.js';
+import { olderThan, registerTimelineProvider } from '../customers/public.js';
+import { onFollowUpCreated } from '../follow-ups/public.js';
+import { registerContributionProvider } from '../grading/public.js';
 
 // C8: the customer's deals on its timeline, at their latest stage change, like its follow-ups:
 // whoever sees the customer sees what is being sold to it.

@@ -8,7 +8,7 @@ import type {
   StageConversionReport,
 } from '@contracts/pipeline-reports.js';
 import type { ReportEnv, ReportTable } from '../../platform/reports/report-route.js';
-import { picklistLabels } from '../picklists/picklist-labels.js';
+import { picklistLabels } from '../picklists/public.js';
 import { cell, headerOf, KIND, L, label } from './download-labels.js';
 
 // Pipeline totals, funnel, sources, industries, stage conversion and learned probabilities as

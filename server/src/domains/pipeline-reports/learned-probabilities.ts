@@ -6,7 +6,7 @@ import type { Db } from '../../platform/db/database.js';
 import { AppError } from '../../platform/http/errors.js';
 import { writeHistory } from '../../platform/records/history.js';
 import { dayRange, dayStartSql, num, reportWhere } from './report-filters.js';
-import { resolvePipeline } from '../opportunities/pipeline-service.js';
+import { resolvePipeline } from '../opportunities/public.js';
 
 type Query = z.infer<typeof learnedProbabilitiesQuery>;
 

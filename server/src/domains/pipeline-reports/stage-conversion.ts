@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import type { Actor } from '../../platform/access/actor.js';
 import type { Db } from '../../platform/db/database.js';
 import { dayRange, dayStartSql, num, reportWhere } from './report-filters.js';
-import { resolvePipeline } from '../opportunities/pipeline-service.js';
+import { resolvePipeline } from '../opportunities/public.js';
 
 interface StageRow {
   stage_id: string;

@@ -9,7 +9,7 @@ import { AppError } from '../../platform/http/errors.js';
 import { likePattern, runList } from '../../platform/records/list-query.js';
 import { ownerNames, type RecordBaseRow } from '../../platform/records/record-base-api.js';
 import { findVisible, insertRecord, softDeleteRecord, updateRecord } from '../../platform/records/record-store.js';
-import { customerEntity } from '../customers/customer-entity.js';
+import { customerEntity } from '../customers/public.js';
 import { taskEntity } from './task-entity.js';
 import type { TaskTable } from './task-table.js';
 

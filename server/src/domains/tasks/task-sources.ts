@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { scopeFilter } from '../../platform/access/data-scope.js';
-import { registerCalendarSource } from '../calendar/calendar.js';
-import { olderThan, registerTimelineProvider } from '../customers/timeline.js';
+import { registerCalendarSource } from '../calendar/public.js';
+import { olderThan, registerTimelineProvider } from '../customers/public.js';
 
 // Tasks appear on the calendar by due date (company time zone) and on their customer's timeline.
 registerCalendarSource({

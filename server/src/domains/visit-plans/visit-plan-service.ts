@@ -7,7 +7,7 @@ import type { Db } from '../../platform/db/database.js';
 import { AppError } from '../../platform/http/errors.js';
 import { ownerNames, type RecordBaseRow } from '../../platform/records/record-base-api.js';
 import { findVisible, insertRecord, softDeleteRecord, updateRecord } from '../../platform/records/record-store.js';
-import { customerEntity } from '../customers/customer-entity.js';
+import { customerEntity } from '../customers/public.js';
 import { visitPlanEntity } from './visit-plan-entity.js';
 import type { VisitPlanTable } from './visit-plan-table.js';
 

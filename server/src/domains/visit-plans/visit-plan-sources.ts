@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import { scopeFilter } from '../../platform/access/data-scope.js';
 import { businessDate } from '../../platform/dates.js';
-import { registerCalendarSource } from '../calendar/calendar.js';
-import { onFollowUpCreated } from '../follow-ups/follow-up-events.js';
+import { registerCalendarSource } from '../calendar/public.js';
+import { onFollowUpCreated } from '../follow-ups/public.js';
 import { visitStatus } from './visit-plan-service.js';
 
 // A visit follow-up fulfils its author's plan for that customer on that (company-time-zone) day.

@@ -1,0 +1,2 @@
+/** What other domains may use of the calendar: register a source of entries. */
+export { registerCalendarSource } from './calendar.js';

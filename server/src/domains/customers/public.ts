@@ -1,0 +1,4 @@
+/** What other domains may use of customers: the entity, creation (lead conversion) and the 360 timeline registry. */
+export { customerEntity } from './customer-entity.js';
+export { createCustomer } from './customer-service.js';
+export { olderThan, registerTimelineProvider, type TimelineProvider } from './timeline.js';

@@ -1,0 +1,2 @@
+/** What other domains may use of follow-ups: react when one is written. */
+export { onFollowUpCreated } from './follow-up-events.js';
