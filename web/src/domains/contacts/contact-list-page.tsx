@@ -1,19 +1,10 @@
-import { Col, Select, Space, Tag, Typography } from 'antd';
+import { Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useAuth } from '../../app/auth.js';
-import {
-  DateCell,
-  type ListColumn,
-  ListCard,
-  ListFilters,
-  ListHeader,
-  ListTable,
-  useColumnChooser,
-  useListPage,
-} from '../../shared/list-kit/index.js';
-import { OwnerSelect } from '../../shared/owner-select.js';
+import { ChoiceFilter, ListFilters, OwnerFilter } from '../../shared/list-kit/list-filters.js';
+import { DateCell, type ListColumn, ListCard, ListHeader, ListTable, useColumnChooser, useListPage } from '../../shared/list-kit/index.js';
 import { usePicklist } from '../../shared/use-picklist.js';
 import { type Contact, useContacts } from './api.js';
 import { ContactDrawer } from './contact-drawer.js';
@@ -30,11 +21,9 @@ export function ContactListPage() {
   const { update } = list;
   const [creating, setCreating] = useState(false);
 
-  const roleFilter = list.text('role');
-  const ownerId = list.text('ownerId');
   // The open contact is part of the URL too, so refresh and back keep the drawer.
   const viewing = list.text('contact');
-  const query = useContacts({ ...list.paging, q: list.text('q'), role: roleFilter, ownerId });
+  const query = useContacts({ ...list.paging, q: list.text('q'), role: list.text('role'), ownerId: list.text('ownerId') });
   const view = (id: string | undefined) => update({ contact: id, page: list.page === 1 ? undefined : list.page });
   const create = { label: t('list.new'), onClick: () => setCreating(true), allowed: can('contacts', 'create') };
 
@@ -86,25 +75,10 @@ export function ContactListPage() {
           searchPlaceholder={t('list.search')}
           searchCol={{ xs: 24, md: 12, xl: 8 }}
           clearCol={{ xs: 24, sm: 12, md: 6, xl: 4 }}
+          filterCol={{ xs: 12, md: 6, xl: 4 }}
         >
-          <Col xs={12} md={6} xl={4}>
-            <Select
-              allowClear
-              placeholder={t('fields.role')}
-              value={roleFilter}
-              onChange={(v) => update({ role: v })}
-              options={role.options}
-              style={{ width: '100%' }}
-            />
-          </Col>
-          <Col xs={12} md={6} xl={4}>
-            <OwnerSelect
-              placeholder={t('fields.owner')}
-              value={ownerId}
-              onChange={(v) => update({ ownerId: v })}
-              style={{ width: '100%' }}
-            />
-          </Col>
+          <ChoiceFilter list={list} name="role" placeholder={t('fields.role')} options={role.options} />
+          <OwnerFilter list={list} placeholder={t('fields.owner')} />
         </ListFilters>
         <ListTable<Contact>
           list={list}

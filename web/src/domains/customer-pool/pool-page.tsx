@@ -1,9 +1,10 @@
 import { POOL_REASONS } from '@contracts/customer-pool.js';
-import { Alert, App, Button, Col, Select, Tag, Tooltip } from 'antd';
+import { Alert, App, Button, Tag, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../app/auth.js';
 import { formatDate, formatDateTime } from '../../shared/dates.js';
-import { type ListColumn, ListCard, ListFilters, ListHeader, ListTable, useListPage } from '../../shared/list-kit/index.js';
+import { ChoiceFilter, ListFilters } from '../../shared/list-kit/list-filters.js';
+import { type ListColumn, ListCard, ListHeader, ListTable, useListPage } from '../../shared/list-kit/index.js';
 import { usePicklist } from '../../shared/use-picklist.js';
 import { type PoolCustomer, type PoolReason, useClaimCustomer, useCustomerPoolRules, usePoolCustomers } from './api.js';
 
@@ -15,8 +16,7 @@ export function CustomerPoolPage() {
   const { message } = App.useApp();
   const { can } = useAuth();
   const list = useListPage({ name: 'pool', filters: ['q', 'reason'] });
-  const reason = list.text('reason') as PoolReason | undefined;
-  const query = usePoolCustomers({ ...list.paging, q: list.text('q'), reason });
+  const query = usePoolCustomers({ ...list.paging, q: list.text('q'), reason: list.text('reason') });
   const rules = useCustomerPoolRules();
   const claim = useClaimCustomer();
   const industry = usePicklist('industry');
@@ -89,6 +89,7 @@ export function CustomerPoolPage() {
   ];
 
   const r = rules.data;
+  const reasonOptions = POOL_REASONS.map((k) => ({ value: k, label: t(`reason.${k}`) }));
   return (
     <>
       <ListHeader list={list} title={t('list.title')} count={query.data && t('list.count', { total: query.data.total })} />
@@ -112,16 +113,7 @@ export function CustomerPoolPage() {
           />
         )}
         <ListFilters list={list} searchPlaceholder={t('list.search')}>
-          <Col xs={24} sm={12} md={8} xl={4}>
-            <Select
-              allowClear
-              placeholder={t('list.reasonAll')}
-              value={reason}
-              onChange={(v) => list.update({ reason: v })}
-              options={POOL_REASONS.map((k) => ({ value: k, label: t(`reason.${k}`) }))}
-              style={{ width: '100%' }}
-            />
-          </Col>
+          <ChoiceFilter list={list} name="reason" placeholder={t('list.reasonAll')} options={reasonOptions} />
         </ListFilters>
         <ListTable<PoolCustomer>
           list={list}

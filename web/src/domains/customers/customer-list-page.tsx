@@ -1,23 +1,13 @@
 import { CUSTOMER_TYPES } from '@contracts/customers.js';
 import { StarFilled } from '@ant-design/icons';
-import { Col, Select, Space, Tag, Typography } from 'antd';
+import { Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router-dom';
 import { useAuth } from '../../app/auth.js';
-import { MultiFilter } from '../../shared/filter-bar.js';
 import { formatMoney } from '../../shared/format.js';
-import {
-  DateCell,
-  type ListColumn,
-  ListCard,
-  ListFilters,
-  ListHeader,
-  ListTable,
-  useColumnChooser,
-  useListPage,
-} from '../../shared/list-kit/index.js';
-import { OwnerSelect } from '../../shared/owner-select.js';
+import { ChoiceFilter, ListFilters, OwnerFilter } from '../../shared/list-kit/list-filters.js';
+import { DateCell, type ListColumn, ListCard, ListHeader, ListTable, useColumnChooser, useListPage } from '../../shared/list-kit/index.js';
 import { type Customer, useCustomers } from './api.js';
 import { CustomerFormDrawer } from './customer-form.js';
 import { useCustomerLabels } from './customer-labels.js';
@@ -33,16 +23,18 @@ export function CustomerListPage() {
   const location = useLocation();
   const labels = useCustomerLabels();
   const list = useListPage({ name: 'customer', filters: FILTERS, imports: 'customers', exports: 'customers' });
-  const { update } = list;
   const [creating, setCreating] = useState(false);
 
-  const industry = list.list('industry');
-  const source = list.list('source');
-  const grade = list.list('grade');
-  const customerType = list.text('customerType');
-  const ownerId = list.text('ownerId');
-  const isKey = list.text('isKey');
-  const query = useCustomers({ ...list.paging, q: list.text('q'), industry, source, grade, customerType, ownerId, isKey });
+  const query = useCustomers({
+    ...list.paging,
+    q: list.text('q'),
+    industry: list.list('industry'),
+    source: list.list('source'),
+    grade: list.list('grade'),
+    customerType: list.text('customerType'),
+    ownerId: list.text('ownerId'),
+    isKey: list.text('isKey'),
+  });
 
   // The detail page's "back" returns to this exact view (filters, sort, page).
   const open = (c: Customer) => navigate(`/customers/${c.id}`, { state: { listSearch: location.search } });
@@ -130,69 +122,30 @@ export function CustomerListPage() {
   const chosen = useColumnChooser(list, columns, { locked: ['name'], defaults: DEFAULT_COLUMNS });
 
   const filterCol = { xs: 24, sm: 12, md: 8, xl: 3 };
+  const typeOptions = CUSTOMER_TYPES.map((v) => ({ value: v, label: t(`types.${v}`) }));
+  const isKeyOptions = [
+    { value: 'true', label: t('list.isKeyTrue') },
+    { value: 'false', label: t('list.isKeyFalse') },
+  ];
   const count = query.data && t('list.count', { total: query.data.total });
   return (
     <>
       <ListHeader list={list} title={t('list.title')} count={count} chooser={chosen.chooser} create={create} />
       <ListCard>
-        <ListFilters list={list} searchPlaceholder={t('list.search')} clearCol={{ xs: 24, sm: 12, md: 8, xl: 3 }}>
-          <Col {...filterCol}>
-            <MultiFilter
-              placeholder={t('fields.industry')}
-              value={industry}
-              onChange={(v) => update({ industry: v })}
-              options={labels.industry.options}
-              showSearch={{ optionFilterProp: 'label' }}
-            />
-          </Col>
-          <Col {...filterCol}>
-            <MultiFilter
-              placeholder={t('fields.source')}
-              value={source}
-              onChange={(v) => update({ source: v })}
-              options={labels.source.options}
-              showSearch={{ optionFilterProp: 'label' }}
-            />
-          </Col>
-          <Col {...filterCol}>
-            <MultiFilter
-              placeholder={t('fields.grade')}
-              value={grade}
-              onChange={(v) => update({ grade: v })}
-              options={labels.grade.options}
-            />
-          </Col>
-          <Col {...filterCol}>
-            <Select
-              allowClear
-              placeholder={t('fields.customerType')}
-              value={customerType}
-              onChange={(v) => update({ customerType: v })}
-              options={CUSTOMER_TYPES.map((v) => ({ value: v, label: t(`types.${v}`) }))}
-              style={{ width: '100%' }}
-            />
-          </Col>
-          <Col {...filterCol}>
-            <OwnerSelect
-              placeholder={t('fields.owner')}
-              value={ownerId}
-              onChange={(v) => update({ ownerId: v })}
-              style={{ width: '100%' }}
-            />
-          </Col>
-          <Col {...filterCol}>
-            <Select
-              allowClear
-              placeholder={t('list.isKeyAll')}
-              value={isKey}
-              onChange={(v) => update({ isKey: v })}
-              options={[
-                { value: 'true', label: t('list.isKeyTrue') },
-                { value: 'false', label: t('list.isKeyFalse') },
-              ]}
-              style={{ width: '100%' }}
-            />
-          </Col>
+        <ListFilters list={list} searchPlaceholder={t('list.search')} filterCol={filterCol} clearCol={filterCol}>
+          <ChoiceFilter
+            list={list}
+            name="industry"
+            multiple
+            searchable
+            placeholder={t('fields.industry')}
+            options={labels.industry.options}
+          />
+          <ChoiceFilter list={list} name="source" multiple searchable placeholder={t('fields.source')} options={labels.source.options} />
+          <ChoiceFilter list={list} name="grade" multiple placeholder={t('fields.grade')} options={labels.grade.options} />
+          <ChoiceFilter list={list} name="customerType" placeholder={t('fields.customerType')} options={typeOptions} />
+          <OwnerFilter list={list} placeholder={t('fields.owner')} />
+          <ChoiceFilter list={list} name="isKey" placeholder={t('list.isKeyAll')} options={isKeyOptions} />
         </ListFilters>
         <ListTable<Customer>
           list={list}

@@ -1,11 +1,12 @@
 import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
-import { App, Button, Col, Drawer, Popconfirm, Select, Space, Tag, Typography } from 'antd';
+import { App, Button, Drawer, Popconfirm, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useAuth } from '../../app/auth.js';
 import { formatDateTime } from '../../shared/dates.js';
-import { type ListColumn, ListCard, ListFilters, ListHeader, ListTable, useListPage } from '../../shared/list-kit/index.js';
+import { ChoiceFilter, ListFilters } from '../../shared/list-kit/list-filters.js';
+import { type ListColumn, ListCard, ListHeader, ListTable, useListPage } from '../../shared/list-kit/index.js';
 import { type Note, useDeleteNote, useNote, useNotes, useNoteTags } from './api.js';
 import { Markdown } from './markdown.js';
 import { NoteEditor } from './note-editor.js';
@@ -17,9 +18,8 @@ export function NotesPage() {
   const { can } = useAuth();
   const list = useListPage({ name: 'note', filters: ['q', 'tag'] });
   const { update } = list;
-  const tag = list.text('tag');
   const openId = list.text('id');
-  const query = useNotes({ ...list.paging, q: list.text('q'), tag });
+  const query = useNotes({ ...list.paging, q: list.text('q'), tag: list.text('tag') });
   const tags = useNoteTags();
   const opened = useNote(openId);
   const del = useDeleteNote();
@@ -68,22 +68,13 @@ export function NotesPage() {
   ];
 
   const n = opened.data;
+  const tagOptions = (tags.data?.items ?? []).map((x) => ({ value: x.tag, label: `${x.tag}（${x.count}）` }));
   return (
     <>
       <ListHeader list={list} title={t('title')} count={query.data && t('count', { total: query.data.total })} create={create} />
       <ListCard>
         <ListFilters list={list} searchPlaceholder={t('search')}>
-          <Col xs={24} sm={12} md={8} xl={4}>
-            <Select
-              allowClear
-              showSearch
-              placeholder={t('tagAll')}
-              value={tag}
-              onChange={(v) => update({ tag: v })}
-              options={(tags.data?.items ?? []).map((x) => ({ value: x.tag, label: `${x.tag}（${x.count}）` }))}
-              style={{ width: '100%' }}
-            />
-          </Col>
+          <ChoiceFilter list={list} name="tag" searchable placeholder={t('tagAll')} options={tagOptions} />
         </ListFilters>
         <ListTable<Note>
           list={list}

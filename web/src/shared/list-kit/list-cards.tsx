@@ -1,6 +1,7 @@
 import { Card, Checkbox, Pagination, type PaginationProps, Spin } from 'antd';
 import type { Key, MouseEvent, ReactNode } from 'react';
 import { cellOf, type ListColumn } from './list-columns.js';
+import './list-kit.css';
 
 /** A column's key (its cell, as the table renders it) or a render of its own. */
 export type CardSlot<T> = string | ((row: T) => ReactNode);
@@ -92,12 +93,12 @@ export function ListCards<T>({
                 <div style={{ flex: 1, minWidth: 0 }}>
                   <div style={{ fontWeight: 500, overflowWrap: 'anywhere' }}>{slot(layout.title, row, index)}</div>
                   {facts.length > 0 && (
-                    <div style={{ marginTop: 4, fontSize: 12, lineHeight: '22px', color: 'rgba(0, 0, 0, 0.55)' }}>
+                    <div className="list-card-facts">
                       {/* Each fact keeps its separator at its end, so a wrapped line never starts with one. */}
                       {facts.map((fact, i) => (
                         <span key={fact.id} style={{ whiteSpace: 'nowrap' }}>
                           {fact.node}
-                          {i < facts.length - 1 && <span style={{ margin: '0 6px', color: '#bfbfbf' }}>·</span>}
+                          {i < facts.length - 1 && <span className="list-card-sep">·</span>}
                         </span>
                       ))}
                     </div>
