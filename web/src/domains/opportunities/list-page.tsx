@@ -1,16 +1,12 @@
-import { PlusOutlined, WarningOutlined } from '@ant-design/icons';
-import { Button, Card, Empty, Select, Space, Table, Tag, Tooltip } from 'antd';
-import type { ColumnsType } from 'antd/es/table';
+import { WarningOutlined } from '@ant-design/icons';
+import { Select, Space, Tag, Tooltip } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { useAuth } from '../../app/auth.js';
-import { ExportButton } from '../../shared/export-button.js';
-import { LoadError } from '../../shared/filter-bar.js';
-import { formatMoney } from '../../shared/format.js';
 import { formatDate } from '../../shared/dates.js';
-import { PAGE_SIZES, sortOrderOf, sortParamOf, useListParams } from '../../shared/list-state.js';
-import { PageHeader } from '../../shared/page-header.js';
+import { formatMoney } from '../../shared/format.js';
+import { type ListColumn, ListCard, ListHeader, ListTable, useListPage } from '../../shared/list-kit/index.js';
 import { usePicklist } from '../../shared/use-picklist.js';
 import { type Opportunity, useOpportunities, usePipelines } from './api.js';
 import { ViewSwitch } from './board-page.js';
@@ -25,28 +21,26 @@ export function OpportunityListPage() {
   const { t } = useTranslation('opportunities');
   const { can } = useAuth();
   const navigate = useNavigate();
-  const lp = useListParams();
+  const list = useListPage({ name: 'opportunity', filters: [...OPPORTUNITY_FILTERS, 'stageId', 'status'], exports: 'opportunities' });
   const stageLabel = useStageLabel();
   const source = usePicklist('opportunity_source');
   const pipelines = usePipelines();
   const [creating, setCreating] = useState(false);
-  const stageId = lp.text('stageId');
-  const status = lp.text('status');
-  const query = { ...opportunityQuery(lp), stageId, status, page: lp.page, pageSize: lp.pageSize, sort: lp.sort };
-  const { data, isFetching, isError, error, refetch } = useOpportunities(query);
-  const pipelineId = lp.text('pipelineId');
+  const stageId = list.text('stageId');
+  const status = list.text('status');
+  const query = useOpportunities({ ...opportunityQuery(list), stageId, status, ...list.paging });
+  const pipelineId = list.text('pipelineId');
   const stages = (pipelines.data?.items ?? []).filter((p) => (pipelineId ? p.id === pipelineId : true)).flatMap((p) => p.stages);
-  const filtered = [...OPPORTUNITY_FILTERS, 'stageId', 'status'].some((k) => lp.params.has(k));
-  const stalledView = lp.text('stalled') === 'true';
+  const stalledView = list.text('stalled') === 'true';
+  const create = { label: t('board.new'), onClick: () => setCreating(true), allowed: can('opportunities', 'create') };
 
-  const columns: ColumnsType<Opportunity> = [
+  const columns: ListColumn<Opportunity>[] = [
     {
       key: 'name',
       title: t('fields.name'),
       fixed: 'left',
       width: 220,
-      sorter: true,
-      sortOrder: sortOrderOf(lp.sort, 'name'),
+      sortable: true,
       render: (_, o) => (
         <Space size={4}>
           <Link to={`/opportunities/${o.id}`} onClick={(e) => e.stopPropagation()} style={{ fontWeight: 500 }}>
@@ -77,8 +71,7 @@ export function OpportunityListPage() {
       width: 140,
       align: 'right',
       className: 'money',
-      sorter: true,
-      sortOrder: sortOrderOf(lp.sort, 'amount'),
+      sortable: true,
       render: (_, o) => formatMoney(o.amount),
     },
     {
@@ -100,16 +93,14 @@ export function OpportunityListPage() {
       key: 'expectedCloseDate',
       title: t('fields.expectedCloseDate'),
       width: 120,
-      sorter: true,
-      sortOrder: sortOrderOf(lp.sort, 'expectedCloseDate'),
+      sortable: true,
       render: (_, o) => o.expectedCloseDate ?? '—',
     },
     {
       key: 'stageEnteredAt',
       title: t('fields.daysInStage'),
       width: 110,
-      sorter: true,
-      sortOrder: sortOrderOf(lp.sort, 'stageEnteredAt'),
+      sortable: true,
       render: (_, o) => (o.status === 'open' ? t('board.daysInStage', { days: o.daysInStage }) : '—'),
     },
     {
@@ -125,37 +116,28 @@ export function OpportunityListPage() {
       key: 'updatedAt',
       title: t('fields.updatedAt'),
       width: 110,
-      sorter: true,
-      sortOrder: sortOrderOf(lp.sort, 'updatedAt'),
+      sortable: true,
       render: (_, o) => formatDate(o.updatedAt),
     },
   ];
 
   return (
     <>
-      <PageHeader
+      <ListHeader
+        list={list}
         title={stalledView ? t('list.stalledTitle') : t('list.title')}
-        sub={data ? t('list.count', { total: data.total }) : undefined}
-        extra={
-          <Space wrap>
-            <ViewSwitch current="list" />
-            <ExportButton entity="opportunities" module="opportunities" params={Object.fromEntries(lp.params)} />
-            {can('opportunities', 'create') && (
-              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-                {t('board.new')}
-              </Button>
-            )}
-          </Space>
-        }
+        count={query.data && t('list.count', { total: query.data.total })}
+        extra={<ViewSwitch current="list" />}
+        create={create}
       />
-      <Card variant="borderless" styles={{ body: { paddingBottom: 8 } }}>
-        <OpportunityFilterBar lp={lp} />
+      <ListCard>
+        <OpportunityFilterBar lp={list} />
         <Space wrap style={{ marginBottom: 12 }}>
           <Select
             allowClear
             placeholder={t('fields.stage')}
             value={stageId}
-            onChange={(v) => lp.update({ stageId: v })}
+            onChange={(v) => list.update({ stageId: v })}
             options={stages.map((s) => ({ value: s.id, label: stageLabel(s.labels) }))}
             style={{ width: 180 }}
           />
@@ -163,46 +145,21 @@ export function OpportunityListPage() {
             allowClear
             placeholder={t('fields.status')}
             value={status}
-            onChange={(v) => lp.update({ status: v })}
+            onChange={(v) => list.update({ status: v })}
             options={(['open', 'won', 'lost'] as const).map((s) => ({ value: s, label: t(`status.${s}`) }))}
             style={{ width: 140 }}
           />
         </Space>
-        {isError && <LoadError title={t('list.loadFailed')} error={error} onRetry={() => void refetch()} />}
-        <Table<Opportunity>
-          rowKey="id"
-          size="middle"
+        <ListTable<Opportunity>
+          list={list}
+          query={query}
           columns={columns}
-          dataSource={data?.items ?? []}
-          loading={isFetching}
-          scroll={{ x: 'max-content' }}
-          onRow={(o) => ({ onClick: () => navigate(`/opportunities/${o.id}`), style: { cursor: 'pointer' } })}
-          onChange={(pagination, _f, sorter, extra) => {
-            if (extra.action === 'sort') lp.update({ sort: sortParamOf(sorter) });
-            else if (extra.action === 'paginate') lp.update({ page: pagination.current, pageSize: pagination.pageSize });
-          }}
-          pagination={{
-            current: data?.page ?? lp.page,
-            pageSize: lp.pageSize,
-            total: data?.total ?? 0,
-            showSizeChanger: true,
-            pageSizeOptions: PAGE_SIZES,
-            showTotal: (total) => t('common:total', { total }),
-          }}
-          locale={{
-            emptyText: isFetching ? (
-              <div style={{ height: 120 }} />
-            ) : (
-              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('list.empty')}>
-                {filtered && (
-                  <Button onClick={() => lp.clear([...OPPORTUNITY_FILTERS, 'stageId', 'status'])}>{t('common:list.clearFilters')}</Button>
-                )}
-              </Empty>
-            ),
-          }}
-          data-testid="opportunity-table"
+          card={{ title: 'name', subtitle: ['customer', 'amount', 'stage', 'expectedCloseDate', 'owner'] }}
+          empty={{ text: t('list.empty'), create }}
+          errorTitle={t('list.loadFailed')}
+          onRowClick={(o) => navigate(`/opportunities/${o.id}`)}
         />
-      </Card>
+      </ListCard>
       <OpportunityFormDrawer open={creating} onClose={() => setCreating(false)} onSaved={(o) => navigate(`/opportunities/${o.id}`)} />
     </>
   );
