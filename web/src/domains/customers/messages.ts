@@ -50,7 +50,6 @@ export const customerMessages = defineMessages({
       clearFilters: '清空筛选',
       empty: '还没有客户，点“新建客户”录入第一家吧',
       emptyFiltered: '没找到符合条件的客户，放宽一下筛选条件试试',
-      columnsReset: '恢复默认',
       loadFailed: '客户列表没加载出来',
     },
     form: {
@@ -142,7 +141,6 @@ export const customerMessages = defineMessages({
       clearFilters: '清除篩選',
       empty: '還沒有客戶，點「新增客戶」建立第一家吧',
       emptyFiltered: '沒有符合條件的客戶，放寬篩選條件試試看',
-      columnsReset: '恢復預設',
       loadFailed: '客戶清單載入失敗',
     },
     form: {
@@ -234,7 +232,6 @@ export const customerMessages = defineMessages({
       clearFilters: 'Clear filters',
       empty: 'No customers yet. Click “New customer” to add the first one.',
       emptyFiltered: 'No customers match these filters. Try loosening them.',
-      columnsReset: 'Reset to default',
       loadFailed: 'Could not load customers',
     },
     form: {
