@@ -9,7 +9,7 @@ import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
 import { webDomains } from '../domains/index.js';
 import { AppLayout } from './app-layout.js';
 import { AuthProvider, useAuth } from './auth.js';
-import { rememberLocale } from './i18n.js';
+import { rememberLocale } from './locale.js';
 import { LoginPage } from './login-page.js';
 
 const ANTD_LOCALES = { 'zh-CN': zhCN, 'zh-TW': zhTW, en: enUS };

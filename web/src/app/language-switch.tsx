@@ -5,7 +5,7 @@ import { Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { http } from './api-client.js';
 import { useAuth } from './auth.js';
-import { rememberLocale } from './i18n.js';
+import { rememberLocale } from './locale.js';
 
 const OPTIONS: { value: Locale; label: string }[] = [
   { value: 'zh-CN', label: '简体中文' },

@@ -2,7 +2,7 @@ import { PlayCircleOutlined } from '@ant-design/icons';
 import { App, Button, Card, Checkbox, Form, InputNumber, Popconfirm, Skeleton, Space, Switch, Typography } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DepartmentSelect } from '../organisation/department-select.js';
+import { DepartmentSelect } from '../organisation/public.js';
 import { PageHeader } from '../../shared/page-header.js';
 import { type CustomerPoolRules, useCustomerPoolRules, useRunCustomerPoolRules, useSaveCustomerPoolRules } from './api.js';
 

@@ -10,7 +10,7 @@ import { companyDate, formatDateTime } from '../../shared/dates.js';
 import { OwnerSelect } from '../../shared/owner-select.js';
 import { PageHeader } from '../../shared/page-header.js';
 import { usePicklist } from '../../shared/use-picklist.js';
-import { GradeTag } from '../customers/grade-tag.js';
+import { GradeTag } from '../customers/public.js';
 import { PAGE_SIZES, useListParams } from '../../shared/list-state.js';
 import { type DueCustomer, useDueCustomers } from './api.js';
 import { QuickFollowUp } from './quick-follow-up.js';

@@ -10,7 +10,7 @@ import { Link } from 'react-router-dom';
 import { useAuth } from '../../app/auth.js';
 import { sameMinute } from '../../shared/dates.js';
 import { ContactSelect, CustomerSelect, FormModal, useRecordForm, freshOnEachOpen } from '../../shared/form-kit/index.js';
-import { useOpportunities } from '../opportunities/api.js';
+import { useOpportunities } from '../opportunities/public.js';
 import { type FollowUp, type FollowUpInput, type FollowUpType, reloadFollowUp, useSaveFollowUp } from './api.js';
 import { NextFollowUpField, OccurredAtField } from './follow-up-when.js';
 import { isFollowUpType, TYPE_META } from './follow-up-types.js';

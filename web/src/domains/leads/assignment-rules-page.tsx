@@ -8,7 +8,7 @@ import { applyApiError } from '../../shared/api-form.js';
 import { OwnerSelect, useUserOptions } from '../../shared/owner-select.js';
 import { PageHeader } from '../../shared/page-header.js';
 import { usePicklist } from '../../shared/use-picklist.js';
-import { DepartmentSelect } from '../organisation/department-select.js';
+import { DepartmentSelect } from '../organisation/public.js';
 import { type PoolRules, usePoolRules } from './api.js';
 
 interface Rule {

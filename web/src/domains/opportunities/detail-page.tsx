@@ -32,7 +32,7 @@ import { formatDate, formatDateTime } from '../../shared/dates.js';
 import { HistoryTimeline } from '../../shared/history-timeline.js';
 import { PageHeader } from '../../shared/page-header.js';
 import { usePicklist } from '../../shared/use-picklist.js';
-import { QuickFollowUpButton } from '../follow-ups/quick-follow-up.js';
+import { QuickFollowUpButton } from '../follow-ups/public.js';
 import {
   type Opportunity,
   reloadOpportunity,

@@ -8,7 +8,7 @@ import { FilterBar, MultiFilter } from '../../shared/filter-bar.js';
 import { type useListParams, useSearchText } from '../../shared/list-state.js';
 import { OwnerSelect } from '../../shared/owner-select.js';
 import { usePicklist } from '../../shared/use-picklist.js';
-import { DepartmentSelect } from '../organisation/department-select.js';
+import { DepartmentSelect } from '../organisation/public.js';
 import { usePipelines } from './api.js';
 
 /** The filters the board and the list share; they live in the URL, so switching views keeps them. */

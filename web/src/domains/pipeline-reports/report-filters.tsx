@@ -6,7 +6,7 @@ import { useAuth } from '../../app/auth.js';
 import { useListParams } from '../../shared/list-state.js';
 import { OwnerSelect } from '../../shared/owner-select.js';
 import { usePicklists } from '../../shared/use-picklist.js';
-import { DepartmentSelect } from '../organisation/department-select.js';
+import { DepartmentSelect } from '../organisation/public.js';
 import {
   addDays,
   addMonths,

@@ -6,9 +6,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, http } from '../../app/api-client.js';
 import { useAuth } from '../../app/auth.js';
-import { rememberLocale } from '../../app/i18n.js';
-import { useDepartments, useRoleLabel } from '../organisation/api.js';
-import { departmentPath } from '../organisation/department-tree.js';
+import { rememberLocale } from '../../app/locale.js';
+import { departmentPath, useDepartments, useRoleLabel } from '../organisation/public.js';
 import { useCardSize } from './card-size.js';
 
 const LANGUAGES: { value: Locale; label: string }[] = [

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, http } from '../../app/api-client.js';
 import { applyApiError } from '../../shared/api-form.js';
-import { usePasswordRules } from '../organisation/password-input.js';
+import { usePasswordRules } from '../organisation/public.js';
 import { useCardSize } from './card-size.js';
 
 interface PasswordValues {

@@ -9,7 +9,7 @@ import { http } from '../../app/api-client.js';
 import { useAuth } from '../../app/auth.js';
 import { OwnerSelect } from '../../shared/owner-select.js';
 import { PageHeader } from '../../shared/page-header.js';
-import type { Contact } from '../contacts/api.js';
+import type { Contact } from '../contacts/public.js';
 import { useListParams } from '../../shared/list-state.js';
 import { addDays, companyToday, DATE, dateFromPicker, dateToPicker, formatDay, isBusinessDate } from '../../shared/dates.js';
 import { useDeleteVisitPlan, useVisitPlans, type VisitPlan } from './api.js';
