@@ -1,15 +1,6 @@
-import type { Locale } from '@contracts/common.js';
+import { type Label, label } from '../../platform/reports/report-table.js';
 
 // Column headings of the report files, in the words of the report pages (web messages.ts).
-
-export type Label = Record<Locale, string>;
-export const label = (zhCN: string, zhTW: string, en: string): Label => ({ 'zh-CN': zhCN, 'zh-TW': zhTW, en });
-
-/** A file's header row in the caller's language. */
-export const headerOf = (labels: Label[], locale: Locale) => labels.map((l) => l[locale]);
-
-/** A cell: numbers as written in the JSON, nothing for null. */
-export const cell = (v: string | number | boolean | null | undefined): string => (v === null || v === undefined ? '' : String(v));
 
 export const L = {
   level: label('层级', '層級', 'Level'),

@@ -1,9 +1,13 @@
-import type { ForecastAccuracyReport, forecastAccuracyQuery } from '@contracts/pipeline-reports.js';
+import type { Locale } from '@contracts/common.js';
+import { type ForecastAccuracyReport, forecastAccuracyQuery, forecastAccuracyResponse } from '@contracts/pipeline-reports.js';
 import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { Actor } from '../../platform/access/actor.js';
 import type { Db } from '../../platform/db/database.js';
-import { dayStartSql, monthRange, num, reportWhere } from './report-filters.js';
+import { defineReport } from '../../platform/reports/report-route.js';
+import { type Label, label, type ReportColumn, reportTable, tablePart, type ReportTable } from '../../platform/reports/report-table.js';
+import { L } from './download-labels.js';
+import { allReps, dayStartSql, monthRange, num, reportWhere } from './report-filters.js';
 
 interface Row {
   owner_id: string | null;
@@ -99,3 +103,35 @@ export async function forecastAccuracy(
   const offset = (q.page - 1) * q.pageSize;
   return { total, reps: { items: reps.slice(offset, offset + q.pageSize), total: reps.length, page: q.page, pageSize: q.pageSize } };
 }
+
+type AccuracyFigures = ForecastAccuracyReport['total'][number];
+
+const ACCURACY_COLUMNS: ReportColumn<{ level: Label; owner?: string; f: AccuracyFigures }>[] = [
+  { label: L.level, value: (l) => l.level },
+  { label: L.owner, value: (l) => l.owner },
+  { label: L.month, value: (l) => l.f.month },
+  { label: label('采用的快照（周一）', '採用的快照（週一）', 'Snapshot week (Monday)'), value: (l) => l.f.snapshotWeek },
+  { label: label('月初预测', '月初預測', 'Forecast at month start'), value: (l) => l.f.forecast },
+  { label: L.won, value: (l) => l.f.won },
+  { label: label('差额', '差額', 'Difference'), value: (l) => l.f.difference },
+  { label: label('准确率（%）', '準確率（%）', 'Accuracy (%)'), value: (l) => l.f.accuracy },
+];
+
+function forecastAccuracyTable(r: ForecastAccuracyReport, { locale }: { locale: Locale }): ReportTable {
+  return reportTable(
+    locale,
+    tablePart(ACCURACY_COLUMNS, [
+      ...r.total.map((f) => ({ level: L.total, f })),
+      ...r.reps.items.map((f) => ({ level: L.rep, owner: f.ownerName, f })),
+    ]),
+  );
+}
+
+export const forecastAccuracyRoute = defineReport({
+  path: '/reports/forecast-accuracy',
+  summary: 'Forecast from the weekly snapshot against what was won, per rep and month',
+  query: forecastAccuracyQuery,
+  response: forecastAccuracyResponse,
+  run: (env, actor, q) => forecastAccuracy(env.db, actor, q, env.now, env.timeZone),
+  download: { fileName: label('预测准确率', '預測準確率', 'Forecast accuracy'), query: allReps, table: forecastAccuracyTable },
+});

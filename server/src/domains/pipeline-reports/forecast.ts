@@ -1,12 +1,22 @@
-import type { ForecastAdjustment, ForecastFigures, ForecastReport, forecastQuery } from '@contracts/pipeline-reports.js';
+import type { Locale } from '@contracts/common.js';
+import {
+  type ForecastAdjustment,
+  type ForecastFigures,
+  type ForecastReport,
+  forecastQuery,
+  forecastResponse,
+} from '@contracts/pipeline-reports.js';
 import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { Actor } from '../../platform/access/actor.js';
 import { departmentScopeFilter } from '../../platform/access/data-scope.js';
 import { departmentClosure } from '../../platform/access/department-subtree.js';
 import type { Db } from '../../platform/db/database.js';
+import { defineReport } from '../../platform/reports/report-route.js';
+import { type Label, label, type ReportColumn, reportTable, tablePart, type ReportTable } from '../../platform/reports/report-table.js';
+import { L } from './download-labels.js';
 import { latestAdjustments } from './forecast-adjustments.js';
-import { dayStartSql, monthRange, monthStart, reportWhere } from './report-filters.js';
+import { allReps, dayStartSql, monthRange, monthStart, reportWhere } from './report-filters.js';
 import { settingSql } from './report-settings.js';
 
 type Query = z.infer<typeof forecastQuery>;
@@ -177,3 +187,48 @@ export async function forecastReport(db: Db, actor: Actor, q: Query, now: Date, 
     },
   };
 }
+
+/** A line of the file: the total, a department or a rep, in one month, as on screen. */
+interface ForecastLine {
+  level: Label;
+  name?: string;
+  department?: string | null;
+  f: ForecastFigures;
+  adjustment?: string | null;
+}
+
+const FORECAST_COLUMNS: ReportColumn<ForecastLine>[] = [
+  { label: L.level, value: (l) => l.level },
+  { label: label('名称', '名稱', 'Name'), value: (l) => l.name },
+  { label: L.department, value: (l) => l.department },
+  { label: L.month, value: (l) => l.f.month },
+  { label: label('预计签约（加权）', '預計簽約（加權）', 'Forecast (weighted)'), value: (l) => l.f.forecast },
+  { label: label('计入预测的商机数', '計入預測的商機數', 'Forecast opportunities'), value: (l) => l.f.forecastCount },
+  { label: label('承诺', '承諾', 'Commit'), value: (l) => l.f.commit },
+  { label: label('最佳情况', '最佳情況', 'Best case'), value: (l) => l.f.bestCase },
+  { label: label('管道', '管道', 'Pipeline'), value: (l) => l.f.pipeline },
+  { label: label('排除', '排除', 'Omitted'), value: (l) => l.f.omitted },
+  { label: L.won, value: (l) => l.f.won },
+  { label: L.wonCount, value: (l) => l.f.wonCount },
+  { label: label('经理调整', '經理調整', 'Manager adjustment'), value: (l) => l.adjustment },
+];
+
+function forecastTable(r: ForecastReport, { locale }: { locale: Locale }): ReportTable {
+  return reportTable(
+    locale,
+    tablePart(FORECAST_COLUMNS, [
+      ...r.total.map((f) => ({ level: L.total, f })),
+      ...r.departments.flatMap((d) => d.months.map((f) => ({ level: L.department, name: d.name, f, adjustment: f.adjustment?.amount }))),
+      ...r.reps.items.flatMap((rep) => rep.months.map((f) => ({ level: L.rep, name: rep.ownerName, department: rep.departmentName, f }))),
+    ]),
+  );
+}
+
+export const forecastRoute = defineReport({
+  path: '/reports/forecast',
+  summary: 'Sales forecast per month: weighted (probability ≥ threshold), category totals and signed, per rep, department and company',
+  query: forecastQuery,
+  response: forecastResponse,
+  run: (env, actor, q) => forecastReport(env.db, actor, q, env.now, env.timeZone),
+  download: { fileName: label('销售预测', '銷售預測', 'Sales forecast'), query: allReps, table: forecastTable },
+});

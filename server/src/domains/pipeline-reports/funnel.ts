@@ -1,10 +1,14 @@
-import type { FunnelReport, funnelQuery } from '@contracts/pipeline-reports.js';
+import type { Locale } from '@contracts/common.js';
+import { type FunnelReport, funnelQuery, funnelResponse } from '@contracts/pipeline-reports.js';
 import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { Actor } from '../../platform/access/actor.js';
 import type { Db } from '../../platform/db/database.js';
+import { defineReport } from '../../platform/reports/report-route.js';
+import { type Label, label, type ReportColumn, reportTable, tablePart, type ReportTable } from '../../platform/reports/report-table.js';
+import { L } from './download-labels.js';
 import { sumMoney } from '../../platform/money.js';
-import { reportWhere } from './report-filters.js';
+import { allReps, reportWhere } from './report-filters.js';
 import { settingSql } from './report-settings.js';
 
 /** One collator for every sort: localeCompare with a locale builds a new one per comparison. */
@@ -184,3 +188,36 @@ export async function funnelReport(db: Db, actor: Actor, q: Query): Promise<Funn
     reps: { items, total: reps.length, page: q.page, pageSize: q.pageSize },
   };
 }
+
+type RepCell = FunnelReport['reps']['items'][number]['cells'][number];
+/** A stage of the team or of one rep; the team has no deviation of its own. */
+type FunnelLine = { owner: string | Label; stage?: Label; c: FunnelReport['team']['cells'][number] & Partial<RepCell> };
+
+const FUNNEL_COLUMNS: ReportColumn<FunnelLine>[] = [
+  { label: L.owner, value: (l) => l.owner },
+  { label: L.stage, value: (l) => l.stage },
+  { label: L.count, value: (l) => l.c.count },
+  { label: L.amount, value: (l) => l.c.amount },
+  { label: L.share, value: (l) => l.c.share },
+  { label: label('与团队差（点）', '與團隊差（點）', 'Deviation (points)'), value: (l) => l.c.deviation },
+  { label: label('偏差提醒', '偏差提醒', 'Flagged'), value: (l) => (l.c.flagged === undefined ? null : l.c.flagged ? L.yes : L.no) },
+];
+
+function funnelTable(r: FunnelReport, { locale }: { locale: Locale }): ReportTable {
+  const stage = new Map(r.stages.map((s) => [s.stageId, s.labels]));
+  const line = (owner: string | Label, c: FunnelLine['c']): FunnelLine => ({ owner, stage: stage.get(c.stageId), c });
+  const lines = [
+    ...r.team.cells.map((c) => line(L.team, c)),
+    ...r.reps.items.flatMap((rep) => rep.cells.map((c) => line(rep.ownerName, c))),
+  ];
+  return reportTable(locale, tablePart(FUNNEL_COLUMNS, lines));
+}
+
+export const funnelRoute = defineReport({
+  path: '/reports/funnel',
+  summary: "Each rep's share of open opportunities per stage beside the team's, deviations flagged",
+  query: funnelQuery,
+  response: funnelResponse,
+  run: (env, actor, q) => funnelReport(env.db, actor, q),
+  download: { fileName: label('漏斗分析', '漏斗分析', 'Funnel'), query: allReps, table: funnelTable },
+});

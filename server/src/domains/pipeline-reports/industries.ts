@@ -1,9 +1,22 @@
-import type { IndustriesReport, industriesQuery } from '@contracts/pipeline-reports.js';
+import type { Locale } from '@contracts/common.js';
+import { type IndustriesReport, industriesQuery, industriesResponse } from '@contracts/pipeline-reports.js';
 import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { Actor } from '../../platform/access/actor.js';
 import type { Db } from '../../platform/db/database.js';
-import { dayRange, dayStartSql, reportWhere } from './report-filters.js';
+import { picklistLabels } from '../picklists/public.js';
+import { defineReport } from '../../platform/reports/report-route.js';
+import {
+  type CellValue,
+  type Label,
+  label,
+  type ReportColumn,
+  reportTable,
+  tablePart,
+  type ReportTable,
+} from '../../platform/reports/report-table.js';
+import { L } from './download-labels.js';
+import { allReps, dayRange, reportWhere } from './report-filters.js';
 import { reportSettings } from './report-settings.js';
 
 /** One collator for every sort: localeCompare with a locale builds a new one per comparison. */
@@ -20,25 +33,20 @@ interface Row {
   rep_won: string | null;
 }
 
+type Query = z.infer<typeof industriesQuery>;
+
 /**
  * O8 (seed 002, 签单分析): per rep, the industries of the opportunities created in the period and of
  * those signed (won) in the period, so a manager sees which industries each rep wins. The industry
  * is the customer's, or (setting) the lead's the opportunity was converted from.
  */
-export async function industriesReport(
-  db: Db,
-  actor: Actor,
-  q: z.infer<typeof industriesQuery>,
-  now: Date,
-  timeZone: string,
-): Promise<IndustriesReport> {
+export async function industriesReport(db: Db, actor: Actor, q: Query, now: Date, timeZone: string): Promise<IndustriesReport> {
   const range = dayRange(q, now, timeZone, 365);
   const { industrySource } = await reportSettings(db);
   const industry = industrySource === 'lead' ? sql`coalesce(l.industry, c.industry)` : sql`c.industry`;
   const leads = industrySource === 'lead' ? sql`LEFT JOIN leads l ON l.id = o.lead_id` : sql``;
   const where = reportWhere(actor, q, 'o');
-  const start = dayStartSql(range.from, timeZone);
-  const end = dayStartSql(range.toExclusive, timeZone);
+  const { start, end } = range;
   const { rows } = await sql<Row>`
     WITH u AS (
       SELECT o.owner_id, ${industry} AS industry, 1 AS n, o.amount, 0 AS won_n, 0::numeric AS won_amount
@@ -83,3 +91,33 @@ export async function industriesReport(
     },
   };
 }
+
+type IndustryLine = { owner: string | Label; c: IndustriesReport['team'][number] };
+
+const industryColumns = (industry: (code: string | null) => CellValue): ReportColumn<IndustryLine>[] => [
+  { label: L.owner, value: (l) => l.owner },
+  { label: label('行业', '行業', 'Industry'), value: (l) => industry(l.c.industry) },
+  { label: L.count, value: (l) => l.c.count },
+  { label: L.amount, value: (l) => l.c.amount },
+  { label: L.wonCount, value: (l) => l.c.wonCount },
+  { label: L.wonAmount, value: (l) => l.c.wonAmount },
+];
+
+async function industriesTable(r: IndustriesReport, { db, locale }: { db: Db; locale: Locale }): Promise<ReportTable> {
+  const picklist = await picklistLabels(db, locale);
+  const industry = (code: string | null) => (code === null ? L.none : (picklist('industry', code) ?? code));
+  const lines = [
+    ...r.team.map((c) => ({ owner: L.team, c })),
+    ...r.reps.items.flatMap((rep) => rep.cells.map((c) => ({ owner: rep.ownerName, c }))),
+  ];
+  return reportTable(locale, tablePart(industryColumns(industry), lines));
+}
+
+export const industriesRoute = defineReport({
+  path: '/reports/industries',
+  summary: 'Per rep and industry: opportunities created and won in the period',
+  query: industriesQuery,
+  response: industriesResponse,
+  run: (env, actor, q) => industriesReport(env.db, actor, q, env.now, env.timeZone),
+  download: { fileName: label('行业分布', '行業分布', 'Industries'), query: allReps, table: industriesTable },
+});

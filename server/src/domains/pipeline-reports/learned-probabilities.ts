@@ -1,11 +1,15 @@
-import type { LearnedProbabilities, learnedProbabilitiesQuery } from '@contracts/pipeline-reports.js';
+import type { Locale } from '@contracts/common.js';
+import { type LearnedProbabilities, learnedProbabilitiesQuery, learnedProbabilitiesResponse } from '@contracts/pipeline-reports.js';
 import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { Actor } from '../../platform/access/actor.js';
 import type { Db } from '../../platform/db/database.js';
+import { defineReport } from '../../platform/reports/report-route.js';
+import { label, type ReportColumn, reportTable, tablePart, type ReportTable } from '../../platform/reports/report-table.js';
+import { L } from './download-labels.js';
 import { AppError } from '../../platform/http/errors.js';
 import { writeHistory } from '../../platform/records/history.js';
-import { dayRange, dayStartSql, num, reportWhere } from './report-filters.js';
+import { dayRange, num, reportWhere } from './report-filters.js';
 import { resolvePipeline } from '../opportunities/public.js';
 
 type Query = z.infer<typeof learnedProbabilitiesQuery>;
@@ -48,7 +52,7 @@ export async function learnedProbabilities(db: Db, actor: Actor, q: Query, now: 
             SELECT o.visited_stage_ids AS ids, count(*) AS n, count(*) FILTER (WHERE o.status = 'won') AS won
               FROM opportunities o
              WHERE o.deleted_at IS NULL AND o.status IN ('won', 'lost')
-               AND o.closed_at >= ${dayStartSql(range.from, timeZone)} AND o.closed_at < ${dayStartSql(range.toExclusive, timeZone)}
+               AND o.closed_at >= ${range.start} AND o.closed_at < ${range.end}
                AND ${reportWhere(actor, { ...q, pipelineId }, 'o')}
              GROUP BY 1
           ),
@@ -132,3 +136,34 @@ export async function applyLearnedProbabilities(
     .execute();
   return learnedProbabilities(trx, actor, q, now, timeZone);
 }
+
+const WON = label('其中赢单', '其中贏單', 'Won');
+
+const STAGE_COLUMNS: ReportColumn<LearnedProbabilities['stages'][number]>[] = [
+  { label: L.stage, value: (s) => s.labels },
+  { label: label('当前默认赢率（%）', '目前預設贏率（%）', 'Current probability (%)'), value: (s) => s.probability },
+  { label: label('可调下限（%）', '可調下限（%）', 'Minimum (%)'), value: (s) => s.minProbability },
+  { label: label('可调上限（%）', '可調上限（%）', 'Maximum (%)'), value: (s) => s.maxProbability },
+  { label: label('到过此阶段', '到過此階段', 'Reached'), value: (s) => s.reached },
+  { label: WON, value: (s) => s.won },
+  { label: label('历史赢率（%）', '歷史贏率（%）', 'Learned (%)'), value: (s) => s.learned },
+  { label: label('建议默认值（%）', '建議預設值（%）', 'Suggested (%)'), value: (s) => s.suggested },
+];
+
+const CLOSED_COLUMNS: ReportColumn<LearnedProbabilities>[] = [
+  { label: label('期间内结束的商机', '期間內結束的商機', 'Closed in the period'), value: (r) => r.closedCount },
+  { label: WON, value: (r) => r.wonCount },
+];
+
+function learnedProbabilitiesTable(r: LearnedProbabilities, { locale }: { locale: Locale }): ReportTable {
+  return reportTable(locale, tablePart(STAGE_COLUMNS, r.stages), tablePart(CLOSED_COLUMNS, [r]));
+}
+
+export const learnedProbabilitiesRoute = defineReport({
+  path: '/reports/learned-probabilities',
+  summary: 'Per stage, the share of closed opportunities that were in it and were won, beside the configured probability',
+  query: learnedProbabilitiesQuery,
+  response: learnedProbabilitiesResponse,
+  run: (env, actor, q) => learnedProbabilities(env.db, actor, q, env.now, env.timeZone),
+  download: { fileName: label('历史赢率', '歷史贏率', 'Learned probabilities'), table: learnedProbabilitiesTable },
+});

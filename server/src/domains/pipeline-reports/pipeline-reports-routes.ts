@@ -16,20 +16,42 @@ import { type Actor, assertCan, isAdmin } from '../../platform/access/actor.js';
 import type { AppContext } from '../../platform/app-context.js';
 import { AppError } from '../../platform/http/errors.js';
 import { actorOf } from '../../platform/http/request-context.js';
+import { registerReports } from '../../platform/reports/report-route.js';
+import { forecastRoute } from './forecast.js';
+import { forecastAccuracyRoute } from './forecast-accuracy.js';
+import { funnelRoute } from './funnel.js';
+import { industriesRoute } from './industries.js';
 import { createAdjustment, listAdjustments } from './forecast-adjustments.js';
-import { applyLearnedProbabilities } from './learned-probabilities.js';
+import { applyLearnedProbabilities, learnedProbabilitiesRoute } from './learned-probabilities.js';
 import { listSnapshotRuns, takePipelineSnapshot } from './pipeline-snapshots.js';
-import { registerPipelineReports } from './report-definitions.js';
+import { pipelineTotalsRoute } from './pipeline-totals.js';
 import { reportPipelines } from './report-pipelines.js';
 import { reportSettings, saveReportSettings } from './report-settings.js';
 import './report-tables.js';
+import { sourcesRoute } from './sources.js';
+import { stageConversionRoute } from './stage-conversion.js';
 
 const tags = ['reports'];
 
-/** The endpoints around the reports follow the reports' permission (report-definitions.ts). */
+/** Reports follow the opportunities module's view permission; the data scope does the rest. */
+const permission = ['opportunities', 'view'] as const;
+
+/** O5–O8, T6: each report as JSON, and as CSV / XLSX with ?format= (each defined beside its query). */
+const reports = [
+  forecastRoute,
+  forecastAccuracyRoute,
+  pipelineTotalsRoute,
+  funnelRoute,
+  sourcesRoute,
+  industriesRoute,
+  stageConversionRoute,
+  learnedProbabilitiesRoute,
+];
+
+/** The endpoints around the reports follow the reports' permission. */
 function reader(request: Parameters<typeof actorOf>[0]): Actor {
   const actor = actorOf(request);
-  assertCan(actor, 'opportunities', 'view');
+  assertCan(actor, ...permission);
   return actor;
 }
 function admin(request: Parameters<typeof actorOf>[0]): Actor {
@@ -42,7 +64,7 @@ function admin(request: Parameters<typeof actorOf>[0]): Actor {
 export const pipelineReportsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   const { db, clock } = ctx;
   const tz = ctx.config.CRM_TIME_ZONE;
-  registerPipelineReports(app, ctx);
+  registerReports(app, ctx, permission, reports);
 
   app.get(
     '/reports/forecast/adjustments',

@@ -1,8 +1,12 @@
-import type { PipelineTotals, pipelineTotalsQuery } from '@contracts/pipeline-reports.js';
+import type { Locale } from '@contracts/common.js';
+import { type PipelineTotals, pipelineTotalsQuery, pipelineTotalsResponse } from '@contracts/pipeline-reports.js';
 import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { Actor } from '../../platform/access/actor.js';
 import type { Db } from '../../platform/db/database.js';
+import { defineReport } from '../../platform/reports/report-route.js';
+import { label, type ReportColumn, reportTable, tablePart, type ReportTable } from '../../platform/reports/report-table.js';
+import { KIND, L } from './download-labels.js';
 import { reportWhere } from './report-filters.js';
 
 interface Row {
@@ -74,3 +78,45 @@ export async function pipelineTotals(db: Db, actor: Actor, q: z.infer<typeof pip
       })),
   };
 }
+
+const EXPECTED = label('预期收益', '預期收益', 'Expected revenue');
+
+const STAGE_COLUMNS: ReportColumn<PipelineTotals['stages'][number]>[] = [
+  { label: L.pipeline, value: (s) => s.pipelineName },
+  { label: L.stage, value: (s) => s.labels },
+  { label: L.kind, value: (s) => KIND[s.kind] },
+  { label: label('默认赢率（%）', '預設贏率（%）', 'Probability (%)'), value: (s) => s.probability },
+  { label: L.count, value: (s) => s.count },
+  { label: L.amount, value: (s) => s.amount },
+  { label: EXPECTED, value: (s) => s.expectedRevenue },
+];
+
+type TotalLine = PipelineTotals['won'] & { kind: keyof typeof KIND; expectedRevenue?: string };
+const TOTAL_COLUMNS: ReportColumn<TotalLine>[] = [
+  { label: L.total, value: () => null },
+  { label: L.kind, value: (t) => KIND[t.kind] },
+  { label: L.count, value: (t) => t.count },
+  { label: L.amount, value: (t) => t.amount },
+  { label: EXPECTED, value: (t) => t.expectedRevenue },
+];
+
+function pipelineTotalsTable(r: PipelineTotals, { locale }: { locale: Locale }): ReportTable {
+  return reportTable(
+    locale,
+    tablePart(STAGE_COLUMNS, r.stages),
+    tablePart(TOTAL_COLUMNS, [
+      { kind: 'won', ...r.won },
+      { kind: 'lost', ...r.lost },
+      { kind: 'open', ...r.open },
+    ]),
+  );
+}
+
+export const pipelineTotalsRoute = defineReport({
+  path: '/reports/pipeline-totals',
+  summary: 'Closed-won, closed-lost and open totals, expected revenue of the open pipeline, and the same per stage',
+  query: pipelineTotalsQuery,
+  response: pipelineTotalsResponse,
+  run: (env, actor, q) => pipelineTotals(env.db, actor, q),
+  download: { fileName: label('销售总览', '銷售總覽', 'Pipeline totals'), table: pipelineTotalsTable },
+});

@@ -54,7 +54,10 @@ function isCalendarDate(date: string): boolean {
   return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === date;
 }
 
-/** A day range (to inclusive), by default the `defaultDays` days up to today; at most 1,100 days. */
+/**
+ * A day range (to inclusive), by default the `defaultDays` days up to today; at most 1,100 days.
+ * `start` and `end` are the instants it begins and ends, as SQL, for a half-open test on a timestamptz.
+ */
 export function dayRange(q: { from?: string; to?: string }, now: Date, timeZone: string, defaultDays: number) {
   const to = q.to ?? businessDate(now, timeZone);
   const from = q.from ?? addDays(to, -(defaultDays - 1));
@@ -62,10 +65,14 @@ export function dayRange(q: { from?: string; to?: string }, now: Date, timeZone:
   if (!isCalendarDate(to)) throw fieldError('to', 'date');
   if (to < from) throw fieldError('to', 'date_range');
   if (daysBetween(from, to) + 1 > REPORT_LIMITS.days) throw fieldError('to', 'days_too_many', { max: REPORT_LIMITS.days });
-  return { from, to, toExclusive: addDays(to, 1) };
+  const toExclusive = addDays(to, 1);
+  return { from, to, toExclusive, start: dayStartSql(from, timeZone), end: dayStartSql(toExclusive, timeZone) };
 }
 
 /** Decimal strings from SQL: rounded to cents there; '0.00' for nothing. */
 export const money = (v: string | null | undefined) => v ?? '0.00';
 /** A percentage or day count from SQL numeric (not money: shown rounded, never summed). */
 export const num = (v: string | number | null | undefined) => (v === null || v === undefined ? null : Number(v));
+
+/** A file holds every rep the report allows, not the page on screen. */
+export const allReps = <Q extends { page: number; pageSize: number }>(q: Q): Q => ({ ...q, page: 1, pageSize: REPORT_LIMITS.reps });

@@ -1,9 +1,14 @@
-import type { SourcesReport, sourcesQuery } from '@contracts/pipeline-reports.js';
+import type { Locale } from '@contracts/common.js';
+import { type SourcesReport, sourcesQuery, sourcesResponse } from '@contracts/pipeline-reports.js';
 import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { Actor } from '../../platform/access/actor.js';
 import type { Db } from '../../platform/db/database.js';
-import { dayRange, dayStartSql, num, reportWhere } from './report-filters.js';
+import { picklistLabels } from '../picklists/public.js';
+import { defineReport } from '../../platform/reports/report-route.js';
+import { type CellValue, label, type ReportColumn, reportTable, tablePart, type ReportTable } from '../../platform/reports/report-table.js';
+import { L } from './download-labels.js';
+import { dayRange, num, reportWhere } from './report-filters.js';
 
 interface Row {
   source: string | null;
@@ -38,7 +43,7 @@ export async function sourcesReport(
            round((avg(extract(epoch FROM o.closed_at - o.created_at)) FILTER (WHERE o.status = 'won') / 86400)::numeric, 1)::text AS cycle
       FROM opportunities o
      WHERE o.deleted_at IS NULL
-       AND o.created_at >= ${dayStartSql(range.from, timeZone)} AND o.created_at < ${dayStartSql(range.toExclusive, timeZone)}
+       AND o.created_at >= ${range.start} AND o.created_at < ${range.end}
        AND ${reportWhere(actor, q, 'o')}
      GROUP BY o.source
      ORDER BY sum(o.amount) DESC, count(*) DESC, o.source`.execute(db);
@@ -57,3 +62,31 @@ export async function sourcesReport(
     })),
   };
 }
+
+const sourceColumns = (source: (code: string | null) => CellValue): ReportColumn<SourcesReport['items'][number]>[] => [
+  { label: label('来源', '來源', 'Source'), value: (s) => source(s.source) },
+  { label: label('新增商机', '新增商機', 'New opportunities'), value: (s) => s.count },
+  { label: L.amount, value: (s) => s.amount },
+  { label: label('赢单数', '贏單數', 'Won deals'), value: (s) => s.wonCount },
+  { label: L.wonAmount, value: (s) => s.wonAmount },
+  { label: L.lostCount, value: (s) => s.lostCount },
+  { label: label('赢单率（%）', '贏單率（%）', 'Win rate (%)'), value: (s) => s.winRate },
+  { label: label('平均成交周期（天）', '平均成交週期（天）', 'Average cycle (days)'), value: (s) => s.avgCycleDays },
+];
+
+async function sourcesTable(r: SourcesReport, { db, locale }: { db: Db; locale: Locale }): Promise<ReportTable> {
+  const picklist = await picklistLabels(db, locale);
+  // As on the page: the opportunities' own source list, else the customers' one, else the code.
+  const source = (code: string | null) =>
+    code === null ? L.none : (picklist('opportunity_source', code) ?? picklist('customer_source', code) ?? code);
+  return reportTable(locale, tablePart(sourceColumns(source), r.items));
+}
+
+export const sourcesRoute = defineReport({
+  path: '/reports/sources',
+  summary: 'Per source: opportunities created in the period, amount, win rate, average cycle',
+  query: sourcesQuery,
+  response: sourcesResponse,
+  run: (env, actor, q) => sourcesReport(env.db, actor, q, env.now, env.timeZone),
+  download: { fileName: label('来源分析', '來源分析', 'Sources'), table: sourcesTable },
+});

@@ -1,9 +1,13 @@
-import type { StageConversionReport, stageConversionQuery } from '@contracts/pipeline-reports.js';
+import type { Locale } from '@contracts/common.js';
+import { type StageConversionReport, stageConversionQuery, stageConversionResponse } from '@contracts/pipeline-reports.js';
 import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { Actor } from '../../platform/access/actor.js';
 import type { Db } from '../../platform/db/database.js';
-import { dayRange, dayStartSql, num, reportWhere } from './report-filters.js';
+import { defineReport } from '../../platform/reports/report-route.js';
+import { type Label, label, type ReportColumn, reportTable, tablePart, type ReportTable } from '../../platform/reports/report-table.js';
+import { KIND, L } from './download-labels.js';
+import { dayRange, num, reportWhere } from './report-filters.js';
 import { resolvePipeline } from '../opportunities/public.js';
 
 interface StageRow {
@@ -26,23 +30,18 @@ interface CycleRow {
   avg_days: string | null;
 }
 
+type Query = z.infer<typeof stageConversionQuery>;
+
 /**
  * T6 (seed 003): for the stays in each open stage that began in the period, where the opportunity
  * went next — on to a later stage or won (converted), lost, back to an earlier stage, or nowhere yet —
  * counted per opportunity; the average days a finished stay lasted; and the sales cycle, creation to
  * close, of the opportunities closed in the period.
  */
-export async function stageConversion(
-  db: Db,
-  actor: Actor,
-  q: z.infer<typeof stageConversionQuery>,
-  now: Date,
-  timeZone: string,
-): Promise<StageConversionReport> {
+export async function stageConversion(db: Db, actor: Actor, q: Query, now: Date, timeZone: string): Promise<StageConversionReport> {
   const range = dayRange(q, now, timeZone, 90);
   const pipelineId = await resolvePipeline(db, q.pipelineId);
-  const start = dayStartSql(range.from, timeZone);
-  const end = dayStartSql(range.toExclusive, timeZone);
+  const { start, end } = range;
   const where = reportWhere(actor, { ...q, pipelineId: pipelineId ?? undefined }, 'o');
   // Whole opportunities in or out, before the window over their stays: the company's own view only
   // leaves out the deleted ones (a handful), anyone else's takes the opportunities in scope first.
@@ -136,3 +135,41 @@ export async function stageConversion(
     cycle: { won: cycle('won'), lost: cycle('lost'), all: cycle(null) },
   };
 }
+
+const STAGE_COLUMNS: ReportColumn<StageConversionReport['stages'][number]>[] = [
+  { label: L.stage, value: (s) => s.labels },
+  { label: label('进入', '進入', 'Entered'), value: (s) => s.entered },
+  { label: label('推进', '推進', 'Advanced'), value: (s) => s.advanced },
+  { label: KIND.lost, value: (s) => s.lost },
+  { label: label('退回', '退回', 'Moved back'), value: (s) => s.movedBack },
+  { label: label('仍在此阶段', '仍在此階段', 'Still there'), value: (s) => s.stillThere },
+  { label: label('转化率（%）', '轉換率（%）', 'Conversion (%)'), value: (s) => s.conversionRate },
+  { label: label('平均停留（天）', '平均停留（天）', 'Average stay (days)'), value: (s) => s.avgDays },
+];
+
+const CYCLE_COLUMNS: ReportColumn<{ name: Label; c: StageConversionReport['cycle']['all'] }>[] = [
+  { label: label('销售周期', '銷售週期', 'Sales cycle'), value: (l) => l.name },
+  { label: label('结束的商机', '結束的商機', 'Closed opportunities'), value: (l) => l.c.count },
+  { label: L.avgDays, value: (l) => l.c.avgDays },
+];
+
+function stageConversionTable(r: StageConversionReport, { locale }: { locale: Locale }): ReportTable {
+  return reportTable(
+    locale,
+    tablePart(STAGE_COLUMNS, r.stages),
+    tablePart(CYCLE_COLUMNS, [
+      { name: KIND.won, c: r.cycle.won },
+      { name: KIND.lost, c: r.cycle.lost },
+      { name: L.total, c: r.cycle.all },
+    ]),
+  );
+}
+
+export const stageConversionRoute = defineReport({
+  path: '/reports/stage-conversion',
+  summary: 'Stage-to-stage conversion, average days per stage and the sales cycle over a period',
+  query: stageConversionQuery,
+  response: stageConversionResponse,
+  run: (env, actor, q) => stageConversion(env.db, actor, q, env.now, env.timeZone),
+  download: { fileName: label('阶段转化', '階段轉化', 'Stage conversion'), table: stageConversionTable },
+});

@@ -1,20 +1,22 @@
 /*
- * A report route in one call. The reports domain (pipeline reports today; quotes, receivables,
- * attainment and the daily report next) describes a report, this file does the rest:
+ * A report route, declared once. The reports domain (pipeline reports today; quotes, receivables,
+ * attainment and the daily report next) describes each report beside the report itself, and
+ * registers its list under the permission they share:
  *
- *   registerReport(app, ctx, {
+ *   export const forecastRoute = defineReport({
  *     path: '/reports/forecast',                 // under /api/v1
  *     summary: 'What the figures are',            // OpenAPI
- *     permission: ['opportunities', 'view'],      // the function permission; the caller's data scope does the rest
  *     query: forecastQuery,                       // Zod object: reportFilters + monthPeriod/dayPeriod (contracts/reports.ts) + its own
  *     response: forecastResponse,                 // Zod: validates and documents the JSON
  *     run: (env, actor, query) => forecastReport(env.db, actor, query, env.now, env.timeZone),
  *     download: {
  *       fileName: { 'zh-CN': '销售预测', 'zh-TW': '銷售預測', en: 'Sales forecast' },
  *       query: (q) => ({ ...q, page: 1, pageSize: 200 }),   // optional: a file holds more than one screen
- *       table: (result, { locale }) => ({ header: [...], rows: [[...], ...] }),
+ *       table: (result, { locale }) => reportTable(locale, tablePart(COLUMNS, result.rows)),  // report-table.ts
  *     },
  *   });
+ *
+ *   registerReports(app, ctx, ['opportunities', 'view'], [forecastRoute, funnelRoute]);
  *
  * GET <path> checks the permission, validates the query and answers the JSON; GET <path>?format=csv
  * or xlsx runs the same report for the same caller and streams `table()` of its result as a file
@@ -32,6 +34,7 @@ import { businessDate } from '../dates.js';
 import type { Db } from '../db/database.js';
 import { csvStream, xlsxStream } from '../downloads/table-writer.js';
 import { actorOf } from '../http/request-context.js';
+import type { ReportTable } from './report-table.js';
 
 /** What a report runs with besides the caller and the query. */
 export interface ReportEnv {
@@ -41,12 +44,6 @@ export interface ReportEnv {
   timeZone: string;
 }
 
-/** A download's one sheet: a header row and rows of cell text, in the caller's language. */
-export interface ReportTable {
-  header: string[];
-  rows: string[][];
-}
-
 // biome-ignore lint/suspicious/noExplicitAny: any Zod object schema; the report's own types flow through Q
 type QuerySchema = z.ZodObject<any>;
 
@@ -54,7 +51,6 @@ export interface ReportDefinition<Q extends QuerySchema, R extends z.ZodType> {
   path: string;
   summary: string;
   tags?: string[];
-  permission: readonly [Module, Action];
   query: Q;
   response: R;
   run: (env: ReportEnv, actor: Actor, query: z.infer<Q>) => Promise<z.infer<R>>;
@@ -80,8 +76,27 @@ async function* each(rows: string[][]) {
   yield* rows;
 }
 
-export function registerReport<Q extends QuerySchema, R extends z.ZodType>(app: App, ctx: AppContext, def: ReportDefinition<Q, R>): void {
-  const [module, action] = def.permission;
+/** A defined report, ready to be registered; its query and result types stay inside. */
+export type ReportRoute = (app: App, ctx: AppContext, permission: Permission) => void;
+
+/** The function permission a list of reports shares; the caller's data scope does the rest. */
+type Permission = readonly [Module, Action];
+
+export const defineReport =
+  <Q extends QuerySchema, R extends z.ZodType>(def: ReportDefinition<Q, R>): ReportRoute =>
+  (app, ctx, permission) =>
+    registerReport(app, ctx, permission, def);
+
+export function registerReports(app: App, ctx: AppContext, permission: Permission, reports: readonly ReportRoute[]): void {
+  for (const register of reports) register(app, ctx, permission);
+}
+
+function registerReport<Q extends QuerySchema, R extends z.ZodType>(
+  app: App,
+  ctx: AppContext,
+  [module, action]: Permission,
+  def: ReportDefinition<Q, R>,
+): void {
   // The handler is typed by the definition, not by the route's generic schema types.
   const schema: FastifySchema = {
     tags: def.tags ?? ['reports'],
