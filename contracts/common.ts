@@ -17,7 +17,6 @@ export type Locale = z.infer<typeof localeSchema>;
 export const idSchema = z.uuid();
 export const idParams = z.object({ id: idSchema });
 
-export const trimmed = (max: number) => z.string().trim().max(max);
 export const requiredText = (max: number) => z.string().trim().min(1).max(max);
 export const optionalText = (max: number) =>
   z
@@ -86,7 +85,7 @@ export interface ListResult<T> {
   pageSize: number;
 }
 
-export const errorResponse = z.object({
+const errorResponse = z.object({
   error: z.object({
     code: z.string(),
     message: z.string(),

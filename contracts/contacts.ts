@@ -12,7 +12,7 @@ import {
 } from './common.js';
 
 // C2: people at the customer, with their role in the deal.
-export const contactFields = z.object({
+const contactFields = z.object({
   customerId: idSchema,
   name: requiredText(50),
   title: optionalText(50),

@@ -17,7 +17,7 @@ export const CUSTOMER_TYPES = ['development', 'retention', 'project'] as const;
 const tag = z.string().trim().min(1).max(20);
 
 // C1: the customer file. Limits here are the form's limits too.
-export const customerFields = z.object({
+const customerFields = z.object({
   name: requiredText(LIMITS.name),
   shortName: optionalText(50),
   industry: optionalText(40),
@@ -76,6 +76,3 @@ export const customerListQuery = listQueryBase.extend({
   tag: z.string().max(20).optional(),
   region: z.string().max(100).optional(),
 });
-export type CustomerListQuery = z.input<typeof customerListQuery>;
-
-export const CUSTOMER_SORTS = ['name', 'createdAt', 'updatedAt', 'grade', 'creditLimit'] as const;

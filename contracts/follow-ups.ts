@@ -4,7 +4,7 @@ import { LIMITS, dateSchema, idSchema, listQueryBase, optionalText, recordBase, 
 export const FOLLOW_UP_TYPES = ['call', 'visit', 'meeting', 'email', 'note'] as const;
 
 // C4: quick to enter — only customer, type and content are required; the time defaults to now.
-export const followUpFields = z.object({
+const followUpFields = z.object({
   customerId: idSchema,
   contactId: idSchema.nullish(),
   opportunityId: idSchema.nullish(),

@@ -6,7 +6,7 @@ import { idSchema, timestampSchema } from './common.js';
 // written; progress lives on the job.
 
 /** What the file holds: a registered import's entity (GET /imports/targets lists them); the server checks it. */
-export const importEntity = z
+const importEntity = z
   .string()
   .trim()
   .min(1)
@@ -14,7 +14,7 @@ export const importEntity = z
   .regex(/^[a-z][a-z0-9_-]*$/);
 export type ImportEntity = z.infer<typeof importEntity>;
 
-export const IMPORT_STATUSES = [
+const IMPORT_STATUSES = [
   /** Uploaded; waiting for a mapping. */
   'uploaded',
   'checking',
@@ -29,7 +29,7 @@ export const IMPORT_STATUSES = [
 export type ImportStatus = (typeof IMPORT_STATUSES)[number];
 
 /** What to do with a row that matches an existing record (same normalised name, phone or e-mail). */
-export const DUPLICATE_POLICIES = ['skip', 'allow'] as const;
+const DUPLICATE_POLICIES = ['skip', 'allow'] as const;
 
 export const importUploadQuery = z.object({
   entity: importEntity,
@@ -37,7 +37,7 @@ export const importUploadQuery = z.object({
 });
 
 /** A field an import can fill: `key` is the API field, `label` the caller's language. */
-export const importFieldSchema = z.object({
+const importFieldSchema = z.object({
   key: z.string(),
   label: z.string(),
   required: z.boolean(),
@@ -45,7 +45,7 @@ export const importFieldSchema = z.object({
 });
 
 /** An import the caller may run: its entity, its name in the caller's language and the fields it fills. */
-export const importTargetSchema = z.object({
+const importTargetSchema = z.object({
   entity: z.string(),
   label: z.string(),
   fields: z.array(importFieldSchema),
@@ -54,7 +54,7 @@ export type ImportTarget = z.infer<typeof importTargetSchema>;
 export const importTargetsResponse = z.object({ items: z.array(importTargetSchema) });
 
 /** File column (by position) → target field key, or null to ignore the column. */
-export const importMapping = z.array(z.string().max(40).nullable()).max(200);
+const importMapping = z.array(z.string().max(40).nullable()).max(200);
 
 export const importRunBody = z
   .object({
@@ -97,7 +97,7 @@ export const importJobSchema = z.object({
 });
 export type ImportJob = z.infer<typeof importJobSchema>;
 
-export const importErrorSchema = z.object({ row: z.number().int(), message: z.string(), values: z.array(z.string()) });
+const importErrorSchema = z.object({ row: z.number().int(), message: z.string(), values: z.array(z.string()) });
 export const importErrorsResponse = z.object({ items: z.array(importErrorSchema), total: z.number().int() });
 export type ImportError = z.infer<typeof importErrorSchema>;
 

@@ -152,7 +152,7 @@ export const duplicateCheckBody = z
     excludeId: idSchema.optional(),
   })
   .strict();
-export const duplicateMatch = z.object({
+const duplicateMatch = z.object({
   entity: z.enum(['customer', 'contact', 'lead']),
   matchedOn: z.enum(['name', 'phone', 'email']),
   visible: z.boolean(),

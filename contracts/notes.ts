@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { LIMITS, idSchema, listQueryBase, recordBase, requiredText, versionField } from './common.js';
 
-export const NOTE_LINK_ENTITIES = ['customer', 'contact', 'lead'] as const;
+const NOTE_LINK_ENTITIES = ['customer', 'contact', 'lead'] as const;
 const tag = z.string().trim().min(1).max(20);
-export const noteLink = z.object({ entity: z.enum(NOTE_LINK_ENTITIES), recordId: idSchema });
+const noteLink = z.object({ entity: z.enum(NOTE_LINK_ENTITIES), recordId: idSchema });
 
 // C11 notes (知识库): Markdown text; any HTML in it is removed when saved.
 const noteFields = z.object({
@@ -40,7 +40,6 @@ export const noteListQuery = listQueryBase.extend({
 });
 
 // The global search box: grouped hits, each group scoped like its list.
-export const SEARCH_TYPES = ['customer', 'contact', 'lead', 'note', 'follow_up'] as const;
 export const searchQuery = z.object({
   q: z.string().trim().min(2).max(100),
   types: z
@@ -55,7 +54,7 @@ export const searchQuery = z.object({
     .optional(),
   limit: z.coerce.number().int().min(1).max(50).default(5),
 });
-export const searchHit = z.object({
+const searchHit = z.object({
   type: z.string(),
   id: idSchema,
   title: z.string(),

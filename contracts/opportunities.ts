@@ -18,8 +18,7 @@ import {
 // Amounts are exact decimal strings; probabilities are percentages with up to two decimals.
 
 export const FORECAST_CATEGORIES = ['commit', 'best_case', 'pipeline', 'omitted'] as const;
-export const forecastCategory = z.enum(FORECAST_CATEGORIES);
-export type ForecastCategoryCode = z.infer<typeof forecastCategory>;
+const forecastCategory = z.enum(FORECAST_CATEGORIES);
 
 export const stageLabels = z.object({ 'zh-CN': z.string(), 'zh-TW': z.string(), en: z.string() });
 export const stageKind = z.enum(['open', 'won', 'lost']);
@@ -31,7 +30,7 @@ const probability = z
   .refine((n) => Math.round(n * 100) === n * 100, { message: 'invalid_format' });
 
 // ---- O2 pipelines ----
-export const pipelineStageSchema = z.object({
+const pipelineStageSchema = z.object({
   id: idSchema,
   key: z.string(),
   labels: stageLabels,
@@ -45,7 +44,7 @@ export const pipelineStageSchema = z.object({
 export type PipelineStage = z.infer<typeof pipelineStageSchema>;
 
 /** A pipeline and its stages, without counts: what the board needs. */
-export const pipelineDefinitionSchema = z.object({
+const pipelineDefinitionSchema = z.object({
   id: idSchema,
   key: z.string().nullable(),
   name: z.string(),
@@ -101,7 +100,7 @@ export type OpportunitySettings = z.infer<typeof opportunitySettingsSchema>;
 // ---- O1 opportunities ----
 const contactRole = z.object({ contactId: idSchema, role: optionalText(40) }).strict();
 
-export const opportunityFields = z.object({
+const opportunityFields = z.object({
   customerId: idSchema,
   name: requiredText(LIMITS.name),
   amount: moneySchema.refine((s) => !s.startsWith('-'), { message: 'min' }).default('0.00'),
@@ -150,9 +149,9 @@ export const moveStageBody = z
   })
   .strict();
 
-export const STALLED_REASONS = ['stage_limit', 'no_follow_up'] as const;
+const STALLED_REASONS = ['stage_limit', 'no_follow_up'] as const;
 
-export const opportunityStageRef = z.object({
+const opportunityStageRef = z.object({
   id: idSchema,
   labels: stageLabels,
   kind: stageKind,
@@ -212,15 +211,13 @@ export const opportunityListQuery = listQueryBase.extend({
   stageId: idSchema.optional(),
   status: stageKind.optional(),
 });
-export type OpportunityListQuery = z.input<typeof opportunityListQuery>;
-export const OPPORTUNITY_SORTS = ['updatedAt', 'createdAt', 'amount', 'expectedCloseDate', 'stageEnteredAt', 'name'] as const;
 
 export const boardQuery = opportunityFilters.extend({
   /** Cards per column on the first page; more through the list with stageId. */
   perColumn: z.coerce.number().int().min(1).max(100).default(20),
 });
 
-export const boardCardSchema = z.object({
+const boardCardSchema = z.object({
   id: idSchema,
   name: z.string(),
   customerId: idSchema,

@@ -20,7 +20,7 @@ export type Module = (typeof MODULES)[number];
 export const ACTIONS = ['view', 'create', 'edit', 'delete', 'export', 'approve'] as const;
 export type Action = (typeof ACTIONS)[number];
 
-export type Permission = `${Module}:${Action}` | '*';
+type Permission = `${Module}:${Action}` | '*';
 
 export const DATA_SCOPES = ['own', 'department', 'all'] as const;
 export type DataScope = (typeof DATA_SCOPES)[number];

@@ -18,7 +18,7 @@ const page = {
 };
 
 // ---- Settings ----
-export const INDUSTRY_SOURCES = ['customer', 'lead'] as const;
+const INDUSTRY_SOURCES = ['customer', 'lead'] as const;
 export const reportSettingsSchema = z
   .object({
     /** O5: an open opportunity counts in the forecast when its probability is at least this (percent). */
@@ -38,7 +38,7 @@ export const forecastQuery = reportFilters.extend({
   ...page,
 });
 
-export const forecastFigures = z.object({
+const forecastFigures = z.object({
   month: monthSchema,
   /** Σ amount × probability over open opportunities expected to close this month with probability ≥ threshold. */
   forecast: z.string(),

@@ -26,7 +26,7 @@ export const dayPeriod = {
 };
 
 /** Without `format` a report answers JSON; with it, the same figures as a file to download. */
-export const REPORT_FORMATS = ['csv', 'xlsx'] as const;
+const REPORT_FORMATS = ['csv', 'xlsx'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 export const reportFormatQuery = z.object({
   format: describe(z.enum(REPORT_FORMATS).optional(), 'csv or xlsx: download the same figures as a file (in the caller’s language)'),

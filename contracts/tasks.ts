@@ -7,7 +7,7 @@ export const TASK_STATUSES = ['open', 'in_progress', 'done', 'cancelled'] as con
 const instant = z.iso.datetime({ offset: true });
 
 // C5: a to-do with an assignee (the owner), a due time and an optional reminder.
-export const taskFields = z.object({
+const taskFields = z.object({
   title: requiredText(LIMITS.name),
   description: optionalText(LIMITS.text),
   dueAt: instant.nullish(),

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { Actor } from '../../platform/access/actor.js';
 import type { Db } from '../../platform/db/database.js';
 
-export type CalendarEntry = z.infer<typeof calendarEntry>;
+type CalendarEntry = z.infer<typeof calendarEntry>;
 /** Business dates in the company time zone; `today` comes from the app clock. */
 export interface CalendarRange {
   from: string;

@@ -11,7 +11,7 @@ import { moveToPool } from './customer-pool.js';
 import { hasLastWonProvider, lastWonDates } from './last-won.js';
 import { customerPoolRules } from './pool-rules.js';
 
-export const CUSTOMER_POOL_JOB = 'customer-pool-return';
+const CUSTOMER_POOL_JOB = 'customer-pool-return';
 
 const TEXT: Record<Locale, { warnTitle: string; warnBody: Record<Exclude<PoolReason, 'released' | 'moved'>, string>; returned: string }> = {
   'zh-CN': {

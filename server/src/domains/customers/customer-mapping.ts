@@ -33,7 +33,7 @@ export function customerColumns(b: Partial<Body>): Record<string, unknown> {
 }
 
 /** What the API shows beside a customer's own columns: names of owner and department, contact summary. */
-export interface CustomerDisplay {
+interface CustomerDisplay {
   owner_name: string | null;
   owner_dept_name: string | null;
   contact_count: number;

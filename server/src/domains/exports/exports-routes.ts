@@ -9,7 +9,7 @@ import { cellWriter } from './export-cells.js';
 import { type ExportDef, registeredExports } from './export-registry.js';
 
 /** An export is a report for a person, not a backup: beyond this, narrow the filters. */
-export const MAX_EXPORT_ROWS = 50_000;
+const MAX_EXPORT_ROWS = 50_000;
 const PAGE = 200;
 
 const format = z.object({ format: z.enum(['csv', 'xlsx']).default('csv') });

@@ -11,7 +11,7 @@ export interface ReadPosition {
  * Excel in a Chinese locale saves "CSV" as GB18030 (GBK) without saying so; a UTF-8 file may carry
  * a BOM. A sample that is not valid UTF-8 is taken as GB18030, which covers GBK and GB2312.
  */
-export function detectEncoding(head: Uint8Array): 'utf-8' | 'utf-16le' | 'gb18030' {
+function detectEncoding(head: Uint8Array): 'utf-8' | 'utf-16le' | 'gb18030' {
   if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return 'utf-8';
   if (head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
   // A sample cut mid-character is not an error: drop up to three trailing bytes of a partial sequence.

@@ -15,9 +15,9 @@ import { type OwnerIndex, type PicklistIndex, convertRow, describeProblems } fro
 import { discardUpload, readUpload } from './upload.js';
 
 /** Rows per batch: one duplicate query, one insert and one history insert each. */
-export const BATCH_ROWS = 1000;
+const BATCH_ROWS = 1000;
 /** A file beyond this is split by the user; a CRM import is not a data migration tool. */
-export const MAX_IMPORT_ROWS = 200_000;
+const MAX_IMPORT_ROWS = 200_000;
 
 interface Lookups {
   fields: Map<string, ImportField>;
@@ -235,7 +235,7 @@ async function pass(
   return total;
 }
 
-export class ImportTooLarge extends Error {
+class ImportTooLarge extends Error {
   constructor() {
     super(`more than ${MAX_IMPORT_ROWS} rows`);
   }

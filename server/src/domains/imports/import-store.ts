@@ -95,7 +95,7 @@ export async function listErrors(db: Db, jobId: string, limit: number) {
 }
 
 /** Every error row, in file order, a page at a time: the report can be as long as the file. */
-export async function* allErrors(db: Db, jobId: string) {
+async function* allErrors(db: Db, jobId: string) {
   for (let after = 0; ; ) {
     const rows = await db
       .selectFrom('import_errors')

@@ -18,7 +18,7 @@ const TRUE = new Set(['是', '√', '✓', 'y', 'yes', 'true', '1', '重点', '�
 const FALSE = new Set(['否', '×', 'n', 'no', 'false', '0', '']);
 
 /** 2024/3/5, 2024.3.5, 2024年3月5日, 20240305 → 2024-03-05; anything else is left for the schema to reject. */
-export function normaliseDate(s: string): string {
+function normaliseDate(s: string): string {
   const m = s.match(/^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/) ?? s.match(/^(\d{4})(\d{2})(\d{2})$/);
   if (!m) return s;
   const [, y, mo, d] = m;
@@ -28,7 +28,7 @@ export function normaliseDate(s: string): string {
 }
 
 /** ¥1,234.50 / 1,234.5元 / 12万 → an exact decimal string (no floating point on the way). */
-export function normaliseMoney(s: string): string {
+function normaliseMoney(s: string): string {
   const t = s.replace(/[¥￥,，\s]|元|RMB|CNY/gi, '');
   const wan = t.match(/^(-?\d+)(?:\.(\d+))?万$/);
   if (!wan) return t;

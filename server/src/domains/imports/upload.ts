@@ -10,7 +10,7 @@ import { readRows, sniffFormat } from './file-reader.js';
 import type { JobRow } from './import-store.js';
 
 /** Larger files are split by the user (about 200,000 rows of customers fit well under this). */
-export const MAX_FILE_BYTES = 100 * 1024 * 1024;
+const MAX_FILE_BYTES = 100 * 1024 * 1024;
 const SAMPLE_ROWS = 5;
 /** Files kept by platform/files are owned by something; an upload belongs to its import job. */
 const OWNER = 'import_job';

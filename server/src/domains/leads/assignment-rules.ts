@@ -8,10 +8,7 @@ interface LeadFacts {
 }
 
 /** A rule matches when each of its non-empty conditions does; a region matches by prefix (华东 covers 华东/上海). */
-export function ruleMatches(
-  rule: { match_regions: string[]; match_industries: string[]; match_sources: string[] },
-  lead: LeadFacts,
-): boolean {
+function ruleMatches(rule: { match_regions: string[]; match_industries: string[]; match_sources: string[] }, lead: LeadFacts): boolean {
   const regionOk = rule.match_regions.length === 0 || (!!lead.region && rule.match_regions.some((r) => lead.region?.startsWith(r)));
   const industryOk = rule.match_industries.length === 0 || (!!lead.industry && rule.match_industries.includes(lead.industry));
   const sourceOk = rule.match_sources.length === 0 || (!!lead.source && rule.match_sources.includes(lead.source));

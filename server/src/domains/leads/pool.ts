@@ -21,7 +21,7 @@ export const poolRulesSchema = z.object({
   departmentIds: z.array(z.uuid()).max(200).default([]),
 });
 export type PoolRules = z.infer<typeof poolRulesSchema>;
-export const DEFAULT_POOL_RULES: PoolRules = { maxClaimsPerDay: 20, maxHeld: 200, reclaimCooldownDays: 7, departmentIds: [] };
+const DEFAULT_POOL_RULES: PoolRules = { maxClaimsPerDay: 20, maxHeld: 200, reclaimCooldownDays: 7, departmentIds: [] };
 
 export const poolRules = (db: Db) => readSetting(db, 'pool_rules', poolRulesSchema, DEFAULT_POOL_RULES);
 export const savePoolRules = (db: Db, rules: PoolRules) => saveSetting(db, 'pool_rules', rules);

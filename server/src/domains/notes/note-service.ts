@@ -17,13 +17,13 @@ type NoteRow = Selectable<NoteTable>;
 type Link = { entity: 'customer' | 'contact' | 'lead'; recordId: string };
 
 /** The notes search index expression (0011): the two must stay identical. */
-export const NOTE_BIGRAMS = sql`text_bigrams(lower(title || ' ' || body))`;
+const NOTE_BIGRAMS = sql`text_bigrams(lower(title || ' ' || body))`;
 
 /**
  * Bodies are Markdown; any HTML in them is removed (tags dropped, their text kept), so nothing a
  * user types can run in a colleague's browser. The web client renders Markdown with HTML off too.
  */
-export const cleanBody = (body: string) => sanitizeHtml(body, { allowedTags: [], allowedAttributes: {}, disallowedTagsMode: 'discard' });
+const cleanBody = (body: string) => sanitizeHtml(body, { allowedTags: [], allowedAttributes: {}, disallowedTagsMode: 'discard' });
 
 const TITLE_COLUMN: Record<Link['entity'], string> = { customer: 'name', contact: 'name', lead: 'company' };
 
@@ -48,7 +48,7 @@ async function saveLinks(trx: Db, noteId: string, links: Link[]) {
       .execute();
 }
 
-export async function notesToApi(db: Db, rows: NoteRow[]) {
+async function notesToApi(db: Db, rows: NoteRow[]) {
   if (rows.length === 0) return [];
   const names = await ownerNames(db, rows as unknown as RecordBaseRow[]);
   const links = await db

@@ -27,7 +27,7 @@ interface Template {
  * Seed 003: Salesforce's nine stages, the ninth being closed won / closed lost. The probabilities
  * are defaults the admin edits; the ranges are what a rep may set on his own opportunity.
  */
-export const PIPELINE_TEMPLATES: Template[] = [
+const PIPELINE_TEMPLATES: Template[] = [
   {
     key: 'standard',
     name: '标准销售流程',

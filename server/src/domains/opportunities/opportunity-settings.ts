@@ -5,7 +5,7 @@ import type { Db } from '../../platform/db/database.js';
 const KEY = 'opportunity_settings';
 
 /** Two weeks without a follow-up is how long a deal may sit before the manager hears of it. */
-export const DEFAULT_OPPORTUNITY_SETTINGS: OpportunitySettings = { stalledNoFollowUpDays: 14 };
+const DEFAULT_OPPORTUNITY_SETTINGS: OpportunitySettings = { stalledNoFollowUpDays: 14 };
 
 export const opportunitySettings = (db: Db) => readSetting(db, KEY, opportunitySettingsSchema, DEFAULT_OPPORTUNITY_SETTINGS);
 export const saveOpportunitySettings = (db: Db, settings: OpportunitySettings) => saveSetting(db, KEY, settings);

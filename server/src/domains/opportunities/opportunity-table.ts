@@ -2,7 +2,7 @@ import type { ColumnType, Generated } from 'kysely';
 import type { NullableTimestamp, Timestamp } from '../../platform/db/platform-tables.js';
 
 export type StageKind = 'open' | 'won' | 'lost';
-export type ForecastCategory = 'commit' | 'best_case' | 'pipeline' | 'omitted';
+type ForecastCategory = 'commit' | 'best_case' | 'pipeline' | 'omitted';
 /** numeric columns arrive as decimal strings (platform/db/type-parsers.ts). */
 type Numeric = ColumnType<string, string | number, string | number>;
 /** A numeric column with a default: optional on insert. */

@@ -22,7 +22,7 @@ type StageRow = {
   active: boolean;
 };
 
-export function stageToApi(s: StageRow): PipelineStage {
+function stageToApi(s: StageRow): PipelineStage {
   return {
     id: s.id,
     key: s.key,

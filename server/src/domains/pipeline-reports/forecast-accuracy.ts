@@ -26,7 +26,7 @@ interface Row {
  * actual is what was won in that month (company time zone). Accuracy = 100 − |won − forecast| ÷
  * forecast × 100, not below 0.
  */
-export async function forecastAccuracy(
+async function forecastAccuracy(
   db: Db,
   actor: Actor,
   q: z.infer<typeof forecastAccuracyQuery>,

@@ -56,7 +56,7 @@ const OUTPUT = sql`${MONEY(sql`round(x.fc / 100, 2)`)} AS forecast, coalesce(x.f
  * One statement: the figures per (owner, owner's department, month) once, then per rep (one page,
  * ranked by forecast), per department rolled up over its subtree, and for the whole scope.
  */
-export async function forecastReport(db: Db, actor: Actor, q: Query, now: Date, timeZone: string): Promise<ForecastReport> {
+async function forecastReport(db: Db, actor: Actor, q: Query, now: Date, timeZone: string): Promise<ForecastReport> {
   const range = monthRange(q, now, timeZone, { from: 0, to: 1 });
   const offset = (q.page - 1) * q.pageSize;
   // Reps are ranked by one month's forecast (the month a page shows), then by the whole range.

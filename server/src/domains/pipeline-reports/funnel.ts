@@ -93,7 +93,7 @@ async function pageOfReps(db: Db, reps: RepTally[], offset: number, size: number
  * beside the team's: everyone in the caller's scope and filters, from opportunity_stage_totals
  * (kept by triggers), the pipeline's stages and the setting.
  */
-export async function funnelReport(db: Db, actor: Actor, q: Query): Promise<FunnelReport> {
+async function funnelReport(db: Db, actor: Actor, q: Query): Promise<FunnelReport> {
   const points = q.deviationPoints === undefined ? settingSql('deviationPoints') : sql`${q.deviationPoints}::numeric`;
   const pipeline = q.pipelineId ? sql`p.id = ${q.pipelineId}` : sql`p.active`;
   const pid = sql`(SELECT p.id FROM pipelines p WHERE ${pipeline} ORDER BY p.is_default DESC, p.sort_order, p.created_at LIMIT 1)`;

@@ -40,7 +40,7 @@ type Query = z.infer<typeof industriesQuery>;
  * those signed (won) in the period, so a manager sees which industries each rep wins. The industry
  * is the customer's, or (setting) the lead's the opportunity was converted from.
  */
-export async function industriesReport(db: Db, actor: Actor, q: Query, now: Date, timeZone: string): Promise<IndustriesReport> {
+async function industriesReport(db: Db, actor: Actor, q: Query, now: Date, timeZone: string): Promise<IndustriesReport> {
   const range = dayRange(q, now, timeZone, 365);
   const { industrySource } = await reportSettings(db);
   const industry = industrySource === 'lead' ? sql`coalesce(l.industry, c.industry)` : sql`c.industry`;

@@ -40,7 +40,7 @@ interface Row {
  * of the opportunities closed in the period that were in a stage at some point, the share that was
  * won — beside the stage's configured default.
  */
-export async function learnedProbabilities(db: Db, actor: Actor, q: Query, now: Date, timeZone: string): Promise<LearnedProbabilities> {
+async function learnedProbabilities(db: Db, actor: Actor, q: Query, now: Date, timeZone: string): Promise<LearnedProbabilities> {
   const range = dayRange(q, now, timeZone, 365);
   const pipelineId = await resolvePipeline(db, q.pipelineId);
   const rows = pipelineId

@@ -31,7 +31,7 @@ interface Row {
  * open pipeline (Σ amount × probability, no threshold), and the same per stage with counts. Read
  * from opportunity_stage_totals (kept by triggers), scoped like every report.
  */
-export async function pipelineTotals(db: Db, actor: Actor, q: z.infer<typeof pipelineTotalsQuery>): Promise<PipelineTotals> {
+async function pipelineTotals(db: Db, actor: Actor, q: z.infer<typeof pipelineTotalsQuery>): Promise<PipelineTotals> {
   // Every stage of the pipelines shown (zeros included, so the chart keeps the funnel's order),
   // then the three status totals.
   const pipelines = q.pipelineId

@@ -29,7 +29,7 @@ export function addMonths(month: string, n: number): string {
   const i = y * 12 + (m - 1) + n;
   return `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`;
 }
-export function monthsFromTo(from: string, to: string): string[] {
+function monthsFromTo(from: string, to: string): string[] {
   const out: string[] = [];
   for (let m = from; m <= to; m = addMonths(m, 1)) out.push(m);
   return out;
@@ -70,7 +70,7 @@ export function dayRange(q: { from?: string; to?: string }, now: Date, timeZone:
 }
 
 /** Decimal strings from SQL: rounded to cents there; '0.00' for nothing. */
-export const money = (v: string | null | undefined) => v ?? '0.00';
+const money = (v: string | null | undefined) => v ?? '0.00';
 /** A percentage or day count from SQL numeric (not money: shown rounded, never summed). */
 export const num = (v: string | number | null | undefined) => (v === null || v === undefined ? null : Number(v));
 

@@ -6,7 +6,7 @@ import type { Db } from '../../platform/db/database.js';
 const KEY = 'pipeline_reports';
 
 /** Seed 002: counted from 70 %; seed 002's funnel example flags a 5-point gap (报价 under 5 % against 10 %). */
-export const DEFAULT_REPORT_SETTINGS: ReportSettings = { forecastThreshold: 70, deviationPoints: 5, industrySource: 'customer' };
+const DEFAULT_REPORT_SETTINGS: ReportSettings = { forecastThreshold: 70, deviationPoints: 5, industrySource: 'customer' };
 
 export async function reportSettings(db: Db): Promise<ReportSettings> {
   const row = await db.selectFrom('app_settings').select('value').where('key', '=', KEY).executeTakeFirst();

@@ -22,7 +22,7 @@ export async function grantReportPermission(db: Db) {
 type StageSpec = [key: string, label: string, kind: 'open' | 'won' | 'lost', probability: number, min?: number, max?: number];
 
 /** Seed 002's template: 初步接触 10 % → 需求沟通 → 意向确认 → 报价 → 成功签约 100 %, plus 输单. */
-export const FIVE_STAGES: StageSpec[] = [
+const FIVE_STAGES: StageSpec[] = [
   ['initial', '初步接触', 'open', 10, 0, 30],
   ['needs', '需求沟通', 'open', 30, 10, 50],
   ['intent', '意向确认', 'open', 50, 30, 70],
@@ -80,7 +80,7 @@ export async function makePipeline(db: Db, stages: StageSpec[] = FIVE_STAGES): P
   };
 }
 
-export async function makeCustomerRow(db: Db, owner: Owner, fields: { industry?: string | null } = {}) {
+async function makeCustomerRow(db: Db, owner: Owner, fields: { industry?: string | null } = {}) {
   const row = await db
     .insertInto('customers')
     .values({ owner_id: owner.userId, owner_dept_id: owner.deptId, name: uniq('客户'), industry: fields.industry ?? null })

@@ -26,13 +26,7 @@ interface Row {
  * of them were won and lost so far, the win rate won ÷ (won + lost) and the average days from
  * creation to winning.
  */
-export async function sourcesReport(
-  db: Db,
-  actor: Actor,
-  q: z.infer<typeof sourcesQuery>,
-  now: Date,
-  timeZone: string,
-): Promise<SourcesReport> {
+async function sourcesReport(db: Db, actor: Actor, q: z.infer<typeof sourcesQuery>, now: Date, timeZone: string): Promise<SourcesReport> {
   const range = dayRange(q, now, timeZone, 365);
   const { rows } = await sql<Row>`
     SELECT o.source, count(*)::int AS n, sum(o.amount)::numeric(20,2)::text AS amount,

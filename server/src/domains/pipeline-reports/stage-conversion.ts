@@ -38,7 +38,7 @@ type Query = z.infer<typeof stageConversionQuery>;
  * counted per opportunity; the average days a finished stay lasted; and the sales cycle, creation to
  * close, of the opportunities closed in the period.
  */
-export async function stageConversion(db: Db, actor: Actor, q: Query, now: Date, timeZone: string): Promise<StageConversionReport> {
+async function stageConversion(db: Db, actor: Actor, q: Query, now: Date, timeZone: string): Promise<StageConversionReport> {
   const range = dayRange(q, now, timeZone, 90);
   const pipelineId = await resolvePipeline(db, q.pipelineId);
   const { start, end } = range;

@@ -33,7 +33,7 @@ function columns(b: Body): Record<string, unknown> {
   return Object.fromEntries(Object.entries(map).filter(([, v]) => v !== undefined));
 }
 
-export async function tasksToApi(db: Db, rows: TaskRow[], now: Date) {
+async function tasksToApi(db: Db, rows: TaskRow[], now: Date) {
   if (rows.length === 0) return [];
   const base = await ownerNames(db, rows as unknown as RecordBaseRow[]);
   const customerIds = [...new Set(rows.map((r) => r.customer_id).filter((c): c is string => !!c))];

@@ -63,5 +63,3 @@ export function scopeCovers(actor: Actor, owner: { ownerId: string; ownerDeptId:
   if (owner.ownerId === actor.userId) return true;
   return actor.scope === 'department' && owner.ownerDeptId !== null && actor.visibleDeptIds.includes(owner.ownerDeptId);
 }
-
-export type ScopeExpression = Expression<SqlBool>;

@@ -9,7 +9,7 @@ import { departmentAncestry } from './department-subtree.js';
  * their sub-departments, so the 华东 pool is not raided by 华南. No departments configured means
  * the pool is open to everyone who may see the records; the admin and company-wide roles always see it.
  */
-export async function seesPool(db: Db, actor: Actor, departmentIds: readonly string[]): Promise<boolean> {
+async function seesPool(db: Db, actor: Actor, departmentIds: readonly string[]): Promise<boolean> {
   if (departmentIds.length === 0 || isAdmin(actor) || actor.scope === 'all' || actor.via === 'system') return true;
   if (!actor.departmentId) return false;
   const { rows } = await sql<{ ok: boolean }>`

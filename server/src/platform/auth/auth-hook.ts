@@ -10,7 +10,7 @@ import { sha256 } from './tokens.js';
 
 export const SESSION_COOKIE = 'crm_session';
 export const CSRF_COOKIE = 'crm_csrf';
-export const CSRF_HEADER = 'x-csrf-token';
+const CSRF_HEADER = 'x-csrf-token';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 async function actorFromToken(db: Db, clock: Clock, token: string) {

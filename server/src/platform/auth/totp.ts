@@ -3,7 +3,7 @@ import { createHmac, randomBytes } from 'node:crypto';
 // RFC 6238 TOTP (SHA-1, 6 digits, 30 s), the variant every authenticator app supports.
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 
-export function base32Encode(buf: Buffer): string {
+function base32Encode(buf: Buffer): string {
   let bits = 0;
   let value = 0;
   let out = '';
@@ -19,7 +19,7 @@ export function base32Encode(buf: Buffer): string {
   return out;
 }
 
-export function base32Decode(s: string): Buffer {
+function base32Decode(s: string): Buffer {
   const clean = s.toUpperCase().replace(/[^A-Z2-7]/g, '');
   let bits = 0;
   let value = 0;

@@ -7,7 +7,7 @@ import type { Database } from './database.js';
  * The migrations stay SQL files under server/src, also when the server runs from the bundle in
  * server/dist (scripts/start.mjs): walk up from this module to the folder that holds them.
  */
-export function serverSourceRoot(from = dirname(fileURLToPath(import.meta.url))): string {
+function serverSourceRoot(from = dirname(fileURLToPath(import.meta.url))): string {
   for (let dir = from; ; dir = dirname(dir)) {
     if (existsSync(join(dir, 'platform', 'migrations'))) return dir;
     if (existsSync(join(dir, 'src', 'platform', 'migrations'))) return join(dir, 'src');
@@ -27,7 +27,7 @@ export interface Migration {
  * Migrations live beside the domain they belong to (`<domain>/migrations/NNNN_name.sql`);
  * the numeric prefix orders them across domains. Once merged, a file is never edited.
  */
-export function listMigrations(root = SRC_ROOT): Migration[] {
+function listMigrations(root = SRC_ROOT): Migration[] {
   const files = readdirSync(root, { recursive: true, encoding: 'utf8' })
     .filter((f) => f.endsWith('.sql') && basename(dirname(f)) === 'migrations')
     .map((f) => ({ name: basename(f, '.sql'), path: join(root, f) }));

@@ -5,7 +5,7 @@ import { AppError } from '../http/errors.js';
 import { type FileStore, Measured } from './file-store.js';
 
 /** One row per piece: small enough to insert and read without holding a large file in memory. */
-export const CHUNK_BYTES = 512 * 1024;
+const CHUNK_BYTES = 512 * 1024;
 /** Pieces fetched per query while reading back. */
 const PAGE = 4;
 

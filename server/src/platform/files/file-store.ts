@@ -18,7 +18,7 @@ export interface StoredObject {
  * must read and write through it, since the embedded database has one connection and a second
  * handle would wait for the transaction to end.
  */
-export interface StoreOptions {
+interface StoreOptions {
   db?: Db;
 }
 
@@ -40,7 +40,7 @@ export interface FileStore {
 }
 
 /** 20971520 → '20 MB', for the messages that name a limit. */
-export function formatBytes(n: number): string {
+function formatBytes(n: number): string {
   const units = ['B', 'KB', 'MB', 'GB'];
   let value = n;
   let unit = 0;

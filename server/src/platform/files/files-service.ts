@@ -9,7 +9,7 @@ import type { FileRow } from './file-table.js';
 import { type FilesDeps, type StoreFileInput, readStoredFile, storeFile } from './stored-files.js';
 
 /** Most files one record lists; a record with more is a folder, not a record. */
-export const MAX_FILES_PER_RECORD = 500;
+const MAX_FILES_PER_RECORD = 500;
 
 /**
  * The record a file hangs off, checked like the record itself: its module permission, then its

@@ -12,7 +12,7 @@ interface PgError {
 }
 
 // Postgres constraint violations become the same AppError a service would raise: never a 500.
-export function fromDatabaseError(err: PgError): AppError | null {
+function fromDatabaseError(err: PgError): AppError | null {
   switch (err.code) {
     case '23505': {
       const m = /\((?:lower\()?([a-z_]+)\)?\)=\((.*)\)/.exec(err.detail ?? '');

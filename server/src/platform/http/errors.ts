@@ -85,7 +85,5 @@ export class AppError extends Error {
   }
 }
 
-export const notFound = () => new AppError('NOT_FOUND');
-export const forbidden = () => new AppError('FORBIDDEN');
 export const fieldError = (field: string, key: FieldMessageKey, params?: Record<string, unknown>) =>
   new AppError('VALIDATION', { fields: { [field]: { key, params } } });

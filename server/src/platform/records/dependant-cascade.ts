@@ -24,7 +24,7 @@ interface Child {
 }
 
 /** One relation's live dependants found while planning a deletion: they go to the bin with their parents. */
-export interface CascadeStep {
+interface CascadeStep {
   def: EntityDef;
   parent: EntityDef;
   children: Child[];

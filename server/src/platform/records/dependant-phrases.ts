@@ -10,7 +10,7 @@ export type Localised = Record<Locale, string>;
 const localised = (f: (locale: Locale) => string): Localised => Object.fromEntries(LOCALES.map((l) => [l, f(l)])) as Localised;
 
 /** '3 位联系人' / '1 contact' from the entity's `counted`, or a plain fallback for entities without one. */
-export function countedPhrase(def: EntityDef, n: number, locale: Locale): string {
+function countedPhrase(def: EntityDef, n: number, locale: Locale): string {
   const form = def.counted?.[locale];
   const template = Array.isArray(form) ? form[n === 1 ? 0 : 1] : (form ?? `{n} × ${def.label[locale]}`);
   return template.replace('{n}', String(n));

@@ -54,7 +54,7 @@ export function diffFields(before: Record<string, unknown>, patch: Record<string
     .map(([field, v]) => ({ field, old: before[field] ?? null, new: v ?? null }));
 }
 
-export async function listHistory(db: Db, entity: string, recordId: string, limit = 500) {
+async function listHistory(db: Db, entity: string, recordId: string, limit = 500) {
   const { rows } = await sql<{
     id: number;
     action: string;

@@ -21,7 +21,7 @@ import { diffFields, writeHistory } from './history.js';
 type AnyDb = Kysely<any>;
 type Row = Record<string, unknown>;
 
-export const BASE_COLUMNS = [
+const BASE_COLUMNS = [
   'id',
   'owner_id',
   'owner_dept_id',

@@ -37,7 +37,7 @@ import { actorOf } from '../http/request-context.js';
 import type { ReportTable } from './report-table.js';
 
 /** What a report runs with besides the caller and the query. */
-export interface ReportEnv {
+interface ReportEnv {
   db: Db;
   now: Date;
   /** The company time zone: periods and months are counted in it. */
