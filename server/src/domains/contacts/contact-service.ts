@@ -7,7 +7,7 @@ import type { Db } from '../../platform/db/database.js';
 import { AppError } from '../../platform/http/errors.js';
 import { writeHistory } from '../../platform/records/history.js';
 import { likePattern, runList } from '../../platform/records/list-query.js';
-import { ownerNames, type RecordBaseRow } from '../../platform/records/record-base-api.js';
+import { ownerNames, type RecordBaseRow, titlesById } from '../../platform/records/record-base-api.js';
 import { findVisible, insertRecord, softDeleteRecord, updateRecord } from '../../platform/records/record-store.js';
 import { customerEntity } from '../customers/public.js';
 import { assertPicklistCodes } from '../picklists/public.js';
@@ -38,12 +38,11 @@ export function contactColumns(b: Body): Record<string, unknown> {
 async function toApi(db: Db, rows: ContactRow[]) {
   if (rows.length === 0) return [];
   const base = await ownerNames(db, rows as unknown as RecordBaseRow[]);
-  const customers = await db
-    .selectFrom('customers')
-    .select(['id', 'name'])
-    .where('id', 'in', [...new Set(rows.map((r) => r.customer_id))])
-    .execute();
-  const names = new Map(customers.map((c) => [c.id, c.name]));
+  const names = await titlesById(
+    db,
+    'customers',
+    rows.map((r) => r.customer_id),
+  );
   return rows.map((r) => ({
     ...base(r as unknown as RecordBaseRow),
     customerId: r.customer_id,

@@ -6,7 +6,7 @@ import type { Clock } from '../../platform/clock.js';
 import type { Db } from '../../platform/db/database.js';
 import { AppError } from '../../platform/http/errors.js';
 import { likePattern, runList } from '../../platform/records/list-query.js';
-import { ownerNames, type RecordBaseRow } from '../../platform/records/record-base-api.js';
+import { ownerNames, type RecordBaseRow, titlesById } from '../../platform/records/record-base-api.js';
 import { findVisible, insertRecord, softDeleteRecord, updateRecord } from '../../platform/records/record-store.js';
 import { customerEntity } from '../customers/public.js';
 import { followUpEntity } from './follow-up-entity.js';
@@ -32,15 +32,21 @@ function columns(b: Body): Record<string, unknown> {
 export async function followUpsToApi(db: Db, rows: FollowUpRow[]) {
   if (rows.length === 0) return [];
   const base = await ownerNames(db, rows as unknown as RecordBaseRow[]);
-  const customerIds = [...new Set(rows.map((r) => r.customer_id))];
-  const contactIds = [...new Set(rows.map((r) => r.contact_id).filter((c): c is string => !!c))];
-  const customers = await db.selectFrom('customers').select(['id', 'name']).where('id', 'in', customerIds).execute();
-  const contacts = contactIds.length ? await db.selectFrom('contacts').select(['id', 'name']).where('id', 'in', contactIds).execute() : [];
-  const dealIds = [...new Set(rows.map((r) => r.opportunity_id).filter((o): o is string => !!o))];
-  const deals = dealIds.length ? await db.selectFrom('opportunities').select(['id', 'name']).where('id', 'in', dealIds).execute() : [];
-  const customerName = new Map(customers.map((c) => [c.id, c.name]));
-  const contactName = new Map(contacts.map((c) => [c.id, c.name]));
-  const dealName = new Map(deals.map((d) => [d.id, d.name]));
+  const customerName = await titlesById(
+    db,
+    'customers',
+    rows.map((r) => r.customer_id),
+  );
+  const contactName = await titlesById(
+    db,
+    'contacts',
+    rows.map((r) => r.contact_id),
+  );
+  const dealName = await titlesById(
+    db,
+    'opportunities',
+    rows.map((r) => r.opportunity_id),
+  );
   return rows.map((r) => ({
     ...base(r as unknown as RecordBaseRow),
     customerId: r.customer_id,

@@ -7,7 +7,7 @@ import type { Clock } from '../../platform/clock.js';
 import type { Db } from '../../platform/db/database.js';
 import { AppError } from '../../platform/http/errors.js';
 import { likePattern, runList } from '../../platform/records/list-query.js';
-import { ownerNames, type RecordBaseRow } from '../../platform/records/record-base-api.js';
+import { ownerNames, type RecordBaseRow, titlesById } from '../../platform/records/record-base-api.js';
 import { findVisible, insertRecord, softDeleteRecord, updateRecord } from '../../platform/records/record-store.js';
 import { customerEntity } from '../customers/public.js';
 import { taskEntity } from './task-entity.js';
@@ -36,11 +36,11 @@ function columns(b: Body): Record<string, unknown> {
 async function tasksToApi(db: Db, rows: TaskRow[], now: Date) {
   if (rows.length === 0) return [];
   const base = await ownerNames(db, rows as unknown as RecordBaseRow[]);
-  const customerIds = [...new Set(rows.map((r) => r.customer_id).filter((c): c is string => !!c))];
-  const customers = customerIds.length
-    ? await db.selectFrom('customers').select(['id', 'name']).where('id', 'in', customerIds).execute()
-    : [];
-  const names = new Map(customers.map((c) => [c.id, c.name]));
+  const names = await titlesById(
+    db,
+    'customers',
+    rows.map((r) => r.customer_id),
+  );
   return rows.map((r) => ({
     ...base(r as unknown as RecordBaseRow),
     title: r.title,

@@ -5,7 +5,7 @@ import type { Actor } from '../../platform/access/actor.js';
 import { scopeFilter } from '../../platform/access/data-scope.js';
 import type { Db } from '../../platform/db/database.js';
 import { AppError } from '../../platform/http/errors.js';
-import { ownerNames, type RecordBaseRow } from '../../platform/records/record-base-api.js';
+import { ownerNames, type RecordBaseRow, titlesById } from '../../platform/records/record-base-api.js';
 import { findVisible, insertRecord, softDeleteRecord, updateRecord } from '../../platform/records/record-store.js';
 import { customerEntity } from '../customers/public.js';
 import { visitPlanEntity } from './visit-plan-entity.js';
@@ -22,12 +22,11 @@ export function visitStatus(row: { fulfilled_by: string | null; plan_date: strin
 async function toApi(db: Db, rows: VisitPlanRow[], today: string) {
   if (rows.length === 0) return [];
   const base = await ownerNames(db, rows as unknown as RecordBaseRow[]);
-  const customers = await db
-    .selectFrom('customers')
-    .select(['id', 'name'])
-    .where('id', 'in', [...new Set(rows.map((r) => r.customer_id))])
-    .execute();
-  const names = new Map(customers.map((c) => [c.id, c.name]));
+  const names = await titlesById(
+    db,
+    'customers',
+    rows.map((r) => r.customer_id),
+  );
   return rows.map((r) => ({
     ...base(r as unknown as RecordBaseRow),
     planDate: r.plan_date,

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../db/database.js';
 
 export interface RecordBaseRow {
@@ -37,4 +38,17 @@ export async function ownerNames(db: Db, rows: RecordBaseRow[]) {
   const d = new Map(depts.map((x) => [x.id, x.name]));
   return (row: RecordBaseRow) =>
     recordBaseToApi(row, u.get(row.owner_id) ?? null, row.owner_dept_id ? (d.get(row.owner_dept_id) ?? null) : null);
+}
+
+/**
+ * Names of the records a page refers to (its rows' customers, contacts, deals), in one query per
+ * table: id → the record's title column. Ids may repeat or be null; deleted records keep their name,
+ * as a follow-up still belongs to the customer it was written for.
+ */
+export async function titlesById(db: Db, table: string, ids: readonly (string | null)[], column = 'name'): Promise<Map<string, string>> {
+  const unique = [...new Set(ids.filter((id): id is string => !!id))];
+  if (unique.length === 0) return new Map();
+  const { rows } = await sql<{ id: string; title: string }>`
+    SELECT id, ${sql.ref(column)} AS title FROM ${sql.table(table)} WHERE id = ANY(${unique}::uuid[])`.execute(db);
+  return new Map(rows.map((r) => [r.id, r.title]));
 }
