@@ -8,9 +8,9 @@ const describe = <T extends z.ZodType>(schema: T, description: string) => schema
 
 /** Filters every report takes; each narrows the caller's scope, never widens it. */
 export const reportFilters = z.object({
-  departmentId: describe(idSchema.optional(), 'Only opportunities owned in this department and its sub-departments'),
-  ownerId: describe(idSchema.optional(), 'Only this owner’s opportunities'),
-  pipelineId: describe(idSchema.optional(), 'Only this pipeline'),
+  departmentId: describe(idSchema.optional(), 'Only records owned in this department and its sub-departments'),
+  ownerId: describe(idSchema.optional(), 'Only this owner’s records'),
+  pipelineId: describe(idSchema.optional(), 'Only this sales pipeline'),
 });
 
 /** A period in whole months (company time zone). */
