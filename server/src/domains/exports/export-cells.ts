@@ -1,14 +1,9 @@
 import type { Locale } from '@contracts/common.js';
 import type { Db } from '../../platform/db/database.js';
+import { picklistLabels } from '../../platform/i18n/picklist-labels.js';
 import type { ExportColumn } from './export-registry.js';
 
 const YES_NO: Record<Locale, [string, string]> = { 'zh-CN': ['是', '否'], 'zh-TW': ['是', '否'], en: ['Yes', 'No'] };
-
-async function picklistLabels(db: Db, locale: Locale): Promise<Map<string, string>> {
-  const column = locale === 'en' ? 'label_en' : locale === 'zh-TW' ? 'label_zh_tw' : 'label_zh_cn';
-  const rows = await db.selectFrom('picklist_values').select(['list', 'code', column]).execute();
-  return new Map(rows.map((r) => [`${r.list}:${r.code}`, String((r as Record<string, unknown>)[column])]));
-}
 
 /** Turns a column's value into the text of its cell; picklist labels are read once per file. */
 export async function cellWriter(
@@ -34,7 +29,7 @@ export async function cellWriter(
       const at = v instanceof Date ? v : new Date(String(v));
       return Number.isNaN(at.getTime()) ? String(v) : time.format(at);
     }
-    if (typeof format === 'object' && 'picklist' in format) return labels.get(`${format.picklist}:${v}`) ?? String(v);
+    if (typeof format === 'object' && 'picklist' in format) return labels(format.picklist, String(v)) ?? String(v);
     if (typeof format === 'object') return format.codes[locale][String(v)] ?? String(v);
     return String(v);
   };

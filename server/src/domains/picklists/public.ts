@@ -1,3 +1,2 @@
-/** What other domains may use of picklists: declare where a list is used, check codes, read labels. */
-export { picklistLabels } from './picklist-labels.js';
+/** What other domains may use of picklists: declare where a list is used, check codes. */
 export { assertPicklistCodes, registerPicklistUsage } from './picklist-service.js';

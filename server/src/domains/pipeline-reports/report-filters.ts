@@ -69,8 +69,6 @@ export function dayRange(q: { from?: string; to?: string }, now: Date, timeZone:
   return { from, to, toExclusive, start: dayStartSql(from, timeZone), end: dayStartSql(toExclusive, timeZone) };
 }
 
-/** Decimal strings from SQL: rounded to cents there; '0.00' for nothing. */
-const money = (v: string | null | undefined) => v ?? '0.00';
 /** A percentage or day count from SQL numeric (not money: shown rounded, never summed). */
 export const num = (v: string | number | null | undefined) => (v === null || v === undefined ? null : Number(v));
 

@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { Actor } from '../../platform/access/actor.js';
 import type { Db } from '../../platform/db/database.js';
-import { picklistLabels } from '../picklists/public.js';
+import { picklistLabels } from '../../platform/i18n/picklist-labels.js';
 import { defineReport } from '../../platform/reports/report-route.js';
 import { type CellValue, label, type ReportColumn, reportTable, tablePart, type ReportTable } from '../../platform/reports/report-table.js';
 import { L } from './download-labels.js';

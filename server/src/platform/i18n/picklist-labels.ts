@@ -1,5 +1,5 @@
 import type { Locale } from '@contracts/common.js';
-import type { Db } from '../../platform/db/database.js';
+import type { Db } from '../db/database.js';
 
 /**
  * Every picklist value's label in one language, read once, for text the server writes (a report
