@@ -27,6 +27,14 @@ export const commonMessages = defineMessages({
     created: '已创建',
     empty: '暂无数据',
     loadFailed: '加载失败',
+    attachments: {
+      upload: '上传附件',
+      empty: '还没有附件',
+      confirmDelete: '确定删除附件“{{name}}”吗？',
+      deleted: '附件已删除',
+      uploaded: '已上传“{{name}}”',
+      download: '下载',
+    },
     list: {
       filters: '筛选',
       clearFilters: '清空筛选',
@@ -119,6 +127,14 @@ export const commonMessages = defineMessages({
     created: '已建立',
     empty: '暫無資料',
     loadFailed: '載入失敗',
+    attachments: {
+      upload: '上傳附件',
+      empty: '還沒有附件',
+      confirmDelete: '確定刪除附件「{{name}}」嗎？',
+      deleted: '附件已刪除',
+      uploaded: '已上傳「{{name}}」',
+      download: '下載',
+    },
     list: {
       filters: '篩選',
       clearFilters: '清除篩選',
@@ -211,6 +227,14 @@ export const commonMessages = defineMessages({
     created: 'Created',
     empty: 'No data',
     loadFailed: 'Could not load',
+    attachments: {
+      upload: 'Upload a file',
+      empty: 'No files yet',
+      confirmDelete: 'Delete the file “{{name}}”?',
+      deleted: 'File deleted',
+      uploaded: 'Uploaded “{{name}}”',
+      download: 'Download',
+    },
     list: {
       filters: 'Filters',
       clearFilters: 'Clear filters',

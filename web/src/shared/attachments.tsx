@@ -1,39 +1,10 @@
 import { DeleteOutlined, DownloadOutlined, PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
-import type { Locale } from '@contracts/common.js';
 import type { StoredFile } from '@contracts/files.js';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Empty, List, Popconfirm, Skeleton, Typography, Upload } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ApiError, http } from '../app/api-client.js';
 import { formatDateTime } from './dates.js';
-
-// The panel's own few strings, so it needs no entry in the shell's message files.
-const TEXT: Record<Locale, Record<'upload' | 'empty' | 'confirmDelete' | 'deleted' | 'uploaded' | 'download', string>> = {
-  'zh-CN': {
-    upload: '上传附件',
-    empty: '还没有附件',
-    confirmDelete: '确定删除附件“{name}”吗？',
-    deleted: '附件已删除',
-    uploaded: '已上传“{name}”',
-    download: '下载',
-  },
-  'zh-TW': {
-    upload: '上傳附件',
-    empty: '還沒有附件',
-    confirmDelete: '確定刪除附件「{name}」嗎？',
-    deleted: '附件已刪除',
-    uploaded: '已上傳「{name}」',
-    download: '下載',
-  },
-  en: {
-    upload: 'Upload a file',
-    empty: 'No files yet',
-    confirmDelete: 'Delete the file “{name}”?',
-    deleted: 'File deleted',
-    uploaded: 'Uploaded “{name}”',
-    download: 'Download',
-  },
-};
 
 /** 1536 → '1.5 KB'. */
 export function fileSize(bytes: number): string {
@@ -66,11 +37,9 @@ export function Attachments({
   accept?: string;
   canEdit?: boolean;
 }) {
-  const { i18n } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
-  const text = TEXT[(i18n.language as Locale) in TEXT ? (i18n.language as Locale) : 'zh-CN'];
-  const fill = (s: string, name: string) => s.replace('{name}', name);
   const queryKey = ['files', ownerEntity, ownerId];
   const { data, isLoading } = useQuery({
     queryKey,
@@ -82,7 +51,7 @@ export function Attachments({
   const upload = useMutation({
     mutationFn: (file: File) => http.upload<StoredFile>('/files', file, { ownerEntity, ownerId, purpose, name: file.name }),
     onSuccess: (f) => {
-      message.success(fill(text.uploaded, f.name));
+      message.success(t('attachments.uploaded', { name: f.name }));
       void refresh();
     },
     onError: showError,
@@ -90,7 +59,7 @@ export function Attachments({
   const remove = useMutation({
     mutationFn: (id: string) => http.delete(`/files/${id}`),
     onSuccess: () => {
-      message.success(text.deleted);
+      message.success(t('attachments.deleted'));
       void refresh();
     },
     onError: showError,
@@ -112,12 +81,12 @@ export function Attachments({
           }
         >
           <Button icon={<UploadOutlined />} loading={upload.isPending} data-testid="attachments-upload">
-            {text.upload}
+            {t('attachments.upload')}
           </Button>
         </Upload>
       )}
       {items.length === 0 ? (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={text.empty} />
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('attachments.empty')} />
       ) : (
         <List
           size="small"
@@ -126,12 +95,16 @@ export function Attachments({
             <List.Item
               key={f.id}
               actions={[
-                <a key="download" href={`/api/v1/files/${f.id}/content`} download={f.name} aria-label={text.download}>
+                <a key="download" href={`/api/v1/files/${f.id}/content`} download={f.name} aria-label={t('attachments.download')}>
                   <DownloadOutlined />
                 </a>,
                 ...(canEdit
                   ? [
-                      <Popconfirm key="delete" title={fill(text.confirmDelete, f.name)} onConfirm={() => remove.mutate(f.id)}>
+                      <Popconfirm
+                        key="delete"
+                        title={t('attachments.confirmDelete', { name: f.name })}
+                        onConfirm={() => remove.mutate(f.id)}
+                      >
                         <Button
                           type="text"
                           danger
