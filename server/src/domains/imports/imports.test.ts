@@ -1,7 +1,8 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeCustomer, makeTeam, uniq } from '../../test/factories.js';
-import { type Client, type Response, startTestApp, type TestApp } from '../../test/test-app.js';
+import { type Client, startTestApp, type TestApp } from '../../test/test-app.js';
+import { runImport, uploadImport } from './import-test-steps.js';
 import { isRunning, type JobRow, STALE_AFTER_MS, writeLeaseSeconds } from './import-store.js';
 
 let t: TestApp;
@@ -10,29 +11,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const CSV = 'text/csv';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-function upload(client: Client, entity: string, fileName: string, data: string | Buffer, type = CSV): Promise<Response> {
-  const url = `/api/v1/imports?entity=${entity}&fileName=${encodeURIComponent(fileName)}`;
-  return client.request('POST', url, data, { 'content-type': type });
-}
-
-/** Follows the job as the web page does, until it stops moving. */
-async function settle(client: Client, id: string) {
-  for (let i = 0; i < 2000; i++) {
-    const res = await client.get(`/api/v1/imports/${id}`);
-    if (!['checking', 'importing'].includes(res.body.status)) return res.body;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  throw new Error('import did not finish');
-}
-
-async function run(client: Client, id: string, body: Record<string, unknown>) {
-  const res = await client.post(`/api/v1/imports/${id}/run`, body);
-  expect(res.status, JSON.stringify(res.body)).toBe(202);
-  return settle(client, id);
-}
 
 const names = async (client: Client, q: string) =>
   (await client.get(`/api/v1/customers?q=${encodeURIComponent(q)}&pageSize=100`)).body.items.map((c: { name: string }) => c.name).sort();
@@ -52,7 +31,7 @@ describe('imports (C10)', () => {
       `${tag}甲有限公司,,,,,,,,x`,
       `${tag}丁有限公司,,,,,abc,,,x`,
     ].join('\r\n');
-    const up = await upload(team.repA, 'customers', '客户.csv', `\uFEFF${csv}`);
+    const up = await uploadImport(team.repA, 'customers', '客户.csv', `\uFEFF${csv}`);
     expect(up.status, JSON.stringify(up.body)).toBe(201);
     expect(up.body.format).toBe('csv');
     expect(up.body.headers).toHaveLength(9);
@@ -60,7 +39,7 @@ describe('imports (C10)', () => {
     expect(up.body.suggestedMapping).toEqual(['name', 'industry', 'grade', 'phone', 'isKey', 'creditLimit', 'ownerId', 'tags', null]);
     expect(up.body.fields.find((f: { key: string }) => f.key === 'name')).toMatchObject({ label: '客户名称', required: true });
 
-    const dry = await run(team.repA, up.body.id, { mapping: up.body.suggestedMapping, dryRun: true });
+    const dry = await runImport(team.repA, up.body.id, { mapping: up.body.suggestedMapping, dryRun: true });
     expect(dry).toMatchObject({ status: 'checked', rowsRead: 7, okRows: 2, errorRows: 5, duplicateRows: 2, progress: 100 });
     expect(await names(team.repA, tag)).toEqual([`${tag}老客户有限公司`]);
 
@@ -86,7 +65,7 @@ describe('imports (C10)', () => {
     expect(lines).toHaveLength(6);
     expect(lines[2]).toContain(',5,行业：不是有效的选项');
 
-    const done = await run(team.repA, up.body.id, { mapping: up.body.suggestedMapping });
+    const done = await runImport(team.repA, up.body.id, { mapping: up.body.suggestedMapping });
     expect(done).toMatchObject({ status: 'done', okRows: 2, errorRows: 5 });
     const list = (await team.repA.get(`/api/v1/customers?q=${encodeURIComponent(`${tag}甲`)}`)).body.items;
     expect(list[0]).toMatchObject({
@@ -111,13 +90,13 @@ describe('imports (C10)', () => {
   it('strict mode writes nothing when any row is bad, and everything when all are good', async () => {
     const team = await makeTeam(t.app, t.db);
     const tag = uniq('严格');
-    const bad = await upload(team.repB, 'customers', 'a.csv', `客户名称,信用额度\n${tag}一公司,100\n${tag}二公司,很多\n`);
-    const rejected = await run(team.repB, bad.body.id, { mapping: ['name', 'creditLimit'], mode: 'strict' });
+    const bad = await uploadImport(team.repB, 'customers', 'a.csv', `客户名称,信用额度\n${tag}一公司,100\n${tag}二公司,很多\n`);
+    const rejected = await runImport(team.repB, bad.body.id, { mapping: ['name', 'creditLimit'], mode: 'strict' });
     expect(rejected).toMatchObject({ status: 'rejected', okRows: 0, errorRows: 1 });
     expect(await names(team.repB, tag)).toEqual([]);
 
-    const good = await upload(team.repB, 'customers', 'b.csv', `客户名称,信用额度\n${tag}一公司,100\n${tag}二公司,200\n`);
-    const done = await run(team.repB, good.body.id, { mapping: ['name', 'creditLimit'], mode: 'strict' });
+    const good = await uploadImport(team.repB, 'customers', 'b.csv', `客户名称,信用额度\n${tag}一公司,100\n${tag}二公司,200\n`);
+    const done = await runImport(team.repB, good.body.id, { mapping: ['name', 'creditLimit'], mode: 'strict' });
     expect(done).toMatchObject({ status: 'done', okRows: 2, errorRows: 0 });
     expect(await names(team.repB, tag)).toEqual([`${tag}一公司`, `${tag}二公司`]);
   });
@@ -139,8 +118,8 @@ describe('imports (C10)', () => {
     const south = (await team.repSouth.get('/api/v1/auth/me')).body;
     await makeCustomer(team.repA, { name: `${tag}已有公司`, phone: '400-1234' });
     const csv = `客户名称,负责人,电话\n${tag}一公司,${me.displayName},400-1234\n${tag}二公司,${south.username},\n`;
-    const up = await upload(team.eastManager, 'customers', 'c.csv', csv);
-    const done = await run(team.eastManager, up.body.id, { mapping: ['name', 'ownerId', 'phone'], duplicates: 'allow' });
+    const up = await uploadImport(team.eastManager, 'customers', 'c.csv', csv);
+    const done = await runImport(team.eastManager, up.body.id, { mapping: ['name', 'ownerId', 'phone'], duplicates: 'allow' });
     expect(done).toMatchObject({ status: 'done', okRows: 1, errorRows: 1, duplicateRows: 0 });
     const errors = (await team.eastManager.get(`/api/v1/imports/${up.body.id}/errors`)).body.items;
     expect(errors[0].message).toBe('负责人：找不到这位同事，或不能分配给他');
@@ -160,11 +139,11 @@ describe('imports (C10)', () => {
     sheet.addRow(['李四', `${tag}南方公司`, '13800000002', '', '', '']);
     sheet.addRow(['王五', `${tag}甲公司`, '13800000001', 'not-an-email', '1990/2/3', '']);
     const xlsx = Buffer.from(await workbook.xlsx.writeBuffer());
-    const up = await upload(team.repA, 'contacts', '联系人.xlsx', xlsx, XLSX);
+    const up = await uploadImport(team.repA, 'contacts', '联系人.xlsx', xlsx, XLSX);
     expect(up.status, JSON.stringify(up.body)).toBe(201);
     expect(up.body.format).toBe('xlsx');
     expect(up.body.suggestedMapping).toEqual(['name', 'customerId', 'mobile', 'email', 'birthday', 'isPrimary']);
-    const done = await run(team.repA, up.body.id, { mapping: up.body.suggestedMapping });
+    const done = await runImport(team.repA, up.body.id, { mapping: up.body.suggestedMapping });
     expect(done).toMatchObject({ status: 'done', okRows: 1, errorRows: 2 });
     const errors = (await team.repA.get(`/api/v1/imports/${up.body.id}/errors`)).body.items;
     expect(errors[0].message).toBe('所属客户：找不到这个客户，或不在您的权限范围内');
@@ -189,9 +168,9 @@ describe('imports (C10)', () => {
         0x0a,
       ]),
     );
-    const up2 = await upload(team.repA, 'contacts', 'excel.csv', gbk);
+    const up2 = await uploadImport(team.repA, 'contacts', 'excel.csv', gbk);
     expect(up2.body.headers).toEqual(['姓名', '所属客户']);
-    const done2 = await run(team.repA, up2.body.id, { mapping: up2.body.suggestedMapping });
+    const done2 = await runImport(team.repA, up2.body.id, { mapping: up2.body.suggestedMapping });
     expect(done2).toMatchObject({ status: 'done', okRows: 1 });
     const after = (await team.repA.get(`/api/v1/contacts?customerId=${gbkCustomer.id}`)).body.items;
     expect(after.map((c: { name: string }) => c.name)).toEqual(['赵六']);
@@ -202,8 +181,8 @@ describe('imports (C10)', () => {
     const tag = uniq('线索');
     await makeCustomer(team.repA, { name: `${tag}已成交有限公司` });
     const csv = `公司名称,联系人,手机,来源\n${tag}新公司,周七,13900000001,展会\n${tag}已成交公司,吴八,,\n`;
-    const up = await upload(team.repA, 'leads', 'leads.csv', csv);
-    const done = await run(team.repA, up.body.id, { mapping: up.body.suggestedMapping });
+    const up = await uploadImport(team.repA, 'leads', 'leads.csv', csv);
+    const done = await runImport(team.repA, up.body.id, { mapping: up.body.suggestedMapping });
     expect(done).toMatchObject({ status: 'done', okRows: 1, errorRows: 1, duplicateRows: 1 });
     const leads = (await team.repA.get(`/api/v1/leads?q=${encodeURIComponent(tag)}`)).body.items;
     expect(leads).toHaveLength(1);
@@ -212,12 +191,12 @@ describe('imports (C10)', () => {
 
   it('refuses bad input with clear errors and keeps jobs private', async () => {
     const team = await makeTeam(t.app, t.db);
-    const empty = await upload(team.repA, 'customers', 'empty.csv', '');
+    const empty = await uploadImport(team.repA, 'customers', 'empty.csv', '');
     expect(empty.status).toBe(422);
     expect(empty.body.error.code).toBe('IMPORT_EMPTY');
-    expect((await upload(team.repA, 'orders', 'x.csv', 'a\n1')).status).toBe(400);
+    expect((await uploadImport(team.repA, 'orders', 'x.csv', 'a\n1')).status).toBe(400);
 
-    const up = await upload(team.repA, 'customers', 'x.csv', '名称,备注\n甲,乙\n');
+    const up = await uploadImport(team.repA, 'customers', 'x.csv', '名称,备注\n甲,乙\n');
     expect(up.body.suggestedMapping).toEqual([null, 'remarks']);
     const missing = await team.repA.post(`/api/v1/imports/${up.body.id}/run`, { mapping: [null, 'remarks'] });
     expect(missing.status).toBe(422);
@@ -238,9 +217,9 @@ describe('imports (C10)', () => {
     const tag = uniq('大');
     const lines = ['客户名称,公司电话'];
     for (let i = 0; i < 100_000; i++) lines.push(`${tag}客户${i}有限公司,0571-${i}`);
-    const up = await upload(team.repA, 'customers', 'big.csv', lines.join('\n'));
+    const up = await uploadImport(team.repA, 'customers', 'big.csv', lines.join('\n'));
     expect(up.status).toBe(201);
-    const dry = await run(team.repA, up.body.id, { mapping: ['name', 'phone'], dryRun: true });
+    const dry = await runImport(team.repA, up.body.id, { mapping: ['name', 'phone'], dryRun: true });
     expect(dry).toMatchObject({ status: 'checked', rowsRead: 100_000, okRows: 100_000, errorRows: 0 });
   }, 120_000);
 });

@@ -2,7 +2,8 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTeam, uniq } from '../../test/factories.js';
 import { createGadgetTable } from '../../test/gadgets.js';
-import { type Client, startTestApp, type TestApp } from '../../test/test-app.js';
+import { startTestApp, type TestApp } from '../../test/test-app.js';
+import { runImport } from './import-test-steps.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -10,21 +11,6 @@ beforeAll(async () => {
   await createGadgetTable(t.db);
 });
 afterAll(() => t.close());
-
-async function settle(client: Client, id: string) {
-  for (let i = 0; i < 500; i++) {
-    const res = await client.get(`/api/v1/imports/${id}`);
-    if (!['checking', 'importing'].includes(res.body.status)) return res.body;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  throw new Error('import did not finish');
-}
-
-async function run(client: Client, id: string, body: Record<string, unknown>) {
-  const res = await client.post(`/api/v1/imports/${id}/run`, body);
-  expect(res.status, JSON.stringify(res.body)).toBe(202);
-  return settle(client, id);
-}
 
 // test/gadgets.ts registers a document type that nothing in imports knows.
 describe('import registry', () => {
@@ -47,7 +33,7 @@ describe('import registry', () => {
     expect(up.status, JSON.stringify(up.body)).toBe(201);
     expect(up.body.suggestedMapping).toEqual(['name', 'colour', 'price', 'fragile']);
 
-    const dry = await run(team.repA, up.body.id, { mapping: up.body.suggestedMapping, dryRun: true });
+    const dry = await runImport(team.repA, up.body.id, { mapping: up.body.suggestedMapping, dryRun: true }, 500);
     expect(dry).toMatchObject({ status: 'checked', rowsRead: 4, okRows: 2, errorRows: 2, duplicateRows: 1 });
     const count = async () =>
       (await sql<{ n: number }>`SELECT count(*)::int AS n FROM test_gadgets WHERE name LIKE ${`${tag}%`}`.execute(t.db)).rows[0].n;
@@ -58,7 +44,7 @@ describe('import registry', () => {
       [5, '名称：系统里已有，未导入'],
     ]);
 
-    const done = await run(team.repA, up.body.id, { mapping: up.body.suggestedMapping });
+    const done = await runImport(team.repA, up.body.id, { mapping: up.body.suggestedMapping }, 500);
     expect(done).toMatchObject({ status: 'done', okRows: 2, errorRows: 2 });
     const { rows } = await sql<{
       name: string;
