@@ -40,29 +40,51 @@ export async function signOut(page: Page) {
 
 /**
  * Chooses an option in an Ant Design Select / TreeSelect by typing its label, and checks the field
- * now shows it. Options may still be loading or a previous dropdown still closing on a busy
- * machine, so a miss is retried.
+ * now shows it. On a busy machine the previous picker may still be closing (its options — a
+ * department such as 成都销售部 — would match 销售 too) or the options still loading, so we wait
+ * until no other dropdown is open, look only inside the one this field opened, and retry a miss
+ * with the search text replaced, not appended. A final miss says what the dropdown showed.
  */
 export async function chooseOption(page: Page, selector: string, label: string) {
-  const field = page.locator(selector).locator("xpath=ancestor-or-self::*[contains(concat(' ', @class, ' '), ' ant-select ')][1]");
+  const input = page.locator(selector);
+  const field = input.locator("xpath=ancestor-or-self::*[contains(concat(' ', @class, ' '), ' ant-select ')][1]");
+  const open = page.locator('.ant-select-dropdown:visible');
+  let seen = '';
   for (let attempt = 0; attempt < 3; attempt++) {
-    await page.locator(selector).click();
-    await page.keyboard.type(label);
-    const option = page
-      .locator('.ant-select-dropdown:visible')
+    await waitUntil(async () => (await open.count()) === 0, 5_000);
+    await input.click();
+    // A searchable picker's id is on its search input; a plain one (the language switch) has none.
+    if (await input.evaluate((el) => el instanceof HTMLInputElement && !el.readOnly)) await input.fill(label);
+    const option = open
       .locator('.ant-select-item-option, .ant-select-tree-treenode')
       .filter({ hasText: label })
       .first();
     try {
       await option.click({ timeout: 10_000 });
     } catch {
-      await page.keyboard.press('Escape');
+      seen = (await open.allInnerTexts().catch(() => [])).join(' | ');
+      await closeDropdowns(page);
       continue;
     }
     if ((await field.innerText()).includes(label)) return;
-    await page.keyboard.press('Escape');
+    seen = `field shows "${await field.innerText()}"`;
+    await closeDropdowns(page);
   }
-  throw new Error(`could not choose "${label}" in ${selector}`);
+  await screenshot(page, `choose-option-miss-${label}`);
+  throw new Error(`could not choose "${label}" in ${selector}; last seen: ${seen || 'no dropdown'}`);
+}
+
+/** Escape closes an open dropdown; pressed with none open it would close the modal around it. */
+async function closeDropdowns(page: Page) {
+  if ((await page.locator('.ant-select-dropdown:visible').count()) > 0) await page.keyboard.press('Escape');
+}
+
+async function waitUntil(check: () => Promise<boolean>, timeoutMs: number) {
+  const end = Date.now() + timeoutMs;
+  while (Date.now() < end) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }
 
 /** A same-origin API call from the signed-in page (CSRF header as the app sends it). */
