@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { LIMITS, dateSchema, idSchema, moneySchema, monthSchema, timestampSchema } from './common.js';
-import { stageKind, stageLabels } from './opportunities.js';
-import { dayPeriod, monthPeriod, reportFilters } from './reports.js';
+import { FORECAST_CATEGORIES, stageKind, stageLabels } from './opportunities.js';
+import { dayPeriod, monthPeriod, reportCategory, reportFilters } from './reports.js';
 
 // O5–O8, T6: forecast, pipeline totals, funnel, sources, industries, stage conversion and learned
 // probabilities. Every report is scoped to the caller (own / department subtree / all); amounts are
@@ -16,6 +16,12 @@ const page = {
   page: describe(z.coerce.number().int().min(1).max(10_000).default(1), 'Page of the per-rep rows'),
   pageSize: describe(z.coerce.number().int().min(1).max(REPORT_LIMITS.reps).default(50), 'Reps per page'),
 };
+
+/** Pipeline reports read `category` as the deal's forecast category. */
+const dealCategory = reportCategory(
+  z.enum(FORECAST_CATEGORIES),
+  'Only deals in this forecast category: commit, best_case, pipeline or omitted',
+);
 
 // ---- Settings ----
 const INDUSTRY_SOURCES = ['customer', 'lead'] as const;
@@ -33,6 +39,7 @@ export type ReportSettings = z.infer<typeof reportSettingsSchema>;
 
 // ---- O5 forecast ----
 export const forecastQuery = reportFilters.extend({
+  ...dealCategory,
   ...monthPeriod,
   month: describe(monthSchema.optional(), 'The month whose figures rank the reps (default: the first month of the range)'),
   ...page,
@@ -153,7 +160,7 @@ export const snapshotListQuery = z.object({
 });
 
 // ---- O6 pipeline totals ----
-export const pipelineTotalsQuery = reportFilters;
+export const pipelineTotalsQuery = reportFilters.extend(dealCategory);
 const countAmount = z.object({ count: z.number().int(), amount: z.string() });
 export const pipelineTotalsResponse = z.object({
   won: countAmount,
@@ -180,6 +187,7 @@ export type PipelineTotals = z.infer<typeof pipelineTotalsResponse>;
 
 // ---- O7 funnel ----
 export const funnelQuery = reportFilters.extend({
+  ...dealCategory,
   deviationPoints: describe(z.coerce.number().min(0).max(100).optional(), 'Flag threshold in points (default: the company setting)'),
   ...page,
 });
@@ -213,7 +221,7 @@ export const funnelResponse = z.object({
 export type FunnelReport = z.infer<typeof funnelResponse>;
 
 // ---- O8 sources and industries ----
-export const sourcesQuery = reportFilters.extend(dayPeriod);
+export const sourcesQuery = reportFilters.extend({ ...dealCategory, ...dayPeriod });
 export const sourcesResponse = z.object({
   from: dateSchema,
   to: dateSchema,
@@ -235,7 +243,7 @@ export const sourcesResponse = z.object({
 });
 export type SourcesReport = z.infer<typeof sourcesResponse>;
 
-export const industriesQuery = reportFilters.extend({ ...dayPeriod, ...page });
+export const industriesQuery = reportFilters.extend({ ...dealCategory, ...dayPeriod, ...page });
 const industryCell = z.object({
   industry: z.string().nullable(),
   /** Opportunities created in the period. */
@@ -260,7 +268,7 @@ export const industriesResponse = z.object({
 export type IndustriesReport = z.infer<typeof industriesResponse>;
 
 // ---- T6 stage conversion, sales cycle ----
-export const stageConversionQuery = reportFilters.extend(dayPeriod);
+export const stageConversionQuery = reportFilters.extend({ ...dealCategory, ...dayPeriod });
 const cycle = z.object({ count: z.number().int(), avgDays: z.number().nullable() });
 export const stageConversionResponse = z.object({
   pipelineId: idSchema.nullable(),

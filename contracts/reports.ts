@@ -13,6 +13,15 @@ export const reportFilters = z.object({
   pipelineId: describe(idSchema.optional(), 'Only this sales pipeline'),
 });
 
+/**
+ * `category` narrows a report to one category of what it counts. What a category is depends on the
+ * report (a deal's forecast category in pipeline reports, a product category in product sales), so a
+ * report takes it only where its figures can be split that way, and OpenAPI lists it only there.
+ */
+export const reportCategory = <T extends z.ZodType>(schema: T, description: string) => ({
+  category: describe(schema.optional(), description),
+});
+
 /** A period in whole months (company time zone). */
 export const monthPeriod = {
   from: describe(monthSchema.optional(), 'First month, YYYY-MM (default: this month in the company time zone)'),

@@ -55,10 +55,7 @@ export async function chooseOption(page: Page, selector: string, label: string) 
     await input.click();
     // A searchable picker's id is on its search input; a plain one (the language switch) has none.
     if (await input.evaluate((el) => el instanceof HTMLInputElement && !el.readOnly)) await input.fill(label);
-    const option = open
-      .locator('.ant-select-item-option, .ant-select-tree-treenode')
-      .filter({ hasText: label })
-      .first();
+    const option = open.locator('.ant-select-item-option, .ant-select-tree-treenode').filter({ hasText: label }).first();
     try {
       await option.click({ timeout: 10_000 });
     } catch {

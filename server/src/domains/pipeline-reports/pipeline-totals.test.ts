@@ -106,11 +106,63 @@ describe('pipeline totals (O6, seed 003)', () => {
     // The counters equal a count over the table itself.
     const { rows } = await sql<{ diff: number }>`
       SELECT count(*)::int AS diff FROM (
-        SELECT owner_id, owner_dept_id, pipeline_id, stage_id, status, count(*)::int AS n, sum(amount) AS amount FROM opportunities
-         WHERE deleted_at IS NULL GROUP BY 1, 2, 3, 4, 5
+        SELECT owner_id, owner_dept_id, pipeline_id, stage_id, status, forecast_category, count(*)::int AS n, sum(amount) AS amount
+          FROM opportunities WHERE deleted_at IS NULL GROUP BY 1, 2, 3, 4, 5, 6
         EXCEPT
-        SELECT owner_id, owner_dept_id, pipeline_id, stage_id, status, n, amount FROM opportunity_stage_totals WHERE n <> 0
+        SELECT owner_id, owner_dept_id, pipeline_id, stage_id, status, forecast_category, n, amount FROM opportunity_stage_totals WHERE n <> 0
       ) d`.execute(t.db);
     expect(rows[0].diff).toBe(0);
+  });
+
+  it('narrows the totals, the funnel, the forecast and the sources to one forecast category (the shared `category` filter)', async () => {
+    t.clock.set('2026-03-10T04:00:00Z');
+    const team = await makeTeam(t.app, t.db);
+    const p = await makePipeline(t.db, SALESFORCE_STAGES);
+    const a: Owner = { userId: team.repA.userId, deptId: team.departments.shanghai };
+    const deal = (forecastCategory: 'commit' | 'pipeline' | undefined, amount: string) =>
+      makeOpportunity(t.db, {
+        owner: a,
+        pipeline: p,
+        stage: 'negotiation',
+        amount,
+        probability: 90,
+        forecastCategory,
+        expectedCloseDate: '2026-03-20',
+        createdAt: '2026-03-05T02:00:00.000Z',
+      });
+    const committed = await deal('commit', '300000.00');
+    await deal('pipeline', '100000.00');
+    await deal(undefined, '50000.00');
+    const q = `pipelineId=${p.id}`;
+
+    expect((await totalsOf(team.director, q)).open).toMatchObject({ count: 3, amount: '450000.00' });
+    expect((await totalsOf(team.director, `${q}&category=commit`)).open).toEqual({
+      count: 1,
+      amount: '300000.00',
+      expectedRevenue: '270000.00',
+    });
+    expect((await totalsOf(team.director, `${q}&category=pipeline`)).open).toMatchObject({ count: 1, amount: '100000.00' });
+
+    const funnel = await team.director.get(`/api/v1/reports/funnel?${q}&category=commit`);
+    expect(funnel.status).toBe(200);
+    expect(funnel.body.team.openCount).toBe(1);
+
+    const forecast = await team.director.get(`/api/v1/reports/forecast?${q}&category=pipeline&from=2026-03&to=2026-03`);
+    expect(forecast.status).toBe(200);
+    expect(forecast.body.total[0]).toMatchObject({ forecast: '90000.00', forecastCount: 1, commit: '0.00', pipeline: '100000.00' });
+
+    const sources = await team.director.get(`/api/v1/reports/sources?${q}&category=commit&from=2026-03-01&to=2026-03-10`);
+    expect(sources.status).toBe(200);
+    expect(sources.body.items.reduce((n: number, i: { count: number }) => n + i.count, 0)).toBe(1);
+
+    // The counter table follows a change of category.
+    await t.db.updateTable('opportunities').set({ forecast_category: 'pipeline' }).where('id', '=', committed).execute();
+    expect((await totalsOf(team.director, `${q}&category=commit`)).open.count).toBe(0);
+    expect((await totalsOf(team.director, `${q}&category=pipeline`)).open).toMatchObject({ count: 2, amount: '400000.00' });
+
+    // A value that is no category is a field error, not an empty report.
+    const bad = await team.director.get(`/api/v1/reports/pipeline-totals?category=maybe`);
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body)).toContain('category');
   });
 });

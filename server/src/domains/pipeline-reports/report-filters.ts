@@ -9,15 +9,21 @@ export interface ReportFilter {
   departmentId?: string;
   ownerId?: string;
   pipelineId?: string;
+  /** The deal's forecast category; only the reports whose rows carry one take it (see contracts/reports.ts). */
+  category?: string;
 }
 
 /**
  * P2 and the report's filters on any row with owner_id / owner_dept_id / pipeline_id (an opportunity,
- * a stage-totals row, a snapshot row). Filters narrow the caller's scope; they never widen it.
+ * a stage-totals row, a snapshot row) and, when the report takes `category`, forecast_category.
+ * Filters narrow the caller's scope; they never widen it.
  */
 export function reportWhere(actor: Actor, f: ReportFilter, alias: string): RawBuilder<SqlBool> {
-  const pipeline = f.pipelineId ? [sql`${sql.ref(`${alias}.pipeline_id`)} = ${f.pipelineId}`] : [];
-  return scopeFilter(actor, alias, { ownerId: f.ownerId, departmentId: f.departmentId, and: pipeline });
+  const and = [
+    ...(f.pipelineId ? [sql<SqlBool>`${sql.ref(`${alias}.pipeline_id`)} = ${f.pipelineId}`] : []),
+    ...(f.category ? [sql<SqlBool>`${sql.ref(`${alias}.forecast_category`)} = ${f.category}`] : []),
+  ];
+  return scopeFilter(actor, alias, { ownerId: f.ownerId, departmentId: f.departmentId, and });
 }
 
 // ---- months and days in the company time zone ----

@@ -12,6 +12,7 @@ export interface OpportunityStageTotalsTable {
   pipeline_id: string;
   stage_id: string;
   status: 'open' | 'won' | 'lost';
+  forecast_category: string | null;
   n: number;
   amount: Numeric;
   amount_x_probability: Numeric;

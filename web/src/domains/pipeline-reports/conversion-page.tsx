@@ -16,9 +16,9 @@ export function ConversionPage() {
   const { t } = useTranslation('pipelineReports');
   const phone = !Grid.useBreakpoint().md;
   const stageLabel = useStageLabel();
-  const { filters } = useReportFilters();
+  const { filters, category } = useReportFilters();
   const range = useDayRange(90);
-  const query = { ...filters, from: range.from, to: range.to };
+  const query = { ...filters, category, from: range.from, to: range.to };
   const { data, isFetching, isError, error, refetch } = useStageConversion(query);
   const days = (v: number | null) => (v === null ? '—' : t('days', { count: v }));
 
@@ -48,7 +48,7 @@ export function ConversionPage() {
     <>
       <PageHeader title={t('conversion.title')} sub={t('conversion.subtitle')} />
       <Card style={{ marginBottom: 16 }}>
-        <ReportFilters pipeline="single">
+        <ReportFilters pipeline="single" category>
           <Col>
             <DayRangePicker range={range} testId="conversion-period" />
           </Col>

@@ -56,13 +56,13 @@ function ForecastTab() {
   const { me } = useAuth();
   const phone = !Grid.useBreakpoint().md;
   const monthLabel = useMonthLabel();
-  const { lp, filters } = useReportFilters();
+  const { lp, filters, category } = useReportFilters();
   const range = useMonthRange({ from: 0, to: 1 });
   // The month the tables show (and the reps are ranked by): chosen, else this month, else the first.
   const inRange = (m: string | undefined): m is string => !!m && m >= range.from && m <= range.to;
   const rawMonth = lp.text('month');
   const month = inRange(rawMonth) ? rawMonth : inRange(companyMonth()) ? companyMonth() : range.from;
-  const query = { ...filters, from: range.from, to: range.to, month, page: lp.page, pageSize: lp.pageSize };
+  const query = { ...filters, category, from: range.from, to: range.to, month, page: lp.page, pageSize: lp.pageSize };
   const { data, isFetching, isError, error, refetch } = useForecast(query);
   const [adjusting, setAdjusting] = useState<AdjustTarget | null>(null);
   const months = data?.months ?? [];
@@ -175,7 +175,7 @@ function ForecastTab() {
 
   return (
     <div data-testid="forecast-tab">
-      <ReportFilters>
+      <ReportFilters category>
         <Col>
           <MonthRangePicker range={range} testId="forecast-months" />
         </Col>

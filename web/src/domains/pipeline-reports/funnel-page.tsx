@@ -21,11 +21,11 @@ export function FunnelPage() {
   const stageLabel = useStageLabel();
   const { me } = useAuth();
   const own = me?.scope === 'own';
-  const { lp, filters } = useReportFilters();
+  const { lp, filters, category } = useReportFilters();
   const rawPoints = Number(lp.text('points'));
   const points = lp.text('points') !== undefined && Number.isFinite(rawPoints) ? rawPoints : undefined;
   const selected = lp.text('rep');
-  const query = { ...filters, deviationPoints: points, page: lp.page, pageSize: lp.pageSize };
+  const query = { ...filters, category, deviationPoints: points, page: lp.page, pageSize: lp.pageSize };
   const { data, isFetching, isError, error, refetch } = useFunnel(query);
 
   const stages = data?.stages ?? [];
@@ -85,7 +85,7 @@ export function FunnelPage() {
     <>
       <PageHeader title={t('funnel.title')} sub={t('funnel.subtitle')} />
       <Card>
-        <ReportFilters pipeline="single">
+        <ReportFilters pipeline="single" category>
           {!own && (
             <Col>
               <Space>

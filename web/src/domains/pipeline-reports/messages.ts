@@ -22,6 +22,8 @@ export const pipelineReportMessages = defineMessages({
       allDepartments: '全部部门',
       owner: '负责人',
       allOwners: '全部负责人',
+      category: '预测分类',
+      allCategories: '全部预测分类',
     },
     periods: { thisMonth: '本月', thisQuarter: '本季度', thisYear: '今年', last90: '近 90 天', last365: '近一年' },
     columns: {
@@ -212,6 +214,8 @@ export const pipelineReportMessages = defineMessages({
       allDepartments: '全部部門',
       owner: '負責人',
       allOwners: '全部負責人',
+      category: '預測分類',
+      allCategories: '全部預測分類',
     },
     periods: { thisMonth: '本月', thisQuarter: '本季', thisYear: '今年', last90: '近 90 天', last365: '近一年' },
     columns: {
@@ -403,6 +407,8 @@ export const pipelineReportMessages = defineMessages({
       allDepartments: 'All departments',
       owner: 'Owner',
       allOwners: 'All owners',
+      category: 'Forecast category',
+      allCategories: 'All forecast categories',
     },
     periods: {
       thisMonth: 'This month',

@@ -18,7 +18,8 @@ export function PipelineDashboardPage() {
   const { t, i18n } = useTranslation('pipelineReports');
   const phone = !Grid.useBreakpoint().md;
   const stageLabel = useStageLabel();
-  const { filters } = useReportFilters();
+  const { filters: shared, category } = useReportFilters();
+  const filters = { ...shared, category };
   const { data, isFetching, isError, error, refetch } = usePipelineTotals(filters);
 
   const pipelines = [...new Set((data?.stages ?? []).map((s) => s.pipelineId))];
@@ -59,7 +60,7 @@ export function PipelineDashboardPage() {
     <>
       <PageHeader title={t('totals.title')} sub={t('totals.subtitle')} />
       <Card>
-        <ReportFilters pipeline="optional">
+        <ReportFilters pipeline="optional" category>
           <Col>
             <ReportDownload report="pipeline-totals" query={filters} />
           </Col>

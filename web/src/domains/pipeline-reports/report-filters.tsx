@@ -1,4 +1,5 @@
 import type { Locale } from '@contracts/common.js';
+import { FORECAST_CATEGORIES } from '@contracts/opportunities.js';
 import { Button, Col, DatePicker, Row, Select } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -53,26 +54,32 @@ export function useSourceLabel() {
 
 /**
  * The filters every report page shares, kept in the URL: department, owner (managers and the
- * director only: a rep's reports are his own anyway) and, where asked, the pipeline.
+ * director only: a rep's reports are his own anyway) and, where asked, the pipeline. `category`
+ * (the deals' forecast category) is apart: only the reports that take it send it.
  */
 export function useReportFilters() {
   const lp = useListParams();
   const filters = { departmentId: lp.text('dept'), ownerId: lp.text('owner'), pipelineId: lp.text('pipeline') };
-  return { lp, filters, active: Object.values(filters).filter(Boolean).length };
+  const category = lp.text('category') as (typeof FORECAST_CATEGORIES)[number] | undefined;
+  return { lp, filters, category, active: [...Object.values(filters), category].filter(Boolean).length };
 }
 
 export function ReportFilters({
   pipeline,
+  category,
   children,
 }: {
   /** 'optional': all pipelines by default; 'single': the default pipeline unless one is chosen. */
   pipeline?: 'optional' | 'single';
+  /** Offer the forecast-category filter (the report takes `category`). */
+  category?: boolean;
   children?: ReactNode;
 }) {
   const { t } = useTranslation('pipelineReports');
   const { t: tc } = useTranslation();
+  const { t: to } = useTranslation('opportunities');
   const { me } = useAuth();
-  const { lp, filters, active } = useReportFilters();
+  const { lp, filters, category: chosenCategory, active } = useReportFilters();
   const pipelines = useReportPipelines();
   const team = me?.scope !== 'own';
   const defaultPipeline = pipelines.data?.items[0]?.id;
@@ -115,10 +122,24 @@ export function ReportFilters({
           />
         </Col>
       )}
+      {category && (
+        <Col xs={24} sm={12} md={8} xl={4}>
+          <Select
+            allowClear
+            placeholder={t('filters.allCategories')}
+            value={chosenCategory}
+            onChange={(v) => lp.update({ category: v })}
+            options={FORECAST_CATEGORIES.map((c) => ({ value: c, label: to(`forecast.${c}`) }))}
+            style={{ width: '100%' }}
+            aria-label={t('filters.category')}
+            data-testid="report-category"
+          />
+        </Col>
+      )}
       {children}
       {active > 0 && (
         <Col>
-          <Button onClick={() => lp.clear(['dept', 'owner', 'pipeline'])}>{tc('list.clearFilters')}</Button>
+          <Button onClick={() => lp.clear(['dept', 'owner', 'pipeline', 'category'])}>{tc('list.clearFilters')}</Button>
         </Col>
       )}
     </Row>

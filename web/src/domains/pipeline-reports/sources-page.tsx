@@ -20,14 +20,14 @@ const money = (v: string) => <span className="money">{formatMoney(v)}</span>;
 /** O8: 来源与行业 — where opportunities come from and how they end, and which industries each rep wins. */
 export function SourcesPage() {
   const { t } = useTranslation('pipelineReports');
-  const { filters } = useReportFilters();
+  const { filters, category } = useReportFilters();
   const range = useDayRange(365);
-  const query = { ...filters, from: range.from, to: range.to };
+  const query = { ...filters, category, from: range.from, to: range.to };
   return (
     <>
       <PageHeader title={t('sources.title')} sub={t('sources.subtitle')} />
       <Card style={{ marginBottom: 16 }}>
-        <ReportFilters pipeline="optional">
+        <ReportFilters pipeline="optional" category>
           <Col>
             <DayRangePicker range={range} testId="sources-period" />
           </Col>
