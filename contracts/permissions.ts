@@ -14,6 +14,13 @@ export const MODULES = [
   'picklists',
   'recycle_bin',
   'purchasing',
+  'products',
+  // Field permission (Q1): cost price and gross margin. Without product_costs:view no route, export
+  // or report returns them at all.
+  'product_costs',
+  'quotes',
+  'contracts',
+  'approval_flows',
 ] as const;
 export type Module = (typeof MODULES)[number];
 
@@ -56,7 +63,9 @@ export const BUILT_IN_ROLES: BuiltInRole[] = [
       ...crud('tasks'),
       ...crud('visit_plans'),
       ...crud('notes'),
-      ...viewOnly('users', 'departments'),
+      ...viewOnly('users', 'departments', 'products', 'product_costs'),
+      ...crud('quotes', ['export', 'approve']),
+      ...crud('contracts', ['export', 'approve']),
     ],
   },
   {
@@ -72,7 +81,9 @@ export const BUILT_IN_ROLES: BuiltInRole[] = [
       ...crud('tasks'),
       ...crud('visit_plans'),
       ...crud('notes'),
-      ...viewOnly('users', 'departments'),
+      ...viewOnly('users', 'departments', 'products', 'product_costs'),
+      ...crud('quotes', ['export', 'approve']),
+      ...crud('contracts', ['export', 'approve']),
     ],
   },
   {
@@ -88,6 +99,9 @@ export const BUILT_IN_ROLES: BuiltInRole[] = [
       ...crud('tasks'),
       ...crud('visit_plans'),
       ...crud('notes'),
+      ...viewOnly('products'),
+      ...crud('quotes'),
+      ...crud('contracts'),
     ],
   },
   {
@@ -98,16 +112,35 @@ export const BUILT_IN_ROLES: BuiltInRole[] = [
       ...viewOnly('customers', 'contacts', 'follow_ups', 'opportunities', 'users', 'departments'),
       'customers:export',
       'customers:approve',
+      ...viewOnly('products', 'product_costs', 'quotes'),
+      'contracts:view',
+      'contracts:export',
+      'contracts:approve',
     ],
   },
   {
     key: 'legal',
     name: '法务',
     dataScope: 'all',
-    permissions: [...viewOnly('customers', 'contacts', 'follow_ups', 'opportunities'), 'customers:approve'],
+    permissions: [
+      ...viewOnly('customers', 'contacts', 'follow_ups', 'opportunities', 'products', 'quotes'),
+      'customers:approve',
+      'contracts:view',
+      'contracts:approve',
+    ],
   },
-  { key: 'project_manager', name: '项目经理', dataScope: 'department', permissions: viewOnly('customers', 'contacts', 'follow_ups') },
-  { key: 'purchasing', name: '采购', dataScope: 'all', permissions: [...crud('purchasing'), ...viewOnly('customers')] },
+  {
+    key: 'project_manager',
+    name: '项目经理',
+    dataScope: 'department',
+    permissions: [...viewOnly('customers', 'contacts', 'follow_ups', 'products', 'quotes'), 'contracts:view', 'contracts:approve'],
+  },
+  {
+    key: 'purchasing',
+    name: '采购',
+    dataScope: 'all',
+    permissions: [...crud('purchasing'), ...viewOnly('customers'), ...crud('products', ['export']), 'product_costs:view'],
+  },
 ];
 
 export function hasPermission(granted: readonly string[], module: Module, action: Action): boolean {
