@@ -23,6 +23,8 @@ import { registerErrorHandler } from './platform/http/error-handler.js';
 import { registerInputGuards } from './platform/http/input-guards.js';
 import { startScheduler } from './platform/jobs/scheduler.js';
 import { notificationRoutes } from './platform/notifications/notification-routes.js';
+import { approvalRoutes } from './platform/approvals/approval-routes.js';
+import { numberingRoutes } from './platform/numbering/numbering-routes.js';
 import { recordRoutes } from './platform/records/record-routes.js';
 import './platform/db/platform-tables.js';
 import './platform/notifications/notification-tables.js';
@@ -105,6 +107,8 @@ export async function buildApp({ database, config, clock = systemClock, schedule
       await api.register(apiTokenRoutes, { ctx });
       await api.register(notificationRoutes, { ctx });
       await api.register(fileRoutes, { ctx });
+      await api.register(approvalRoutes, { ctx });
+      await api.register(numberingRoutes, { ctx });
       for (const plugin of domainPlugins) await api.register(plugin, { ctx });
       // Last, so /:plural/:id/history never shadows a domain's own routes.
       await api.register(recordRoutes, { ctx });

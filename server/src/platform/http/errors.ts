@@ -1,7 +1,9 @@
 import type { Locale } from '@contracts/common.js';
+import { DOCUMENT_STATUS } from '../i18n/document-messages.js';
 import { type FieldMessageKey, type MessageKey, translate, translateField } from '../i18n/messages.js';
 
 const STATUS: Record<MessageKey, number> = {
+  ...DOCUMENT_STATUS,
   VALIDATION: 400,
   BAD_REQUEST: 400,
   INVALID_JSON: 400,
@@ -50,6 +52,8 @@ const STATUS: Record<MessageKey, number> = {
   HAS_DEPENDANTS: 409,
   DELETED_WITH_PARENT: 409,
   PARENT_IN_BIN: 409,
+  PRODUCT_CATEGORY_NOT_EMPTY: 409,
+  PRODUCT_IN_BUNDLE: 409,
   INTERNAL: 500,
 };
 

@@ -1,9 +1,11 @@
 import type { Locale } from '@contracts/common.js';
+import { DOCUMENT_FIELD_MESSAGES, DOCUMENT_MESSAGES } from './document-messages.js';
 
 type Catalogue = Record<string, Record<Locale, string>>;
 
 // Server-side messages: errors and validation. UI strings live in web/src/i18n.
 const MESSAGES = {
+  ...DOCUMENT_MESSAGES,
   VALIDATION: { 'zh-CN': '填写的内容有误，请检查标红的字段', 'zh-TW': '填寫的內容有誤，請檢查標紅的欄位', en: 'Some fields are invalid' },
   BAD_REQUEST: { 'zh-CN': '请求格式不正确', 'zh-TW': '請求格式不正確', en: 'The request is malformed' },
   INVALID_JSON: { 'zh-CN': '请求内容不是合法的 JSON', 'zh-TW': '請求內容不是合法的 JSON', en: 'The request body is not valid JSON' },
@@ -160,6 +162,16 @@ const MESSAGES = {
     'zh-TW': '它所屬的{type}「{title}」還在資源回收筒裡，請先還原這個{type}',
     en: 'Its {type} “{title}” is still in the recycle bin; restore the {type} first',
   },
+  PRODUCT_CATEGORY_NOT_EMPTY: {
+    'zh-CN': '分类“{name}”下还有产品或子分类，请先移走再删除',
+    'zh-TW': '分類「{name}」下還有產品或子分類，請先移走再刪除',
+    en: 'The category “{name}” still holds products or sub-categories; move them first',
+  },
+  PRODUCT_IN_BUNDLE: {
+    'zh-CN': '“{name}”是套餐 {bundles} 的组成部分，请先从套餐里移除再删除',
+    'zh-TW': '「{name}」是套餐 {bundles} 的組成部分，請先從套餐裡移除再刪除',
+    en: '“{name}” is part of the bundle(s) {bundles}; take it out of them before deleting it',
+  },
   INTERNAL: { 'zh-CN': '服务器开小差了，请稍后再试', 'zh-TW': '伺服器發生錯誤，請稍後再試', en: 'Something went wrong on the server' },
 } satisfies Catalogue;
 
@@ -167,6 +179,7 @@ export type MessageKey = keyof typeof MESSAGES;
 
 // Field-level validation messages keyed by Zod issue kind.
 export const FIELD_MESSAGES = {
+  ...DOCUMENT_FIELD_MESSAGES,
   required: { 'zh-CN': '必填', 'zh-TW': '必填', en: 'Required' },
   invalid_type: { 'zh-CN': '类型不正确', 'zh-TW': '類型不正確', en: 'Wrong type' },
   too_long: { 'zh-CN': '最多 {max} 个字符', 'zh-TW': '最多 {max} 個字元', en: 'At most {max} characters' },
@@ -255,6 +268,52 @@ export const FIELD_MESSAGES = {
   file_type: { 'zh-CN': '只接受 {types}', 'zh-TW': '只接受 {types}', en: 'Only {types}' },
   file_empty: { 'zh-CN': '文件是空的', 'zh-TW': '檔案是空的', en: 'The file is empty' },
   has_dependants: { 'zh-CN': '还有 {list}', 'zh-TW': '還有 {list}', en: 'Still has {list}' },
+  not_negative: { 'zh-CN': '不能是负数', 'zh-TW': '不能是負數', en: 'Cannot be negative' },
+  percent: {
+    'zh-CN': '请输入 0–100 之间的数，最多两位小数',
+    'zh-TW': '請輸入 0–100 之間的數，最多兩位小數',
+    en: 'Enter a number from 0 to 100 with at most two decimals',
+  },
+  quantity: {
+    'zh-CN': '请输入大于 0 的数量，最多两位小数',
+    'zh-TW': '請輸入大於 0 的數量，最多兩位小數',
+    en: 'Enter a quantity above 0 with at most two decimals',
+  },
+  category_cycle: {
+    'zh-CN': '上级分类不能是它自己或它的下级分类',
+    'zh-TW': '上級分類不能是它自己或它的下級分類',
+    en: 'A category cannot sit under itself or its own sub-category',
+  },
+  bundle_component: {
+    'zh-CN': '套餐里只能放普通产品，不能放套餐或它自己',
+    'zh-TW': '套餐裡只能放一般產品，不能放套餐或它自己',
+    en: 'A bundle holds plain products only, not bundles or itself',
+  },
+  bundle_price: {
+    'zh-CN': '套餐的标准售价按明细自动合计，不用填',
+    'zh-TW': '套餐的標準售價按明細自動合計，不用填',
+    en: 'A bundle’s list price is the sum of its lines',
+  },
+  product_kind_fixed: {
+    'zh-CN': '产品和套餐不能互相转换，请新建一个',
+    'zh-TW': '產品和套餐不能互相轉換，請新建一個',
+    en: 'A product cannot become a bundle or the other way round; create a new one',
+  },
+  import_category_missing: {
+    'zh-CN': '找不到这个产品分类',
+    'zh-TW': '找不到這個產品分類',
+    en: 'No product category of that name',
+  },
+  import_category_ambiguous: {
+    'zh-CN': '有多个同名的产品分类，请先改名区分',
+    'zh-TW': '有多個同名的產品分類，請先改名區分',
+    en: 'Several product categories have that name; rename them first',
+  },
+  cost_hidden: {
+    'zh-CN': '您没有查看成本的权限，不能填写成本价',
+    'zh-TW': '您沒有查看成本的權限，不能填寫成本價',
+    en: 'You may not see cost prices, so you cannot set them',
+  },
   password: {
     'zh-CN': '至少 8 位，须含字母和数字',
     'zh-TW': '至少 8 位，須含字母和數字',

@@ -1,0 +1,63 @@
+// Messages of the document platform (numbering, approvals) and the documents on it (quotes,
+// contracts …), kept apart from the first half's catalogue so neither file grows past reading.
+
+export const DOCUMENT_MESSAGES = {
+  APPROVAL_NO_FLOW: {
+    'zh-CN': '{type}还没有设置审批流程，请联系管理员在“审批流程”里设置',
+    'zh-TW': '{type}還沒有設定審批流程，請聯繫管理員在「審批流程」裡設定',
+    en: 'No approval flow is set up for {type}; ask an administrator to set one up',
+  },
+  APPROVAL_PENDING: {
+    'zh-CN': '这张单据已在审批中，不能重复提交',
+    'zh-TW': '這張單據已在審批中，不能重複提交',
+    en: 'This document is already awaiting approval',
+  },
+  APPROVAL_NO_APPROVER: {
+    'zh-CN': '“{step}”这一步找不到审批人，备用审批人也不可用，请联系管理员调整审批流程',
+    'zh-TW': '「{step}」這一步找不到審批人，備用審批人也不可用，請聯繫管理員調整審批流程',
+    en: 'Nobody can approve the step "{step}", not even the fallback approver; ask an administrator to fix the flow',
+  },
+  APPROVAL_DONE: {
+    'zh-CN': '这一步已经有人处理过了，或审批已结束，请刷新查看最新状态',
+    'zh-TW': '這一步已經有人處理過了，或審批已結束，請重新整理查看最新狀態',
+    en: 'This step was already decided, or the approval has ended; reload to see where it stands',
+  },
+  APPROVAL_SELF: {
+    'zh-CN': '不能审批自己提交的单据',
+    'zh-TW': '不能審批自己提交的單據',
+    en: 'You cannot approve your own submission',
+  },
+  DOCUMENT_LOCKED: {
+    'zh-CN': '{document}正在审批中，不能修改；如需修改请先撤回',
+    'zh-TW': '{document}正在審批中，不能修改；如需修改請先撤回',
+    en: '{document} is awaiting approval and cannot be changed; withdraw it first',
+  },
+  DOCUMENT_FINAL: {
+    'zh-CN': '{document}已{status}，金额和明细不能再修改',
+    'zh-TW': '{document}已{status}，金額和明細不能再修改',
+    en: '{document} is {status}; its amount and lines can no longer change',
+  },
+} as const;
+
+export const DOCUMENT_STATUS: Record<keyof typeof DOCUMENT_MESSAGES, number> = {
+  APPROVAL_NO_FLOW: 422,
+  APPROVAL_PENDING: 409,
+  APPROVAL_NO_APPROVER: 422,
+  APPROVAL_DONE: 409,
+  APPROVAL_SELF: 403,
+  DOCUMENT_LOCKED: 409,
+  DOCUMENT_FINAL: 409,
+};
+
+export const DOCUMENT_FIELD_MESSAGES = {
+  number_pattern_seq: {
+    'zh-CN': '编号规则里要有且只有一个流水号，如 {SEQ:4}',
+    'zh-TW': '編號規則裡要有且只有一個流水號，如 {SEQ:4}',
+    en: 'The pattern needs exactly one counter, e.g. {SEQ:4}',
+  },
+  number_pattern_token: {
+    'zh-CN': '只能使用 {YYYY} {YY} {MM} {DD} {SEQ:n} 这几种占位符',
+    'zh-TW': '只能使用 {YYYY} {YY} {MM} {DD} {SEQ:n} 這幾種佔位符',
+    en: 'Only {YYYY} {YY} {MM} {DD} and {SEQ:n} may be used',
+  },
+} as const;
