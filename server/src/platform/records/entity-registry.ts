@@ -1,5 +1,6 @@
 import type { Locale } from '@contracts/common.js';
 import type { Module } from '@contracts/permissions.js';
+import type { Actor } from '../access/actor.js';
 
 /**
  * Domains describe their record types here once; history, the recycle bin and ownership
@@ -28,6 +29,16 @@ export interface EntityDef {
    * (get, edit, delete, history) then treat them as not found, whatever the caller's scope.
    */
   ownerlessHidden?: boolean;
+  /**
+   * Records the whole company shares (the product catalogue): everyone with the module's permission
+   * sees and restores them, whatever their data scope; the owner columns only say who created one.
+   */
+  companyWide?: boolean;
+  /**
+   * Field permission on history: a column's changes are left out of the record's history for
+   * callers this refuses (a product's cost price), as its value is left out of the record itself.
+   */
+  fieldVisibleTo?: Record<string, (actor: Actor) => boolean>;
   /**
    * How a count of these records reads ('{n} 位联系人'; English as [one, other]), e.g. when a
    * customer's deletion says what goes into the recycle bin with it. Without it: '{n} × label'.

@@ -53,7 +53,9 @@ export const recordRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
       if (!can(actor, def.module, 'view')) throw new AppError('FORBIDDEN');
       // A record in the bin still has a history its owner may read.
       await findVisible(db, actor, def, request.params.id).catch(() => findVisible(db, actor, def, request.params.id, { deleted: true }));
-      return { items: await historyEntries(db, def.entity, request.params.id) };
+      const hidden = Object.entries(def.fieldVisibleTo ?? {}).filter(([, visible]) => !visible(actor));
+      const items = await historyEntries(db, def.entity, request.params.id);
+      return { items: hidden.length ? items.filter((e) => !hidden.some(([field]) => field === e.field)) : items };
     },
   );
 
@@ -99,13 +101,16 @@ export const recordRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
     async (request) => {
       const actor = actorOf(request);
       const q = request.query;
-      const defs = allEntities().filter((d) => can(actor, d.module, 'view') && (!q.entity || d.entity === q.entity));
+      // Company-wide records (the catalogue) are in the bin of those who may restore them, not of every reader.
+      const defs = allEntities().filter(
+        (d) => can(actor, d.module, d.companyWide ? 'edit' : 'view') && (!q.entity || d.entity === q.entity),
+      );
       if (defs.length === 0) return { items: [], total: 0, page: q.page, pageSize: q.pageSize };
       const parts = defs.map(
         (
           d,
         ) => sql`SELECT ${d.entity}::text AS entity, t.id, t.${sql.ref(d.titleColumn)}::text AS title, t.owner_id, t.deleted_at, t.deleted_by
-                     FROM ${sql.table(d.table)} t WHERE t.deleted_at IS NOT NULL AND ${scopeFilter(actor, 't')}
+                     FROM ${sql.table(d.table)} t WHERE t.deleted_at IS NOT NULL AND ${d.companyWide ? sql`true` : scopeFilter(actor, 't')}
                       AND NOT EXISTS (SELECT 1 FROM record_deleted_with w WHERE w.entity = ${d.entity} AND w.record_id = t.id)
                      ${q.q ? sql`AND t.${sql.ref(d.titleColumn)} ILIKE ${likePattern(q.q)}` : sql``}`,
       );

@@ -63,7 +63,7 @@ export async function findVisible(
     .selectFrom(def.table)
     .selectAll()
     .where('id', '=', id)
-    .where(scopeFilter(actor))
+    .where(def.companyWide ? sql<boolean>`true` : scopeFilter(actor))
     .where('deleted_at', opts.deleted ? 'is not' : 'is', null);
   if (def.ownerlessHidden) q = q.where('owner_id', 'is not', null);
   if (opts.forUpdate) q = q.forUpdate();
@@ -169,8 +169,9 @@ async function assertLiveUnique(trx: Db, def: EntityDef, ids: string[]): Promise
  */
 export async function restoreRecord(trx: Db, actor: Actor, def: EntityDef, id: string): Promise<Row> {
   const row = await findVisible(trx, actor, def, id, { forUpdate: true, deleted: true });
-  const isAdmin = actor.permissions.includes('*');
-  if (!isAdmin && row.owner_id !== actor.userId && row.deleted_by !== actor.userId) throw new AppError('FORBIDDEN');
+  // A company-wide record (the catalogue) is anyone's to restore who may edit it (the route checks that).
+  const anyone = actor.permissions.includes('*') || !!def.companyWide;
+  if (!anyone && row.owner_id !== actor.userId && row.deleted_by !== actor.userId) throw new AppError('FORBIDDEN');
   await assertParentsLive(trx, def, row);
   await assertLiveUnique(trx, def, [id]);
   const restored = (await (trx as AnyDb)
