@@ -29,7 +29,20 @@ export function AppLayout() {
     .sort((a, b) => a.order - b.order);
   const headerItems = webDomains.flatMap((d) => d.headerItems ?? []).sort((a, b) => a.order - b.order);
   const group = (g: MenuEntry['group']): ItemType[] =>
-    entries.filter((m) => m.group === g).map((m) => ({ key: m.path, icon: m.icon, label: t(m.label) }));
+    entries
+      .filter((m) => m.group === g)
+      .map((m) => ({
+        key: m.path,
+        icon: m.icon,
+        label: m.badge ? (
+          <span>
+            {t(m.label)}
+            {m.badge}
+          </span>
+        ) : (
+          t(m.label)
+        ),
+      }));
   const items: ItemType[] = [
     { type: 'group', key: 'work', label: t('groups.work'), children: group('work') },
     ...(group('analytics').length

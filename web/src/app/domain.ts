@@ -27,6 +27,8 @@ export interface MenuEntry {
   /** i18n key in the domain's namespace, e.g. 'customers:menu.list'. */
   label: string;
   icon?: ReactNode;
+  /** Shown after the label, e.g. a count; an element, so it can keep its own query fresh. */
+  badge?: ReactNode;
   /** Menu group: 'work' (daily work), 'analytics' (销售分析) or 'admin' (系统设置). */
   group: 'work' | 'analytics' | 'admin';
   order: number;
