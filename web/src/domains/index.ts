@@ -1,4 +1,5 @@
 import type { WebDomain } from '../app/domain.js';
+import { approvalsDomain } from './approvals/index.js';
 import { calendarDomain } from './calendar/index.js';
 import { contactsDomain } from './contacts/index.js';
 import { customerPoolDomain } from './customer-pool/index.js';
@@ -27,6 +28,7 @@ export const webDomains: WebDomain[] = [
   contactsDomain,
   followUpsDomain,
   tasksDomain,
+  approvalsDomain,
   calendarDomain,
   visitPlansDomain,
   notesDomain,
