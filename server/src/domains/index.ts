@@ -16,6 +16,7 @@ import { opportunitiesRoutes } from './opportunities/opportunities-routes.js';
 import { organisationRoutes } from './organisation/organisation-routes.js';
 import { picklistsRoutes } from './picklists/picklists-routes.js';
 import { pipelineReportsRoutes } from './pipeline-reports/pipeline-reports-routes.js';
+import { quotesRoutes } from './quotes/quotes-routes.js';
 import { productsRoutes } from './products/products-routes.js';
 import { searchRoutes } from './search/search-routes.js';
 import { tasksRoutes } from './tasks/tasks-routes.js';
@@ -40,6 +41,7 @@ export const domainPlugins: FastifyPluginAsync<{ ctx: AppContext }>[] = [
   searchRoutes,
   opportunitiesRoutes,
   pipelineReportsRoutes,
+  quotesRoutes,
   productsRoutes,
   // Last: they add a route per export and import the domains above registered.
   exportsRoutes,

@@ -1,3 +1,8 @@
-/** What other domains may use of opportunities: creating a deal (lead conversion) and resolving a pipeline (reports). */
+/**
+ * What other domains may use of opportunities: creating a deal (lead conversion), resolving a pipeline
+ * (reports), the entity (documents that hang off a deal) and what an accepted quote does to its deal.
+ */
 export { createOpportunity } from './opportunity-service.js';
 export { resolvePipeline } from './pipeline-service.js';
+export { opportunityEntity } from './opportunity-entity.js';
+export { applyAcceptedQuote } from './quote-acceptance.js';

@@ -134,7 +134,7 @@ export async function latestRequestOf(db: Db, documentType: string, documentId: 
     .select('id')
     .where('document_type', '=', documentType)
     .where('document_id', '=', documentId)
-    .orderBy('submitted_at', 'desc')
+    .orderBy('round', 'desc')
     .limit(1)
     .executeTakeFirst();
   return r?.id ?? null;

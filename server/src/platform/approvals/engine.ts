@@ -80,7 +80,7 @@ export async function submitForApproval(
     .select(['id', 'status', 'round', 'current_step'])
     .where('document_type', '=', documentType)
     .where('document_id', '=', documentId)
-    .orderBy('submitted_at', 'desc')
+    .orderBy('round', 'desc')
     .limit(1)
     .executeTakeFirst();
   const round = (previous?.round ?? 0) + 1;

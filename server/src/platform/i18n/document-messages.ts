@@ -37,6 +37,21 @@ export const DOCUMENT_MESSAGES = {
     'zh-TW': '{document}已{status}，金額和明細不能再修改',
     en: '{document} is {status}; its amount and lines can no longer change',
   },
+  QUOTE_STATUS: {
+    'zh-CN': '报价单已{status}，不能执行这个操作',
+    'zh-TW': '報價單已{status}，不能執行這個操作',
+    en: 'The quote is {status}; this step does not apply',
+  },
+  QUOTE_NEEDS_APPROVAL: {
+    'zh-CN': '折扣超出了您的权限（最多 {limit}%），要先提交审批，审批通过后才能发给客户',
+    'zh-TW': '折扣超出了您的權限（最多 {limit}%），要先提交審批，審批通過後才能發給客戶',
+    en: 'The discount is beyond your limit ({limit}%): submit it for approval before sending it',
+  },
+  QUOTE_EXPIRED: {
+    'zh-CN': '报价单已过有效期（{date}），请出一个新版本',
+    'zh-TW': '報價單已過有效期（{date}），請出一個新版本',
+    en: 'The quote expired on {date}; make a new version',
+  },
 } as const;
 
 export const DOCUMENT_STATUS: Record<keyof typeof DOCUMENT_MESSAGES, number> = {
@@ -47,6 +62,9 @@ export const DOCUMENT_STATUS: Record<keyof typeof DOCUMENT_MESSAGES, number> = {
   APPROVAL_SELF: 403,
   DOCUMENT_LOCKED: 409,
   DOCUMENT_FINAL: 409,
+  QUOTE_STATUS: 409,
+  QUOTE_NEEDS_APPROVAL: 422,
+  QUOTE_EXPIRED: 409,
 };
 
 export const DOCUMENT_FIELD_MESSAGES = {
