@@ -13,6 +13,7 @@ import { opportunitiesDomain } from './opportunities/index.js';
 import { organisationDomain } from './organisation/index.js';
 import { picklistsDomain } from './picklists/index.js';
 import { pipelineReportsDomain } from './pipeline-reports/index.js';
+import { productsDomain } from './products/index.js';
 import { profileDomain } from './profile/index.js';
 import { recycleBinDomain } from './recycle-bin/index.js';
 import { searchDomain } from './search/index.js';
@@ -32,6 +33,7 @@ export const webDomains: WebDomain[] = [
   calendarDomain,
   visitPlansDomain,
   notesDomain,
+  productsDomain,
   importsDomain,
   searchDomain,
   pipelineReportsDomain,

@@ -10,7 +10,9 @@ export function applyApiError(form: FormInstance, error: unknown): string | unde
   if (!error.fields) return error.message;
   const known = new Set(Object.keys(form.getFieldsValue(true)));
   const onFields = Object.entries(error.fields).filter(([name]) => known.has(name.split('.')[0]));
-  form.setFields(onFields.map(([name, msg]) => ({ name: name.split('.'), errors: [msg] })));
+  // 'components.0.productId' names a row of a Form.List, whose index is a number.
+  const path = (name: string) => name.split('.').map((part) => (/^\d+$/.test(part) ? Number(part) : part));
+  form.setFields(onFields.map(([name, msg]) => ({ name: path(name), errors: [msg] })));
   const rest = Object.entries(error.fields).filter(([name]) => !known.has(name.split('.')[0]));
   return rest.length > 0 || onFields.length === 0
     ? `${error.message}${rest.length ? `：${rest.map(([k, v]) => `${k} ${v}`).join('；')}` : ''}`

@@ -9,8 +9,8 @@ export interface ListPageOptions {
   filters: readonly string[];
   /** Keys set together with another (a date range's `to`): not counted again on the phone's filter badge. */
   uncounted?: readonly string[];
-  /** The import page's entity, when the header offers "导入". */
-  imports?: 'customers' | 'contacts' | 'leads';
+  /** The import page's entity (named as its module), when the header offers "导入". */
+  imports?: Module;
   /** The export's entity (named as its module), when the header offers "导出" of the list as filtered. */
   exports?: Module;
 }
