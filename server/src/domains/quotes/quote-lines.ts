@@ -1,7 +1,7 @@
 import type { QuoteLineInput } from '@contracts/quotes.js';
 import type { Db } from '../../platform/db/database.js';
 import { fieldError } from '../../platform/http/errors.js';
-import { type LineInput, lineFigures, lineOverLimit, quoteFigures, quoteOverLimit } from './quote-money.js';
+import { type LineInput, lineFigures, lineOverLimit, quoteFigures, quoteOverLimit } from '@contracts/quote-money.js';
 import type { QuoteLineTable } from './quote-table.js';
 
 export type StoredLine = Omit<QuoteLineTable, 'id' | 'quote_id'>;

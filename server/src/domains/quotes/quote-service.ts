@@ -15,7 +15,7 @@ import { discountLimitOf } from './discount-limits.js';
 import { assertEditable } from './quote-rules.js';
 import { canSeeCosts, quoteEntity } from './quote-entity.js';
 import { asLineInput, buildLines, overLimit, quoteTotals, type StoredLine } from './quote-lines.js';
-import { lineFigures, margin } from './quote-money.js';
+import { lineFigures, margin } from '@contracts/quote-money.js';
 import type { QuoteLineTable, QuoteTable } from './quote-table.js';
 
 export type QuoteRow = Selectable<QuoteTable>;
