@@ -20,6 +20,7 @@ import { createCategory, deleteCategory, listCategories, updateCategory } from '
 import { createProduct, deleteProduct, getProduct, listProducts, updateProduct } from './product-service.js';
 import './product-export.js';
 import './product-import.js';
+import './product-search.js';
 
 const tags = ['products'];
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { countRows, makeTeam, uniq, unknownId } from '../../test/factories.js';
+import { countRows, makeRep, makeTeam, uniq, unknownId } from '../../test/factories.js';
 import { startTestApp, type TestApp } from '../../test/test-app.js';
 import { makeCatalogueClerk, makeCategory, makeProduct, makePurchaser } from './product-test-steps.js';
 
@@ -133,6 +133,19 @@ describe('products (Q1)', () => {
     const page2 = (await buyer.get(`/api/v1/products?q=${encodeURIComponent(tag)}&pageSize=2&page=2`)).body;
     expect(page2).toMatchObject({ total: 3, page: 2, pageSize: 2 });
     expect(page2.items.map((i: { id: string }) => i.id)).toEqual([c.id]);
+  });
+
+  it('are found by the global search box by code or name, by anyone who reads the catalogue', async () => {
+    const buyer = await makePurchaser(t.app, t.db);
+    const word = `琥珀${uniq().slice(0, 2)}`;
+    const p = await makeProduct(buyer, { name: `${word}营养奶粉`, specification: '800g/罐', listPrice: '1234.5' });
+    const rep = await makeRep(t.app, t.db);
+    const res = await rep.get(`/api/v1/search?q=${encodeURIComponent(word)}`);
+    expect(res.status).toBe(200);
+    const hits = res.body.groups.find((g: { type: string }) => g.type === 'product')?.hits;
+    expect(hits).toEqual([
+      { type: 'product', id: p.id, title: `${p.code} ${word}营养奶粉`, subtitle: '800g/罐 · ¥1,234.50', link: `/products?product=${p.id}` },
+    ]);
   });
 
   it('go to the recycle bin and come back; a restore is refused while another live product has the code', async () => {
