@@ -9,8 +9,9 @@ const root = new URL('..', import.meta.url).pathname;
 export const serverBundle = join(root, 'server/dist/main.mjs');
 
 // Kept out of the bundle: packages that find files next to themselves at run time (PGlite's WASM
-// and extensions, swagger-ui's static assets, pino's worker transports) or are optional natives.
-const EXTERNAL = ['@electric-sql/pglite', '@fastify/swagger-ui', 'pino', 'pg-native', 'esbuild'];
+// and extensions, swagger-ui's static assets, pino's worker transports, pdfkit's font metrics and
+// colour profile) or are optional natives.
+const EXTERNAL = ['@electric-sql/pglite', '@fastify/swagger-ui', 'pino', 'pg-native', 'esbuild', 'pdfkit'];
 
 function newestMtime(dir, include) {
   let newest = 0;

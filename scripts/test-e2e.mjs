@@ -10,8 +10,13 @@ function aptGet(...args) {
 
 if (!existsSync(CHROMIUM)) {
   console.log("Chromium is missing; installing Debian's package …");
-  // CJK fonts too, or screenshots of the Chinese UI show empty boxes.
-  if (!aptGet('update') || !aptGet('install', '-y', '--no-install-recommends', 'chromium', 'fonts-noto-cjk') || !existsSync(CHROMIUM)) {
+  // CJK fonts too, or screenshots of the Chinese UI show empty boxes; poppler-utils gives the quote
+  // PDF test (quote-pdf.test.ts) a second text extractor, pdftotext, on the runs after this one.
+  if (
+    !aptGet('update') ||
+    !aptGet('install', '-y', '--no-install-recommends', 'chromium', 'fonts-noto-cjk', 'poppler-utils') ||
+    !existsSync(CHROMIUM)
+  ) {
     console.error('Could not install chromium.');
     process.exit(1);
   }

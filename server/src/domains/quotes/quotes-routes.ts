@@ -12,13 +12,16 @@ import {
   updateQuoteBody,
 } from '@contracts/quotes.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { type Actor, assertCan } from '../../platform/access/actor.js';
 import type { AppContext } from '../../platform/app-context.js';
 import { isApproverOfDocument } from '../../platform/approvals/public.js';
 import { businessDate } from '../../platform/dates.js';
 import { AppError } from '../../platform/http/errors.js';
 import { actorOf } from '../../platform/http/request-context.js';
+import { contentDisposition } from '../../platform/files/file-names.js';
 import { acceptQuote, rejectByCustomer, reviseQuote, sendQuote, submitQuote } from './quote-lifecycle.js';
+import { renderQuotePdf } from './quote-pdf.js';
 import { quoteSettings, saveQuoteSettings } from './quote-settings.js';
 import { createQuote, deleteQuote, type Env, getQuote, listQuotes, updateQuote } from './quote-service.js';
 import './quote-approval.js';
@@ -55,6 +58,24 @@ export const quotesRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
 
   app.get('/quotes/:id', { schema: { tags, params: idParams, response: { 200: quoteSchema } } }, async (request) =>
     readable(actorOf(request), request.params.id),
+  );
+
+  // Same visibility as the quote itself (scope, or the approver it was routed to); never cost or margin.
+  app.get(
+    '/quotes/:id/pdf',
+    { schema: { tags, params: idParams, querystring: z.object({ inline: z.enum(['true', 'false']).optional() }) } },
+    async (request, reply) => {
+      const q = await readable(actorOf(request), request.params.id);
+      const date = businessDate(new Date(q.sentAt ?? q.createdAt), config.CRM_TIME_ZONE);
+      const pdf = await renderQuotePdf(q, { date });
+      // inline: opened in a browser tab to print; otherwise saved under the quote's number and version.
+      const disposition = contentDisposition(`报价单-${q.number}-v${q.revision}.pdf`);
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', request.query.inline === 'true' ? disposition.replace(/^attachment/, 'inline') : disposition)
+        .header('cache-control', 'private, no-store')
+        .send(pdf);
+    },
   );
 
   app.post('/quotes', { schema: { tags, body: createQuoteBody, response: { 201: quoteSchema } } }, async (request, reply) => {
