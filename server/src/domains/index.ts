@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { AppContext } from '../platform/app-context.js';
 import { calendarRoutes } from './calendar/calendar-routes.js';
 import { contactsRoutes } from './contacts/contacts-routes.js';
+import { contractsRoutes } from './contracts/contracts-routes.js';
 import { customerPoolRoutes } from './customer-pool/customer-pool-routes.js';
 import { customersRoutes } from './customers/customers-routes.js';
 import { customerTimelineRoutes } from './customers/timeline-routes.js';
@@ -42,6 +43,7 @@ export const domainPlugins: FastifyPluginAsync<{ ctx: AppContext }>[] = [
   opportunitiesRoutes,
   pipelineReportsRoutes,
   quotesRoutes,
+  contractsRoutes,
   productsRoutes,
   // Last: they add a route per export and import the domains above registered.
   exportsRoutes,

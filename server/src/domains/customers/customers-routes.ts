@@ -8,6 +8,7 @@ import { createCustomer, deleteCustomer, getCustomer, listCustomers, updateCusto
 import './customer-export.js';
 import './customer-import.js';
 import './customer-search.js';
+import './approval-timeline.js';
 
 const tags = ['customers'];
 

@@ -9,10 +9,17 @@ export type ContributionProvider = (db: Db, customerIds: string[], since: Date) 
 export type CreditProvider = (db: Db, customerIds: string[]) => Promise<Map<string, number>>;
 
 let contribution: ContributionProvider | null = null;
+let contributionRank = Number.NEGATIVE_INFINITY;
 let credit: CreditProvider | null = null;
 
-export function registerContributionProvider(p: ContributionProvider): void {
+/**
+ * One source counts what a customer signed; the better one wins whatever the import order: won deals
+ * (rank 0) until contracts exist, then effective contracts (rank 10), which count deals without one.
+ */
+export function registerContributionProvider(p: ContributionProvider, rank = 0): void {
+  if (rank < contributionRank) return;
   contribution = p;
+  contributionRank = rank;
 }
 
 export function registerCreditProvider(p: CreditProvider): void {

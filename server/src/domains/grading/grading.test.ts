@@ -37,7 +37,8 @@ afterAll(() => t.close());
 describe('grading customers by the rules', () => {
   it('re-grades automatic grades on demand, keeps manual ones until handed back, and writes history', async () => {
     const signed = new Map<string, string>();
-    registerContributionProvider(async (_db, ids) => new Map([...signed].filter(([id]) => ids.includes(id))));
+    // The test's figures stand in for every real source (deals, contracts), whatever their rank.
+    registerContributionProvider(async (_db, ids) => new Map([...signed].filter(([id]) => ids.includes(id))), Number.POSITIVE_INFINITY);
     expect((await admin.request('PUT', '/api/v1/grading-rules', rules)).status).toBe(200);
     const team = await makeTeam(t.app, t.db);
     const edge = await makeCustomer(team.repA, { potentialScore: 60 });

@@ -5,4 +5,4 @@
 export { createOpportunity } from './opportunity-service.js';
 export { resolvePipeline } from './pipeline-service.js';
 export { opportunityEntity } from './opportunity-entity.js';
-export { applyAcceptedQuote } from './quote-acceptance.js';
+export { applyAcceptedQuote, applyEffectiveContract } from './deal-outcomes.js';

@@ -91,7 +91,7 @@ export async function requestDetail(db: Db, actor: Actor, requestId: string, now
     documentId: r.document_id,
     documentLabel: labelOf(r.document_type, actor),
     title: r.title,
-    link: linkOf(r.document_type, r.document_id),
+    link: r.link ?? linkOf(r.document_type, r.document_id),
     amount: r.amount,
     status: r.status,
     round: r.round,
@@ -164,6 +164,7 @@ export async function approvalBox(db: Db, actor: Actor, q: ListQuery, now: Date,
     document_type: string;
     document_id: string;
     title: string;
+    link: string | null;
     amount: string | null;
     status: 'pending' | 'approved' | 'rejected' | 'withdrawn';
     step_name: string | null;
@@ -173,7 +174,7 @@ export async function approvalBox(db: Db, actor: Actor, q: ListQuery, now: Date,
     finished_at: Date | null;
     step_started_at: Date;
   }>`
-    SELECT r.id, r.document_type, r.document_id, r.title, r.amount::text AS amount, r.status,
+    SELECT r.id, r.document_type, r.document_id, r.title, r.link, r.amount::text AS amount, r.status,
            CASE WHEN r.status = 'pending' THEN v.definition -> 'steps' -> r.current_step ->> 'name' END AS step_name,
            r.submitted_by, u.display_name AS submitter_name, r.submitted_at, r.finished_at, r.step_started_at
       FROM approval_requests r
@@ -192,7 +193,7 @@ export async function approvalBox(db: Db, actor: Actor, q: ListQuery, now: Date,
       documentType: r.document_type,
       documentLabel: labelOf(r.document_type, actor),
       title: r.title,
-      link: linkOf(r.document_type, r.document_id),
+      link: r.link ?? linkOf(r.document_type, r.document_id),
       amount: r.amount,
       status: r.status,
       stepName: r.step_name,

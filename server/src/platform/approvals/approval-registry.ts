@@ -10,6 +10,8 @@ export type ConditionKind = 'money' | 'percent' | 'number' | 'text' | 'departmen
 /** What the engine needs to know of one document when it is submitted. */
 export interface ApprovalSubject {
   title: string;
+  /** The page to open, when it is not `link(documentId)` (an amendment opens its contract). */
+  link?: string;
   ownerId: string | null;
   customerId: string | null;
   amount: string | null;

@@ -21,6 +21,7 @@ export interface ApprovalRequestTable {
   applies: boolean[];
   facts: JSONColumnType<Record<string, string | number | null>, string, string>;
   title: string;
+  link: string | null;
   amount: string | null;
   customer_id: string | null;
   submitted_by: string;

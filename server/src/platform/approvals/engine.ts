@@ -99,6 +99,7 @@ export async function submitForApproval(
       applies,
       facts: JSON.stringify(subject.facts),
       title: subject.title,
+      link: subject.link ?? null,
       amount: subject.amount,
       customer_id: subject.customerId,
       submitted_by: actor.userId,

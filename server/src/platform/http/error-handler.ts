@@ -32,6 +32,9 @@ function fromDatabaseError(err: PgError): AppError | null {
     case '22021': // text with a NUL byte
     case '22P05': // jsonb with \u0000
       return new AppError('BAD_REQUEST');
+    // Raised by a document's freeze trigger (a contract past draft): the amount and lines stay as signed.
+    case 'CR001':
+      return new AppError('DOCUMENT_FROZEN');
     case '40001':
     case '40P01':
       return new AppError('CONFLICT');

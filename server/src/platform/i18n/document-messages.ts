@@ -47,6 +47,16 @@ export const DOCUMENT_MESSAGES = {
     'zh-TW': '折扣超出了您的權限（最多 {limit}%），要先提交審批，審批通過後才能發給客戶',
     en: 'The discount is beyond your limit ({limit}%): submit it for approval before sending it',
   },
+  DOCUMENT_FROZEN: {
+    'zh-CN': '合同已提交或已生效，金额和明细不能再修改；生效后的变更请走补充协议',
+    'zh-TW': '合約已提交或已生效，金額和明細不能再修改；生效後的變更請走補充協議',
+    en: 'The contract is submitted or effective: its amount and lines cannot change; use an amendment',
+  },
+  CONTRACT_STATUS: {
+    'zh-CN': '合同当前是“{status}”状态，不能执行这个操作',
+    'zh-TW': '合約目前是「{status}」狀態，不能執行這個操作',
+    en: 'The contract is {status}; this step does not apply',
+  },
   QUOTE_EXPIRED: {
     'zh-CN': '报价单已过有效期（{date}），请出一个新版本',
     'zh-TW': '報價單已過有效期（{date}），請出一個新版本',
@@ -65,9 +75,21 @@ export const DOCUMENT_STATUS: Record<keyof typeof DOCUMENT_MESSAGES, number> = {
   QUOTE_STATUS: 409,
   QUOTE_NEEDS_APPROVAL: 422,
   QUOTE_EXPIRED: 409,
+  DOCUMENT_FROZEN: 409,
+  CONTRACT_STATUS: 409,
 };
 
 export const DOCUMENT_FIELD_MESSAGES = {
+  amendment_below_zero: {
+    'zh-CN': '减少的金额超过了合同金额',
+    'zh-TW': '減少的金額超過了合約金額',
+    en: 'This would take the contract below zero',
+  },
+  quote_not_accepted: {
+    'zh-CN': '只有客户已接受的报价单才能生成合同',
+    'zh-TW': '只有客戶已接受的報價單才能產生合約',
+    en: 'Only a quote the customer accepted can become a contract',
+  },
   number_pattern_seq: {
     'zh-CN': '编号规则里要有且只有一个流水号，如 {SEQ:4}',
     'zh-TW': '編號規則裡要有且只有一個流水號，如 {SEQ:4}',
