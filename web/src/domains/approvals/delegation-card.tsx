@@ -66,37 +66,48 @@ export function DelegationCard({ bare }: { bare?: boolean }) {
     }
   };
 
+  const fields = (
+    <>
+      <Form.Item name="delegateId" label={t('delegation.delegate')} rules={[{ required: true, message: t('delegation.delegateRequired') }]}>
+        <Select
+          showSearch
+          allowClear
+          loading={users.isLoading}
+          optionFilterProp="label"
+          placeholder={t('delegation.delegatePlaceholder')}
+          style={{ width: bare ? '100%' : 220 }}
+          options={colleagues}
+        />
+      </Form.Item>
+      <Form.Item name="period" label={t('delegation.period')} rules={[{ required: true, message: t('delegation.periodRequired') }]}>
+        <DatePicker.RangePicker
+          format={DATE}
+          disabledDate={(d) => d.isBefore(pickerToday(), 'day')}
+          style={{ width: bare ? '100%' : 260 }}
+        />
+      </Form.Item>
+      <Form.Item label={bare ? undefined : ' '}>
+        <Button type="primary" htmlType="submit" icon={<PlusOutlined />} loading={create.isPending}>
+          {t('delegation.add')}
+        </Button>
+      </Form.Item>
+    </>
+  );
+
   const body = (
     <>
       <Typography.Paragraph type="secondary" style={{ marginBottom: 16 }}>
         {t('delegation.hint')}
       </Typography.Paragraph>
       <Form form={form} layout="vertical" onFinish={submit} data-testid="delegation-form">
-        <Space wrap align="start" size="middle">
-          <Form.Item
-            name="delegateId"
-            label={t('delegation.delegate')}
-            rules={[{ required: true, message: t('delegation.delegateRequired') }]}
-          >
-            <Select
-              showSearch
-              allowClear
-              loading={users.isLoading}
-              optionFilterProp="label"
-              placeholder={t('delegation.delegatePlaceholder')}
-              style={{ width: 220 }}
-              options={colleagues}
-            />
-          </Form.Item>
-          <Form.Item name="period" label={t('delegation.period')} rules={[{ required: true, message: t('delegation.periodRequired') }]}>
-            <DatePicker.RangePicker format={DATE} disabledDate={(d) => d.isBefore(pickerToday(), 'day')} style={{ width: 260 }} />
-          </Form.Item>
-          <Form.Item label=" ">
-            <Button type="primary" htmlType="submit" icon={<PlusOutlined />} loading={create.isPending}>
-              {t('delegation.add')}
-            </Button>
-          </Form.Item>
-        </Space>
+        {/* In a drawer (bare) the fields stack at full width; on the profile page they sit in one row. */}
+        {bare ? (
+          fields
+        ) : (
+          <Space wrap align="start" size="middle">
+            {fields}
+          </Space>
+        )}
       </Form>
       {delegations.isLoading ? (
         <Skeleton active paragraph={{ rows: 2 }} title={false} />

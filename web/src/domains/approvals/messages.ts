@@ -33,7 +33,13 @@ export const approvalMessages = defineMessages({
       status: '状态',
       finishedAt: '完成时间',
     },
-    waited: { justNow: '刚刚', minutes: '{{minutes}} 分钟', hours: '{{hours}} 小时', days: '{{days}} 天 {{hours}} 小时' },
+    waited: {
+      justNow: '刚刚',
+      minutes: '{{minutes}} 分钟',
+      hours: '{{hours}} 小时',
+      days: '{{days}} 天 {{hours}} 小时',
+      daysOnly: '{{days}} 天',
+    },
     waitingSince: '{{at}} 起等待审批',
     openDocument: '查看单据',
     request: {
@@ -241,7 +247,13 @@ export const approvalMessages = defineMessages({
       status: '狀態',
       finishedAt: '完成時間',
     },
-    waited: { justNow: '剛剛', minutes: '{{minutes}} 分鐘', hours: '{{hours}} 小時', days: '{{days}} 天 {{hours}} 小時' },
+    waited: {
+      justNow: '剛剛',
+      minutes: '{{minutes}} 分鐘',
+      hours: '{{hours}} 小時',
+      days: '{{days}} 天 {{hours}} 小時',
+      daysOnly: '{{days}} 天',
+    },
     waitingSince: '{{at}} 起等待審批',
     openDocument: '查看單據',
     request: {
@@ -450,7 +462,13 @@ export const approvalMessages = defineMessages({
       status: 'Status',
       finishedAt: 'Finished',
     },
-    waited: { justNow: 'just now', minutes: '{{minutes}} min', hours: '{{hours}} h', days: '{{days}} d {{hours}} h' },
+    waited: {
+      justNow: 'just now',
+      minutes: '{{minutes}} min',
+      hours: '{{hours}} h',
+      days: '{{days}} d {{hours}} h',
+      daysOnly: '{{days}} d',
+    },
     waitingSince: 'Waiting since {{at}}',
     openDocument: 'Open document',
     request: {

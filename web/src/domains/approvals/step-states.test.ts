@@ -85,6 +85,7 @@ describe('how long a request has waited', () => {
   const now = Date.parse('2025-03-04T05:30:00.000Z');
   it('names days and hours, hours alone, or minutes', () => {
     expect(waitedFor('2025-03-02T02:00:00.000Z', now)).toMatchObject({ key: 'days', days: 2, hours: 3 });
+    expect(waitedFor('2025-03-01T05:10:00.000Z', now)).toMatchObject({ key: 'daysOnly', days: 3 });
     expect(waitedFor('2025-03-04T01:00:00.000Z', now)).toMatchObject({ key: 'hours', hours: 4 });
     expect(waitedFor('2025-03-04T05:18:00.000Z', now)).toMatchObject({ key: 'minutes', minutes: 12 });
     expect(waitedFor('2025-03-04T05:29:40.000Z', now).key).toBe('justNow');

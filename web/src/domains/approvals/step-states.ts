@@ -57,15 +57,15 @@ export function stepStatus(state: StepState): 'wait' | 'process' | 'finish' | 'e
   }
 }
 
-/** How long a request has waited, as the largest two units that matter: 2 天 3 小时, 5 小时, 12 分钟. */
+/** How long a request has waited, in the largest two units that matter: 2 天 3 小时, 3 天, 5 小时, 12 分钟. */
 export function waitedFor(
   sinceIso: string,
   now = Date.now(),
-): { key: 'justNow' | 'minutes' | 'hours' | 'days'; days: number; hours: number; minutes: number } {
+): { key: 'justNow' | 'minutes' | 'hours' | 'days' | 'daysOnly'; days: number; hours: number; minutes: number } {
   const minutesTotal = Math.max(0, Math.floor((now - new Date(sinceIso).getTime()) / 60_000));
   const days = Math.floor(minutesTotal / 1440);
   const hours = Math.floor((minutesTotal % 1440) / 60);
   const minutes = minutesTotal % 60;
-  const key = days > 0 ? 'days' : hours > 0 ? 'hours' : minutesTotal > 0 ? 'minutes' : 'justNow';
+  const key = days > 0 ? (hours > 0 ? 'days' : 'daysOnly') : hours > 0 ? 'hours' : minutesTotal > 0 ? 'minutes' : 'justNow';
   return { key, days, hours, minutes };
 }

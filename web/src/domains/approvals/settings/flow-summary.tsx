@@ -43,9 +43,14 @@ export function FlowSummary({ definition, fields }: { definition: FlowDefinition
   return (
     <>
       <Steps
-        orientation="vertical"
+        // Side by side keeps a card short when several document types are listed; phones stack them (responsive).
+        orientation="horizontal"
+        titlePlacement="vertical"
         size="small"
         current={-1}
+        style={{ marginBottom: 16 }}
+        // A definition, not progress: every step reads in the normal text colour.
+        styles={{ itemTitle: { color: 'rgba(0, 0, 0, 0.88)' }, itemContent: { color: 'rgba(0, 0, 0, 0.88)' } }}
         items={definition.steps.map((s, i) => ({
           key: i,
           status: 'wait',
@@ -56,7 +61,7 @@ export function FlowSummary({ definition, fields }: { definition: FlowDefinition
             </Space>
           ),
           content: (
-            <div style={{ paddingBottom: 8 }}>
+            <div style={{ paddingInline: 8 }}>
               <div>{s.approvers.map(words.approver).join('、')}</div>
               <Typography.Text type={s.condition ? 'warning' : 'secondary'} style={{ fontSize: 12 }}>
                 {s.condition ? words.condition(s.condition) : t('flow.always')}

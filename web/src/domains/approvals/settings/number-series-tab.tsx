@@ -46,10 +46,12 @@ function SeriesForm({ series }: { series: NumberSeries }) {
         <Space wrap align="start" size="large">
           <Form.Item
             name="pattern"
+            // A fixed width: the server's message under the field wraps instead of pushing the row apart.
+            style={{ width: 260 }}
             label={t('numbering.pattern')}
             rules={[{ required: true, whitespace: true, message: t('numbering.patternRequired') }, { max: 60 }]}
           >
-            <Input style={{ width: 260, fontFamily: 'monospace' }} maxLength={60} />
+            <Input style={{ fontFamily: 'monospace' }} maxLength={60} />
           </Form.Item>
           <Form.Item name="reset" label={t('numbering.reset')}>
             <Select style={{ width: 140 }} options={NUMBER_RESETS.map((r) => ({ value: r, label: t(`numbering.resets.${r}`) }))} />
