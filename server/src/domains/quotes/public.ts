@@ -5,3 +5,5 @@
 export { buildLines, quoteTotals, type StoredLine } from './quote-lines.js';
 export { quoteEntity } from './quote-entity.js';
 export { lineFigures, type LineInput } from './quote-money.js';
+export { acceptQuote, sendQuote, submitQuote } from './quote-lifecycle.js';
+export { createQuote } from './quote-service.js';
