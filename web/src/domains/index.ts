@@ -15,6 +15,7 @@ import { picklistsDomain } from './picklists/index.js';
 import { pipelineReportsDomain } from './pipeline-reports/index.js';
 import { productsDomain } from './products/index.js';
 import { profileDomain } from './profile/index.js';
+import { quotesDomain } from './quotes/index.js';
 import { recycleBinDomain } from './recycle-bin/index.js';
 import { searchDomain } from './search/index.js';
 import { tasksDomain } from './tasks/index.js';
@@ -25,6 +26,7 @@ export const webDomains: WebDomain[] = [
   leadsDomain,
   customersDomain,
   opportunitiesDomain,
+  quotesDomain,
   customerPoolDomain,
   contactsDomain,
   followUpsDomain,

@@ -31,10 +31,10 @@ export function yuan(value: string): string {
   return `${neg ? '-' : ''}¥${i.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${`${f}00`.slice(0, 2)}`;
 }
 
+/** '3.00' → '3', '1.50' → '1.5', '10' → '10': trailing decimal zeros only. */
+const qty = (v: string) => (v.includes('.') ? v.replace(/0+$/, '').replace(/\.$/, '') : v);
 /** '13.00' → '13%', '12.50' → '12.5%'. */
-const pct = (v: string) => `${v.replace(/\.?0+$/, '')}%`;
-/** '3.00' → '3', '1.50' → '1.5'. */
-const qty = (v: string) => v.replace(/\.?0+$/, '');
+const pct = (v: string) => `${qty(v)}%`;
 
 const PAGE = { margin: 40, width: 595.28, height: 841.89 };
 const INNER = PAGE.width - 2 * PAGE.margin;

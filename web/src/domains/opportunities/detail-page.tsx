@@ -33,6 +33,7 @@ import { HistoryTimeline } from '../../shared/history-timeline.js';
 import { PageHeader } from '../../shared/page-header.js';
 import { usePicklist } from '../../shared/use-picklist.js';
 import { QuickFollowUpButton } from '../follow-ups/public.js';
+import { OpportunityQuotes } from '../quotes/public.js';
 import {
   type Opportunity,
   reloadOpportunity,
@@ -239,6 +240,8 @@ function OpportunityDetail({ o }: { o: Opportunity }) {
       <Card variant="borderless" title={t('detail.info')} style={{ marginBottom: 16 }}>
         <Descriptions column={{ xs: 1, sm: 2, lg: 3 }} size="small" items={items} />
       </Card>
+
+      <OpportunityQuotes opportunityId={o.id} />
 
       <Card variant="borderless" styles={{ body: { paddingTop: 4 } }}>
         <Tabs
