@@ -39,7 +39,7 @@ export async function buildLines(db: Db, input: QuoteLineInput[], wholeDiscount:
   return input.map((l, position) => {
     const p = products.get(l.productId);
     // A bundle is quoted as its products (the web expands it); a line is always one product.
-    if (!p || !p.active || p.kind !== 'product') throw fieldError(`lines.${position}.productId`, 'reference');
+    if (!p?.active || p.kind !== 'product') throw fieldError(`lines.${position}.productId`, 'reference');
     let listPrice = p.list_price;
     let bundleName: string | null = null;
     if (l.bundleId) {

@@ -5,7 +5,6 @@ import { type Actor, can } from '../../platform/access/actor.js';
 import { scopeFilter } from '../../platform/access/data-scope.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Db } from '../../platform/db/database.js';
-import { AppError } from '../../platform/http/errors.js';
 import { nextNumber } from '../../platform/numbering/numbering.js';
 import { likePattern, runList } from '../../platform/records/list-query.js';
 import { ownerNames, type RecordBaseRow, titlesById } from '../../platform/records/record-base-api.js';
