@@ -220,4 +220,31 @@ describe('quotes (Q2)', () => {
       },
     });
   });
+
+  it('exports the quote list in the caller’s scope to those who may export, with cost and margin', async () => {
+    const { team, deal, milk } = await setup();
+    await draft(team, { opportunityId: deal.id, lines: [{ productId: milk, quantity: '2' }] });
+    const get = (client: Client) =>
+      t.app.inject({
+        method: 'GET',
+        url: `/api/v1/exports/quotes?format=csv&opportunityId=${deal.id}`,
+        headers: { cookie: client.cookie },
+      });
+    const csv = async (client: Client) => {
+      const res = await get(client);
+      expect(res.statusCode).toBe(200);
+      return res.body
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .split('\r\n');
+    };
+    // A rep quotes but exports nothing (quotes:export is a manager's).
+    expect((await get(team.repA)).statusCode).toBe(403);
+    const manager = await csv(team.eastManager);
+    expect(manager[0]).toContain('成本');
+    expect(manager[1]).toContain('2000.00');
+    expect(manager[1]).toContain('1200.00');
+    // 华南's manager: the quote is outside his scope.
+    expect(await csv(team.southManager)).toHaveLength(1);
+  });
 });
