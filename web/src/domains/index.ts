@@ -2,6 +2,7 @@ import type { WebDomain } from '../app/domain.js';
 import { approvalsDomain } from './approvals/index.js';
 import { calendarDomain } from './calendar/index.js';
 import { contactsDomain } from './contacts/index.js';
+import { contractsDomain } from './contracts/index.js';
 import { customerPoolDomain } from './customer-pool/index.js';
 import { customersDomain } from './customers/index.js';
 import { leadsDomain } from './leads/index.js';
@@ -27,6 +28,7 @@ export const webDomains: WebDomain[] = [
   customersDomain,
   opportunitiesDomain,
   quotesDomain,
+  contractsDomain,
   customerPoolDomain,
   contactsDomain,
   followUpsDomain,
