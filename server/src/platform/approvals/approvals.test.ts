@@ -367,4 +367,31 @@ describe('approval engine (Q3)', () => {
       ).status,
     ).toBe(403);
   });
+
+  it('takes one decision for every entry of an "all" step the same person stands in', async () => {
+    const team = await teamWithManagers();
+    const both = await makeClient(t.app, t.db, { roles: ['finance', 'legal'] });
+    const other = await makeClient(t.app, t.db, { role: 'finance' });
+    await saveFlow({
+      steps: [
+        {
+          name: '财务和法务',
+          mode: 'all',
+          approvers: [
+            { kind: 'user', userId: both.userId },
+            { kind: 'user', userId: both.userId },
+            { kind: 'user', userId: other.userId },
+          ],
+        },
+      ],
+      fallbackUserId: admin.userId,
+      allowSelfApproval: false,
+      restartFrom: 'first_step',
+    });
+    const memo = await makeMemo(t.db, team.repA.userId);
+    const { requestId } = await submitMemo(t.db, team.repA.userId, memo);
+    const once = await both.post(`/api/v1/approvals/${requestId}/approve`, {});
+    expect(once.body.tasks.map((x: { status: string }) => x.status)).toEqual(['approved', 'approved', 'pending']);
+    expect((await other.post(`/api/v1/approvals/${requestId}/approve`, {})).body.status).toBe('approved');
+  });
 });

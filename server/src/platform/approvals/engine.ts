@@ -232,8 +232,10 @@ export async function decide(
       .executeTakeFirst();
     throw new AppError(everMine ? 'APPROVAL_DONE' : 'FORBIDDEN');
   }
-  const task = mine.find((t) => t.status === 'pending');
-  if (!task) throw new AppError('APPROVAL_DONE');
+  // One person may stand in several entries of a step (finance and legal both his roles): his
+  // decision answers all of them.
+  const own = mine.filter((t) => t.status === 'pending');
+  if (own.length === 0) throw new AppError('APPROVAL_DONE');
   const def = await flowOf(trx, r);
   if (r.submitted_by === actor.userId && !def.allowSelfApproval) throw new AppError('APPROVAL_SELF');
   const step = r.current_step as number;
@@ -241,7 +243,11 @@ export async function decide(
   await trx
     .updateTable('approval_tasks')
     .set({ status: decision === 'approve' ? 'approved' : 'rejected', acted_by: actor.userId, acted_at: env.now, comment })
-    .where('id', '=', task.id)
+    .where(
+      'id',
+      'in',
+      own.map((t) => t.id),
+    )
     .execute();
   await log(trx, r, decision, step, actor.userId, comment, env.now);
 
@@ -252,7 +258,7 @@ export async function decide(
     await notifySubmitter(trx, r, 'rejected', comment);
     return;
   }
-  const stillOpen = tasks.filter((t) => t.id !== task.id && t.status === 'pending');
+  const stillOpen = tasks.filter((t) => t.status === 'pending' && !own.some((o) => o.id === t.id));
   const stepDone = def.steps[step].mode === 'any' || stillOpen.length === 0;
   if (!stepDone) return;
   await cancelOpenTasks(trx, r.id);
