@@ -50,7 +50,7 @@ export function QuoteLinesEditor({ lines, onChange, figures, seesCosts }: Props)
     {
       key: 'product',
       title: t('line.product'),
-      width: 260,
+      width: 230,
       onCell: (r) => (r.kind === 'group' ? { colSpan: 100 } : {}),
       render: (_, r) => {
         if (r.kind === 'group') {
@@ -81,11 +81,11 @@ export function QuoteLinesEditor({ lines, onChange, figures, seesCosts }: Props)
         );
       },
     },
-    { key: 'unit', title: t('line.unit'), width: 56, onCell: span, render: (_, r) => lineOf(r)?.unit },
+    { key: 'unit', title: t('line.unit'), width: 50, onCell: span, render: (_, r) => lineOf(r)?.unit },
     {
       key: 'quantity',
       title: t('line.quantity'),
-      width: 100,
+      width: 96,
       onCell: span,
       render: (_, r) =>
         r.kind === 'line' && (
@@ -105,7 +105,7 @@ export function QuoteLinesEditor({ lines, onChange, figures, seesCosts }: Props)
     {
       key: 'listPrice',
       title: t('line.listPrice'),
-      width: 110,
+      width: 100,
       align: 'right',
       onCell: span,
       render: (_, r) => (r.kind === 'line' ? formatMoney(lines[r.index].listPrice) : null),
@@ -113,7 +113,7 @@ export function QuoteLinesEditor({ lines, onChange, figures, seesCosts }: Props)
     {
       key: 'unitPrice',
       title: t('line.unitPrice'),
-      width: 130,
+      width: 120,
       onCell: span,
       render: (_, r) =>
         r.kind === 'line' && (
@@ -128,7 +128,7 @@ export function QuoteLinesEditor({ lines, onChange, figures, seesCosts }: Props)
     {
       key: 'discount',
       title: t('line.discount'),
-      width: 100,
+      width: 96,
       onCell: span,
       render: (_, r) =>
         r.kind === 'line' && (
@@ -149,7 +149,7 @@ export function QuoteLinesEditor({ lines, onChange, figures, seesCosts }: Props)
     {
       key: 'effectiveDiscount',
       title: t('line.effectiveDiscount'),
-      width: 130,
+      width: 116,
       onCell: span,
       render: (_, r) => {
         const f = resultOf(r);
@@ -169,7 +169,7 @@ export function QuoteLinesEditor({ lines, onChange, figures, seesCosts }: Props)
     {
       key: 'amount',
       title: t('line.amount'),
-      width: 120,
+      width: 110,
       align: 'right',
       className: 'money',
       onCell: span,
@@ -180,7 +180,7 @@ export function QuoteLinesEditor({ lines, onChange, figures, seesCosts }: Props)
           {
             key: 'margin',
             title: t('line.margin'),
-            width: 110,
+            width: 100,
             align: 'right' as const,
             className: 'money',
             onCell: span,
@@ -190,7 +190,7 @@ export function QuoteLinesEditor({ lines, onChange, figures, seesCosts }: Props)
       : []),
     {
       key: 'remove',
-      width: 48,
+      width: 40,
       onCell: span,
       render: (_, r) =>
         r.kind === 'line' && (

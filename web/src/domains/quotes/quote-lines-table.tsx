@@ -26,6 +26,10 @@ export function groupedLines(lines: QuoteLine[]): Row[] {
 export function QuoteLinesTable({ quote }: { quote: Quote }) {
   const { t } = useTranslation('quotes');
   const seesCosts = quote.lines.some((l) => l.margin !== undefined);
+  // Beyond-the-limit marks matter while the quote may still change or waits for its approval; once
+  // approved they would read as a fault on a document that is fine.
+  const marks = quote.status === 'draft' || quote.status === 'in_approval';
+  const over = (l: QuoteLine) => marks && l.overLimit;
   const span = (r: Row) => (r.kind === 'group' ? { colSpan: 0 } : {});
   const cell = (render: (l: QuoteLine) => ReactNode) => (_: unknown, r: Row) => (r.kind === 'line' ? render(r.line) : null);
   const columns: TableColumnsType<Row> = [
@@ -81,7 +85,7 @@ export function QuoteLinesTable({ quote }: { quote: Quote }) {
       render: cell((l) => (
         <Space size={4} wrap>
           <span>{percent(l.effectiveDiscount)}</span>
-          {l.overLimit && <Tag color="error">{t('line.overLimit')}</Tag>}
+          {over(l) && <Tag color="error">{t('line.overLimit')}</Tag>}
         </Space>
       )),
     },
@@ -117,7 +121,7 @@ export function QuoteLinesTable({ quote }: { quote: Quote }) {
       dataSource={groupedLines(quote.lines)}
       pagination={false}
       scroll={{ x: 'max-content' }}
-      rowClassName={(r) => (r.kind === 'group' ? 'quote-bundle-row' : r.line.overLimit ? 'quote-line-over' : '')}
+      rowClassName={(r) => (r.kind === 'group' ? 'quote-bundle-row' : over(r.line) ? 'quote-line-over' : '')}
       data-testid="quote-lines"
     />
   );

@@ -28,7 +28,7 @@ export function QuoteListPage() {
       key: 'number',
       title: t('fields.number'),
       fixed: 'left',
-      width: 170,
+      width: 150,
       sortable: true,
       render: (_, q) => (
         <Link to={`/quotes/${q.id}`} onClick={stop} style={{ fontWeight: 500 }}>
@@ -36,11 +36,11 @@ export function QuoteListPage() {
         </Link>
       ),
     },
-    { key: 'title', title: t('fields.title'), width: 200, ellipsis: true, render: (_, q) => q.title },
+    { key: 'title', title: t('fields.title'), width: 150, ellipsis: true, render: (_, q) => q.title },
     {
       key: 'customer',
       title: t('fields.customer'),
-      width: 200,
+      width: 170,
       ellipsis: true,
       render: (_, q) => (
         <Link to={`/customers/${q.customerId}`} onClick={stop}>
@@ -51,7 +51,7 @@ export function QuoteListPage() {
     {
       key: 'opportunity',
       title: t('fields.opportunity'),
-      width: 170,
+      width: 140,
       ellipsis: true,
       render: (_, q) => (
         <Link to={`/opportunities/${q.opportunityId}`} onClick={stop}>
@@ -62,7 +62,7 @@ export function QuoteListPage() {
     {
       key: 'total',
       title: t('fields.total'),
-      width: 140,
+      width: 120,
       align: 'right',
       className: 'money',
       sortable: true,
@@ -71,14 +71,14 @@ export function QuoteListPage() {
     {
       key: 'maxDiscount',
       title: t('fields.maxDiscount'),
-      width: 100,
+      width: 84,
       align: 'right',
       render: (_, q) => (q.overLimit ? <Typography.Text type="danger">{percent(q.maxDiscount)}</Typography.Text> : percent(q.maxDiscount)),
     },
-    { key: 'status', title: t('fields.status'), width: 110, render: (_, q) => <QuoteStatusTag status={q.status} /> },
-    { key: 'validUntil', title: t('fields.validUntil'), width: 110, sortable: true, render: (_, q) => q.validUntil ?? '—' },
-    { key: 'owner', title: t('fields.owner'), width: 90, render: (_, q) => q.ownerName ?? '—' },
-    { key: 'updatedAt', title: t('fields.updatedAt'), width: 110, sortable: true, render: (_, q) => <DateCell at={q.updatedAt} /> },
+    { key: 'status', title: t('fields.status'), width: 100, render: (_, q) => <QuoteStatusTag status={q.status} /> },
+    { key: 'validUntil', title: t('fields.validUntil'), width: 100, sortable: true, render: (_, q) => q.validUntil ?? '—' },
+    { key: 'owner', title: t('fields.owner'), width: 80, render: (_, q) => q.ownerName ?? '—' },
+    { key: 'updatedAt', title: t('fields.updatedAt'), width: 100, sortable: true, render: (_, q) => <DateCell at={q.updatedAt} /> },
   ];
   const chosen = useColumnChooser(list, columns, { locked: ['number'], defaults: DEFAULT_COLUMNS });
   const count = query.data && t('list.count', { total: query.data.total, count: query.data.total });
