@@ -18,7 +18,7 @@ export function QuoteListPage() {
   const { t } = useTranslation('quotes');
   const { can } = useAuth();
   const navigate = useNavigate();
-  const list = useListPage({ name: 'quote', filters: FILTERS });
+  const list = useListPage({ name: 'quote', filters: FILTERS, exports: 'quotes' });
   const query = useQuotes({ ...list.paging, q: list.text('q'), status: list.text('status'), ownerId: list.text('ownerId') });
   const create = { label: t('list.new'), onClick: () => navigate('/quotes/new'), allowed: can('quotes', 'create') };
   const stop = (e: MouseEvent) => e.stopPropagation();
