@@ -5,11 +5,11 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { ApiError } from '../../app/api-client.js';
 import { formatDateTime } from '../../shared/dates.js';
-import { HistoryTimeline } from '../../shared/history-timeline.js';
 import { PageHeader } from '../../shared/page-header.js';
 import { ApprovalPanel } from '../approvals/public.js';
 import { type Quote, quoteKeys, useQuote } from './api.js';
 import { QuoteActions } from './quote-actions.js';
+import { QuoteHistory } from './quote-history.js';
 import { QuoteNumber, QuoteStatusTag, quantity } from './quote-labels.js';
 import { QuoteLinesTable } from './quote-lines-table.js';
 import { QuoteTotals } from './quote-totals.js';
@@ -158,19 +158,7 @@ function QuoteDetail({ q }: { q: Quote }) {
                 {
                   key: 'history',
                   label: t('detail.history'),
-                  children: (
-                    <HistoryTimeline
-                      plural="quotes"
-                      id={q.id}
-                      fieldLabel={(f) => {
-                        const key = f.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
-                        return i18n.exists(`quotes:fields.${key}`) ? t(`fields.${key}`) : f;
-                      }}
-                      valueLabel={(f, v) =>
-                        f === 'status' && typeof v === 'string' && i18n.exists(`quotes:status.${v}`) ? t(`status.${v}`) : undefined
-                      }
-                    />
-                  ),
+                  children: <QuoteHistory id={q.id} />,
                 },
               ]}
             />
