@@ -81,7 +81,16 @@ export function AmendmentDrawer({ contract, open, onClose }: { contract: Contrac
         </Row>
       </Form>
       <Typography.Paragraph type="secondary">{t('amendment.hint')}</Typography.Paragraph>
-      <ContractLinesEditor lines={lines} onChange={setLines} allowNegative testId="amendment-lines-editor" />
+      <ContractLinesEditor
+        lines={lines}
+        onChange={setLines}
+        allowNegative
+        agreedPrice={(productId) => {
+          const line = contract.lines.find((l) => l.productId === productId && !l.bundleName);
+          return line && { unitPrice: line.unitPrice, discount: line.discount };
+        }}
+        testId="amendment-lines-editor"
+      />
       <Descriptions
         column={1}
         size="small"
@@ -141,43 +150,40 @@ export function AmendmentList({
       <Space orientation="vertical" size={24} style={{ width: '100%' }}>
         {contract.amendments.map((a) => (
           <div key={a.id} data-testid="contract-amendment">
-            <Row gutter={16}>
-              <Col xs={24} xl={15}>
-                <Space wrap size={8} style={{ marginBottom: 8 }}>
-                  <Typography.Text strong>{a.number}</Typography.Text>
-                  <Typography.Text>{a.title}</Typography.Text>
-                  <AmendmentStatusTag status={a.status} />
-                  <Typography.Text type={a.amountChange.startsWith('-') ? 'warning' : 'success'} strong>
-                    {signedMoney(a.amountChange)}
-                  </Typography.Text>
-                </Space>
-                <Typography.Paragraph type="secondary" style={{ fontSize: 13, whiteSpace: 'pre-wrap' }}>
-                  {t('amendment.reason')}：{a.reason}
-                  {a.effectiveAt && ` · ${t('fields.effectiveAt')} ${formatDateTime(a.effectiveAt, i18n.language)}`}
-                </Typography.Paragraph>
-                <ContractLinesTable
-                  lines={a.lines}
-                  withProgress={a.status === 'effective'}
-                  onRecord={a.status === 'effective' ? onRecord : undefined}
-                  testId="amendment-lines"
-                />
-                {a.status === 'draft' && contract.can.recordProgress && (
-                  <Button
-                    type="primary"
-                    icon={<UploadOutlined />}
-                    style={{ marginTop: 8 }}
-                    loading={step.isPending}
-                    onClick={() => void submit(a)}
-                    data-testid="amendment-submit"
-                  >
-                    {t('detail.submit')}
-                  </Button>
-                )}
-              </Col>
-              <Col xs={24} xl={9}>
-                <ApprovalPanel documentType="contract_amendment" documentId={a.id} onChange={() => void refreshContract(qc, contract.id)} />
-              </Col>
-            </Row>
+            <Space wrap size={8} style={{ marginBottom: 8 }}>
+              <Typography.Text strong>{a.number}</Typography.Text>
+              <Typography.Text>{a.title}</Typography.Text>
+              <AmendmentStatusTag status={a.status} />
+              <Typography.Text type={a.amountChange.startsWith('-') ? 'warning' : 'success'} strong>
+                {signedMoney(a.amountChange)}
+              </Typography.Text>
+              {a.status === 'draft' && contract.can.recordProgress && (
+                <Button
+                  type="primary"
+                  size="small"
+                  icon={<UploadOutlined />}
+                  loading={step.isPending}
+                  onClick={() => void submit(a)}
+                  data-testid="amendment-submit"
+                >
+                  {t('detail.submit')}
+                </Button>
+              )}
+            </Space>
+            <Typography.Paragraph type="secondary" style={{ fontSize: 13, whiteSpace: 'pre-wrap' }}>
+              {t('amendment.reason')}：{a.reason}
+              {a.effectiveAt && ` · ${t('fields.effectiveAt')} ${formatDateTime(a.effectiveAt, i18n.language)}`}
+            </Typography.Paragraph>
+            <ContractLinesTable
+              lines={a.lines}
+              withProgress={a.status === 'effective'}
+              onRecord={a.status === 'effective' ? onRecord : undefined}
+              testId="amendment-lines"
+            />
+            {/* Its own approval under its lines: the card stays one column wide like the contract's lines. */}
+            <div style={{ marginTop: 12 }}>
+              <ApprovalPanel documentType="contract_amendment" documentId={a.id} onChange={() => void refreshContract(qc, contract.id)} />
+            </div>
           </div>
         ))}
       </Space>

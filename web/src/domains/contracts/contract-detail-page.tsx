@@ -58,6 +58,8 @@ function ContractDetail({ c }: { c: Contract }) {
   const text = (v: string | null) =>
     v ? <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{v}</Typography.Paragraph> : '—';
   const ended = c.status === 'terminated' || c.status === 'voided';
+  // Progress means something once the contract is in force (Q5); a draft has none to show.
+  const executing = c.status === 'effective' || ended;
   const onRecord = c.can.recordProgress ? setRecording : undefined;
 
   const items = [
@@ -150,14 +152,16 @@ function ContractDetail({ c }: { c: Contract }) {
             variant="borderless"
             title={t('detail.lines')}
             extra={
-              <Space size={8}>
-                <Typography.Text type="secondary">{t('detail.totalProgress')}</Typography.Text>
-                <ContractProgress value={c.progress} width={160} />
-              </Space>
+              executing && (
+                <Space size={8}>
+                  <Typography.Text type="secondary">{t('detail.totalProgress')}</Typography.Text>
+                  <ContractProgress value={c.progress} width={160} />
+                </Space>
+              )
             }
             style={{ marginBottom: 16 }}
           >
-            <ContractLinesTable lines={c.lines} withProgress={c.status !== 'draft' && c.status !== 'in_approval'} onRecord={onRecord} />
+            <ContractLinesTable lines={c.lines} withProgress={executing} onRecord={onRecord} />
           </Card>
           <AmendmentList contract={c} onRecord={onRecord} />
           <Card variant="borderless" styles={{ body: { paddingTop: 4 } }} style={{ marginBottom: 16 }}>

@@ -14,6 +14,8 @@ interface Props {
   /** An amendment's lines: a negative quantity takes away from the contract (减少). */
   allowNegative?: boolean;
   wholeDiscount?: string;
+  /** The price a picked product already has on the contract, so taking some away takes it at that price. */
+  agreedPrice?: (productId: string) => Pick<DraftLine, 'unitPrice' | 'discount'> | undefined;
   testId?: string;
 }
 
@@ -27,6 +29,7 @@ export function ContractLinesEditor({
   onChange,
   allowNegative = false,
   wholeDiscount = '0',
+  agreedPrice,
   testId = 'contract-lines-editor',
 }: Props) {
   const { t } = useTranslation('contracts');
@@ -38,7 +41,8 @@ export function ContractLinesEditor({
   const pick = async (p: { id: string; kind: 'product' | 'bundle'; name: string }) => {
     setPicking(true);
     try {
-      onChange([...lines, ...linesOfPick(p, await expandProduct(p.id))]);
+      const picked = linesOfPick(p, await expandProduct(p.id));
+      onChange([...lines, ...picked.map((l) => (l.bundleId ? l : { ...l, ...agreedPrice?.(l.productId) }))]);
     } catch (e) {
       message.error(e instanceof Error ? e.message : String(e));
     } finally {

@@ -1,5 +1,5 @@
 import { FlagOutlined } from '@ant-design/icons';
-import { Button, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { Button, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatMoney } from '../../shared/format.js';
 import type { ContractLine } from './api.js';
@@ -34,7 +34,8 @@ export function ContractLinesTable<L extends ShownLine>({
     {
       key: 'product',
       title: t('line.product'),
-      width: 220,
+      width: 180,
+      fixed: 'left',
       render: (_, l) => (
         <div>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
@@ -54,60 +55,63 @@ export function ContractLinesTable<L extends ShownLine>({
         </div>
       ),
     },
-    { key: 'unit', title: t('line.unit'), width: 56, render: (_, l) => l.unit },
     {
       key: 'quantity',
       title: t('line.quantity'),
       width: 80,
       align: 'right',
-      render: (_, l) =>
-        l.quantity.startsWith('-') ? <Typography.Text type="warning">{quantity(l.quantity)}</Typography.Text> : quantity(l.quantity),
+      // The unit beside the number (1000 罐) keeps the table narrow enough for the progress column.
+      render: (_, l) => (
+        <span style={{ whiteSpace: 'nowrap' }}>
+          {l.quantity.startsWith('-') ? <Typography.Text type="warning">{quantity(l.quantity)}</Typography.Text> : quantity(l.quantity)}{' '}
+          <Typography.Text type="secondary">{l.unit}</Typography.Text>
+        </span>
+      ),
     },
-    { key: 'unitPrice', title: t('line.unitPrice'), width: 110, align: 'right', render: (_, l) => formatMoney(l.unitPrice) },
-    { key: 'discount', title: t('line.discount'), width: 70, align: 'right', render: (_, l) => percent(l.discount) },
+    { key: 'unitPrice', title: t('line.unitPrice'), width: 100, align: 'right', render: (_, l) => formatMoney(l.unitPrice) },
+    { key: 'discount', title: t('line.discount'), width: 56, align: 'right', render: (_, l) => percent(l.discount) },
     {
       key: 'amount',
       title: t('line.amount'),
-      width: 120,
+      width: 110,
       align: 'right',
       className: 'money',
       render: (_, l) => <strong>{formatMoney(l.amount)}</strong>,
     },
-    { key: 'taxRate', title: t('line.taxRate'), width: 60, align: 'right', render: (_, l) => percent(l.taxRate) },
+    { key: 'taxRate', title: t('line.taxRate'), width: 50, align: 'right', render: (_, l) => percent(l.taxRate) },
     ...(withProgress
       ? ([
           {
             key: 'progress',
             title: t('line.progress'),
-            width: 230,
+            width: 190,
             render: (_, l) => {
               const p = l.progress;
               return (
                 <div data-testid="contract-line-progress">
-                  <ContractProgress value={p?.percent ?? '0'} width={150} />
-                  <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block' }}>
-                    {p
-                      ? [p.milestone, p.reachedOn, p.recordedBy && t('progress.by', { name: p.recordedBy })].filter(Boolean).join(' · ')
-                      : t('progress.none')}
-                  </Typography.Text>
+                  <ContractProgress value={p?.percent ?? '0'} width={170} />
+                  <div style={{ display: 'flex', alignItems: 'baseline', gap: 4 }}>
+                    <Typography.Text type="secondary" style={{ fontSize: 12, flex: 1 }}>
+                      {p
+                        ? [p.milestone, p.reachedOn, p.recordedBy && t('progress.by', { name: p.recordedBy })].filter(Boolean).join(' · ')
+                        : t('progress.none')}
+                    </Typography.Text>
+                    {onRecord && (
+                      <Button
+                        size="small"
+                        type="link"
+                        icon={<FlagOutlined />}
+                        style={{ paddingInline: 0 }}
+                        onClick={() => onRecord(l)}
+                        data-testid="contract-record-progress"
+                      >
+                        {t('progress.record')}
+                      </Button>
+                    )}
+                  </div>
                 </div>
               );
             },
-          },
-        ] satisfies TableColumnsType<L>)
-      : []),
-    ...(onRecord
-      ? ([
-          {
-            key: 'record',
-            width: 100,
-            render: (_, l) => (
-              <Space>
-                <Button size="small" icon={<FlagOutlined />} onClick={() => onRecord(l)} data-testid="contract-record-progress">
-                  {t('progress.record')}
-                </Button>
-              </Space>
-            ),
           },
         ] satisfies TableColumnsType<L>)
       : []),

@@ -67,7 +67,9 @@ export function OpportunityContracts({ opportunityId, customerId }: { opportunit
   const creates = allowed && can('contracts', 'create');
   const accepted = useAcceptedQuotes(opportunityId, creates && can('quotes', 'view'));
   if (!allowed) return null;
-  const quote = accepted.data?.items[0];
+  // A quote already made into a (live) contract is not offered again.
+  const used = new Set((data?.items ?? []).filter((c) => c.status !== 'voided').map((c) => c.quoteId));
+  const quote = accepted.data?.items.find((q) => !used.has(q.id));
   const create = () =>
     navigate(quote ? `/contracts/new?quoteId=${quote.id}` : `/contracts/new?customerId=${customerId}&opportunityId=${opportunityId}`);
   return (
