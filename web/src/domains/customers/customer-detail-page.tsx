@@ -10,6 +10,7 @@ import { formatDateTime } from '../../shared/dates.js';
 import { HistoryTimeline } from '../../shared/history-timeline.js';
 import { PageHeader } from '../../shared/page-header.js';
 import { CustomerContacts } from '../contacts/public.js';
+import { CustomerContracts } from '../contracts/public.js';
 import { CustomerTimeline, QuickFollowUpButton } from '../follow-ups/public.js';
 import { type Customer, useCustomer } from './api.js';
 import { CustomerFormDrawer } from './customer-form.js';
@@ -208,6 +209,15 @@ function CustomerDetail({ customer, onBack }: { customer: Customer; onBack: () =
                     key: 'opportunities',
                     label: t('opportunities:customerTab.title'),
                     children: <CustomerOpportunities customer={{ id: c.id, name: c.name }} />,
+                  },
+                ]
+              : []),
+            ...(can('contracts', 'view')
+              ? [
+                  {
+                    key: 'contracts',
+                    label: t('contracts:related.title'),
+                    children: <CustomerContracts customer={{ id: c.id, name: c.name }} />,
                   },
                 ]
               : []),

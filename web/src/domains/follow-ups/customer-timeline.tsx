@@ -1,9 +1,12 @@
 import {
+  AuditOutlined,
   CalendarOutlined,
   CheckCircleOutlined,
   CheckSquareOutlined,
   ClockCircleOutlined,
   CommentOutlined,
+  FileProtectOutlined,
+  FlagOutlined,
   FundOutlined,
   StopOutlined,
   UserOutlined,
@@ -63,6 +66,28 @@ function EntryHead({
 }
 
 const bodyStyle = { whiteSpace: 'pre-wrap', margin: '4px 0 0', wordBreak: 'break-word' } as const;
+
+const DOCUMENT_ICONS: Record<string, ReactNode> = {
+  contract: <FileProtectOutlined />,
+  contract_progress: <FlagOutlined />,
+  approval: <AuditOutlined />,
+};
+
+/** Contracts, progress on them and approval actions (Q3–Q5): colour, icon and where the entry leads. */
+function documentLook(item: TimelineItem): { color: string; icon: ReactNode; link: string } | null {
+  const m = item.meta;
+  if (item.type === 'contract') {
+    const color = m.status === 'effective' ? '#52c41a' : m.status === 'in_approval' ? '#1677ff' : OTHER_COLOR;
+    return { color, icon: DOCUMENT_ICONS.contract, link: `/contracts/${item.id}` };
+  }
+  if (item.type === 'contract_progress')
+    return { color: '#13c2c2', icon: DOCUMENT_ICONS.contract_progress, link: `/contracts/${str(m.contractId)}` };
+  if (item.type === 'approval') {
+    const color = m.kind === 'approve' || m.kind === 'approved' ? '#52c41a' : m.kind === 'reject' ? '#ff4d4f' : '#1677ff';
+    return { color, icon: DOCUMENT_ICONS.approval, link: `/approvals/${str(m.requestId)}` };
+  }
+  return null;
+}
 
 function useEntry() {
   const { t, i18n } = useTranslation('followUps');
@@ -190,7 +215,41 @@ function useEntry() {
         ),
       };
     }
-    // A type this page does not know yet (contracts, payments …) still shows its title and text.
+    const doc = documentLook(item);
+    if (doc) {
+      const status = item.type === 'contract' ? str(m.status) : null;
+      return {
+        color: doc.color,
+        icon: <Dot color={doc.color} icon={doc.icon} />,
+        content: (
+          <div data-testid="timeline-item" data-type={item.type}>
+            <EntryHead
+              label={typeLabel(item.type)}
+              color={doc.color}
+              actor={item.actorName}
+              at={item.at}
+              extra={
+                status && (
+                  <Tag style={{ marginInlineEnd: 0 }}>
+                    {t(`timeline.contractStatus.${status}`, { defaultValue: str(m.statusLabel) ?? status })}
+                    {str(m.amount) && ` · ${formatMoney(str(m.amount))}`}
+                  </Tag>
+                )
+              }
+            />
+            <Typography.Paragraph strong style={bodyStyle}>
+              <Link to={doc.link}>{item.title}</Link>
+            </Typography.Paragraph>
+            {item.body && (
+              <Typography.Paragraph type="secondary" style={{ ...bodyStyle, fontSize: 13 }}>
+                {item.body}
+              </Typography.Paragraph>
+            )}
+          </div>
+        ),
+      };
+    }
+    // A type this page does not know yet (payments …) still shows its title and text.
     return {
       color: OTHER_COLOR,
       icon: <Dot color={OTHER_COLOR} icon={<CommentOutlined />} />,
@@ -236,7 +295,13 @@ export function CustomerTimeline({ customer }: { customer: { id: string; name: s
   const toggle = (type: string, checked: boolean) =>
     setSelected((s) => (checked ? [...s.filter((x) => x !== type), type] : s.filter((x) => x !== type)));
   const typeIcon = (type: string) =>
-    type === 'follow_up' ? <CommentOutlined /> : type === 'task' ? <CheckSquareOutlined /> : <ClockCircleOutlined />;
+    type === 'follow_up' ? (
+      <CommentOutlined />
+    ) : type === 'task' ? (
+      <CheckSquareOutlined />
+    ) : (
+      (DOCUMENT_ICONS[type] ?? <ClockCircleOutlined />)
+    );
 
   return (
     <div style={{ paddingTop: 8 }} data-testid="customer-timeline">

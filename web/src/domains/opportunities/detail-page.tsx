@@ -32,6 +32,7 @@ import { formatDate, formatDateTime } from '../../shared/dates.js';
 import { HistoryTimeline } from '../../shared/history-timeline.js';
 import { PageHeader } from '../../shared/page-header.js';
 import { usePicklist } from '../../shared/use-picklist.js';
+import { OpportunityContracts } from '../contracts/public.js';
 import { QuickFollowUpButton } from '../follow-ups/public.js';
 import { OpportunityQuotes } from '../quotes/public.js';
 import {
@@ -242,6 +243,7 @@ function OpportunityDetail({ o }: { o: Opportunity }) {
       </Card>
 
       <OpportunityQuotes opportunityId={o.id} />
+      <OpportunityContracts opportunityId={o.id} customerId={o.customerId} />
 
       <Card variant="borderless" styles={{ body: { paddingTop: 4 } }}>
         <Tabs
