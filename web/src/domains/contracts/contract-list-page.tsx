@@ -125,7 +125,7 @@ export function ContractListPage() {
           columns={columns}
           visibleColumns={chosen.visible}
           defaultSort="-updatedAt"
-          card={{ title: 'title', leading: 'number', subtitle: ['customer', 'amount', 'status', 'signDate'], extra: 'progress' }}
+          card={{ title: 'title', subtitle: ['number', 'customer', 'amount', 'status', 'signDate'], body: 'progress' }}
           empty={{ text: t('list.empty'), filteredText: t('list.emptyFiltered'), create }}
           errorTitle={t('list.loadFailed')}
           onRowClick={(c) => navigate(`/contracts/${c.id}`)}
