@@ -12,11 +12,18 @@ import { writeHistory } from '../../platform/records/history.js';
 import { findVisible } from '../../platform/records/record-store.js';
 import { buildLines, type StoredLine } from '../quotes/public.js';
 import { defaultContractFlow } from './contract-approval.js';
+import { whenEffective } from './contract-effects.js';
 import { contractEntity } from './contract-entity.js';
 import { assertStatus } from './contract-rules.js';
 import type { ContractRow, Env } from './contract-service.js';
 
 const negate = (v: string) => formatFen(-fen(v));
+/** cost × quantity in fen, half away from zero, for a signed quantity. */
+function costOf(quantity: string, cost: string): bigint {
+  const exact = fen(cost) * fen(quantity.replace('-', ''));
+  const rounded = (exact + 50n) / 100n;
+  return quantity.startsWith('-') ? -rounded : rounded;
+}
 
 /**
  * Q4: an effective contract changes only by an amendment (补充协议) with its own approval. Its lines add
@@ -158,9 +165,15 @@ registerApprovalType({
     await sql`SELECT set_config('crm.amending', 'on', true)`.execute(e.trx);
     await e.trx.updateTable('contract_amendments').set({ status: 'effective', effective_at: e.now }).where('id', '=', a.id).execute();
     const amount = formatFen(fen(a.amount) + fen(a.amount_change));
+    // The cost follows the lines: each amendment line's cost × its (signed) quantity; unknown stays unknown.
+    const lines = await e.trx.selectFrom('contract_lines').select(['quantity', 'cost_price']).where('amendment_id', '=', a.id).execute();
+    const before = await e.trx.selectFrom('contracts').select('cost_total').where('id', '=', a.contract_id).executeTakeFirstOrThrow();
+    const costKnown = before.cost_total !== null && lines.every((l) => l.cost_price !== null);
+    const costChange = lines.reduce((sum, l) => sum + costOf(l.quantity, l.cost_price ?? '0'), 0n);
+    const cost_total = costKnown ? formatFen(fen(before.cost_total as string) + costChange) : null;
     await e.trx
       .updateTable('contracts')
-      .set({ amount, version: sql`version + 1`, updated_at: e.now })
+      .set({ amount, cost_total, version: sql`version + 1`, updated_at: e.now })
       .where('id', '=', a.contract_id)
       .execute();
     await sql`SELECT set_config('crm.amending', 'off', true)`.execute(e.trx);
@@ -170,6 +183,8 @@ registerApprovalType({
       action: 'update',
       changes: [{ field: 'amount', old: a.amount, new: amount }],
     });
+    // The deal's won figure follows the contract.
+    await whenEffective(e.trx, e.actor, e.now, a.contract_id);
   },
   onRejected: async (e) => {
     await e.trx.updateTable('contract_amendments').set({ status: 'draft' }).where('id', '=', e.documentId).execute();

@@ -70,7 +70,7 @@ export async function contractLines(db: Db, actor: Actor, contractId: string): P
 
 /**
  * Q5: how far a contract is carried out — each counted line's latest percent weighted by its amount
- * (one decimal). Lines of amendments not yet effective do not count.
+ * (one decimal). Lines of amendments not yet effective, and lines taking quantity away, do not count.
  */
 export async function contractProgress(db: Db, contractIds: string[]): Promise<Map<string, string>> {
   if (contractIds.length === 0) return new Map();
@@ -89,6 +89,8 @@ export async function contractProgress(db: Db, contractIds: string[]): Promise<M
     )
     .where('l.contract_id', 'in', contractIds)
     .where((eb) => eb.or([eb('l.amendment_id', 'is', null), eb('a.status', '=', 'effective')]))
+    // A line an amendment takes away is no work to do: it does not weigh in the progress.
+    .where('l.quantity', '>', '0')
     .execute();
   const sums = new Map<string, { weighted: bigint; total: bigint }>();
   for (const r of rows) {

@@ -176,7 +176,12 @@ export async function createContract(trx: Db, actor: Actor, env: Env, b: CreateB
     customerId = quote.customer_id as string;
     opportunityId = quote.opportunity_id as string;
     wholeDiscount = quote.whole_discount as string;
-    title ??= quote.title as string;
+    const deal = await trx
+      .selectFrom('opportunities')
+      .select('name')
+      .where('id', '=', quote.opportunity_id as string)
+      .executeTakeFirst();
+    title ??= `${deal?.name ?? (quote.title as string)} 合同`;
     lines = (await trx.selectFrom('quote_lines').selectAll().where('quote_id', '=', b.quoteId).orderBy('position').execute()).map(
       ({ id: _i, quote_id: _q, ...l }) => l,
     );

@@ -65,6 +65,7 @@ describe('contracts (Q4, Q5)', () => {
     expect(c.number).toMatch(/^HT-\d{4}-\d{2}-\d{4}$/);
     // 报价单同步到合同: lines copied; the amount is their sum.
     expect(c).toMatchObject({ status: 'draft', quoteId: quote.id, opportunityId: deal.id, amount: '164000.00' });
+    expect(c.title).toMatch(/ 合同$/);
     expect(c.lines.map((l: { amount: string }) => l.amount)).toEqual(['114000.00', '50000.00']);
     expect(c).not.toHaveProperty('costTotal');
 
@@ -173,6 +174,15 @@ describe('contracts (Q4, Q5)', () => {
       status: 'effective',
       lines: [{ quantity: '1.00' }, { quantity: '-20.00', amount: '-2400.00' }],
     });
+    // The cost follows: 100 × 80 + 20,000 − 20 × 80 (the manager may see it).
+    expect((await team.eastManager.get(`/api/v1/contracts/${c.id}`)).body).toMatchObject({ costTotal: '26400.00', margin: '33200.00' });
+    // Taking quantity away is no work to do: progress weighs the lines that add.
+    await team.repA.post(`/api/v1/contracts/${c.id}/lines/${after.lines[0].id}/progress`, { percent: '100', reachedOn: '2026-12-06' });
+    await team.repA.post(`/api/v1/contracts/${c.id}/lines/${after.amendments[0].lines[0].id}/progress`, {
+      percent: '100',
+      reachedOn: '2026-12-06',
+    });
+    expect((await team.repA.get(`/api/v1/contracts/${c.id}`)).body.progress).toBe('100.0');
   });
 
   it('records execution progress per line, on the contract and on the customer’s timeline', async () => {
