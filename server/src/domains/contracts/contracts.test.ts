@@ -278,4 +278,18 @@ describe('contracts (Q4, Q5)', () => {
       Object.keys((await team.repA.post('/api/v1/contracts', { lines: [{ productId: milk, quantity: '1' }] })).body.error.fields),
     ).toEqual(['customerId']);
   });
+
+  it('numbers 20 contracts created at once without a duplicate or a gap', async () => {
+    const { team, milk } = await setup();
+    const customer = (await team.repA.post('/api/v1/customers', { name: `编号客户${Date.now()}` })).body;
+    const made = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        team.repA.post('/api/v1/contracts', { customerId: customer.id, lines: [{ productId: milk, quantity: '1' }] }),
+      ),
+    );
+    expect(made.map((r) => r.status)).toEqual(Array(20).fill(201));
+    const seq = made.map((r) => Number(r.body.number.split('-').at(-1))).sort((a, b) => a - b);
+    expect(new Set(seq).size).toBe(20);
+    expect(seq[19] - seq[0]).toBe(19);
+  });
 });
