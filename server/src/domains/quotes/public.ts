@@ -4,6 +4,6 @@
  */
 export { buildLines, quoteTotals, type StoredLine } from './quote-lines.js';
 export { quoteEntity } from './quote-entity.js';
-export { lineFigures, type LineInput } from './quote-money.js';
+export { lineFigures, type LineInput } from '@contracts/quote-money.js';
 export { acceptQuote, sendQuote, submitQuote } from './quote-lifecycle.js';
 export { createQuote } from './quote-service.js';
