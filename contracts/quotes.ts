@@ -95,7 +95,7 @@ export const quoteSchema = recordBase.extend({
   taxTotal: z.string(),
   overallDiscount: z.string(),
   maxDiscount: z.string(),
-  /** The caller's limit, and whether this quote as it stands goes beyond it (approval needed before sending). */
+  /** The owner's discount limit, and whether this quote as it stands goes beyond it (approval needed before sending). */
   discountLimit: z.string(),
   overLimit: z.boolean(),
   costTotal: z.string().nullable().optional(),

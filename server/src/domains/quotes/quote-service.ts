@@ -62,7 +62,11 @@ async function toApi(db: Db, actor: Actor, rows: QuoteRow[], withLines: boolean)
         .execute()
     ).map((s) => [s.supersedes_id, s.id]),
   );
-  const limit = await discountLimitOf(db, actor.userId, actor);
+  // A quote is measured against its owner's limit — what his manager approves is what the rep went
+  // beyond — and against the caller's own when it is his.
+  const limits = new Map<string, string>();
+  for (const owner of new Set(rows.map((r) => r.owner_id)))
+    limits.set(owner, owner === actor.userId ? await discountLimitOf(db, actor.userId, actor) : await discountLimitOf(db, owner));
   const costs = canSeeCosts(actor);
   const lines = withLines
     ? await linesOf(
@@ -72,6 +76,7 @@ async function toApi(db: Db, actor: Actor, rows: QuoteRow[], withLines: boolean)
     : new Map<string, LineRow[]>();
   return rows.map((r) => {
     const stored = (lines.get(r.id) ?? []) as unknown as StoredLine[];
+    const limit = limits.get(r.owner_id) as string;
     const over = withLines ? overLimit(stored, r.whole_discount, limit) : { any: Number(r.max_discount) > Number(limit), lines: [] };
     const m = costs ? margin(r.total, r.cost_total) : null;
     const quote = {

@@ -93,6 +93,10 @@ describe('quotes (Q2)', () => {
       (i: { link: string }) => i.link === `/quotes/${over.id}`,
     );
     expect(request).toMatchObject({ documentLabel: '报价单', amount: '899.90' });
+    // The manager sees which line went beyond the rep's limit (not his own 20 %).
+    const asManager = (await team.eastManager.get(`/api/v1/quotes/${over.id}`)).body;
+    expect(asManager).toMatchObject({ discountLimit: '10.00', overLimit: true });
+    expect(asManager.lines[0].overLimit).toBe(true);
     expect((await team.eastManager.post(`/api/v1/approvals/${request.id}/approve`, {})).body.status).toBe('approved');
     const approved = await team.repA.get(`/api/v1/quotes/${over.id}`);
     expect(approved.body).toMatchObject({ status: 'approved', can: { send: true, edit: false } });
