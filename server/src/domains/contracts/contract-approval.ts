@@ -1,7 +1,7 @@
 import type { FlowDefinition } from '@contracts/approvals.js';
 import { sql } from 'kysely';
 import { scopeFilter } from '../../platform/access/data-scope.js';
-import { registerApprovalType } from '../../platform/approvals/public.js';
+import { firstActiveAdmin, registerApprovalType } from '../../platform/approvals/public.js';
 import type { Db } from '../../platform/db/database.js';
 import { setContract } from './contract-lifecycle.js';
 import { whenEffective } from './contract-effects.js';
@@ -14,22 +14,9 @@ const conditionFields = {
   customerGrade: { kind: 'text' as const, labels: label('客户等级', '客戶等級', 'Customer grade') },
 };
 
-async function firstAdmin(db: Db): Promise<string | null> {
-  const row = await db
-    .selectFrom('users')
-    .innerJoin('user_roles', 'user_roles.user_id', 'users.id')
-    .innerJoin('roles', 'roles.id', 'user_roles.role_id')
-    .select('users.id')
-    .where('roles.key', '=', 'admin')
-    .where('users.active', '=', true)
-    .orderBy('users.created_at')
-    .executeTakeFirst();
-  return row?.id ?? null;
-}
-
 /** Seed 002: 销售经理 → 项目经理 → 财务和法务 together (会签). */
 export async function defaultContractFlow(db: Db): Promise<FlowDefinition | null> {
-  const admin = await firstAdmin(db);
+  const admin = await firstActiveAdmin(db);
   if (!admin) return null;
   return {
     steps: [

@@ -1,5 +1,5 @@
 import { scopeFilter } from '../../platform/access/data-scope.js';
-import { registerApprovalType } from '../../platform/approvals/public.js';
+import { firstActiveAdmin, registerApprovalType } from '../../platform/approvals/public.js';
 import { setQuoteStatus } from './quote-lifecycle.js';
 
 /**
@@ -38,19 +38,11 @@ registerApprovalType({
   },
   // Seed 002: beyond the rep's limit, his manager decides.
   defaultFlow: async (db) => {
-    const admin = await db
-      .selectFrom('users')
-      .innerJoin('user_roles', 'user_roles.user_id', 'users.id')
-      .innerJoin('roles', 'roles.id', 'user_roles.role_id')
-      .select('users.id')
-      .where('roles.key', '=', 'admin')
-      .where('users.active', '=', true)
-      .orderBy('users.created_at')
-      .executeTakeFirst();
+    const admin = await firstActiveAdmin(db);
     if (!admin) return null;
     return {
       steps: [{ name: '销售主管审批', mode: 'any', approvers: [{ kind: 'submitter_manager' }] }],
-      fallbackUserId: admin.id,
+      fallbackUserId: admin,
       allowSelfApproval: false,
       restartFrom: 'first_step',
     };

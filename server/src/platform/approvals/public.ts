@@ -2,3 +2,4 @@
 export { type ApprovalEvent, type ApprovalSubject, type ApprovalType, registerApprovalType } from './approval-registry.js';
 export { isApproverOfDocument, latestRequestOf } from './approval-queries.js';
 export { type EngineEnv, submitForApproval } from './engine.js';
+export { firstActiveAdmin } from './fallback-approver.js';
