@@ -5,7 +5,6 @@ import type {
   StageHistory,
   updateOpportunityBody,
 } from '@contracts/opportunities.js';
-import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { Actor } from '../../platform/access/actor.js';
 import type { Clock } from '../../platform/clock.js';
@@ -13,7 +12,7 @@ import type { Db } from '../../platform/db/database.js';
 import { AppError, fieldError } from '../../platform/http/errors.js';
 import { writeHistory } from '../../platform/records/history.js';
 import { runList } from '../../platform/records/list-query.js';
-import { findVisible, insertRecord, softDeleteRecord, updateRecord } from '../../platform/records/record-store.js';
+import { findVisible, insertRecord, softDeleteRecord, touchRecord, updateRecord } from '../../platform/records/record-store.js';
 import { customerEntity } from '../customers/public.js';
 import { assertPicklistCodes } from '../picklists/public.js';
 import { opportunityEntity } from './opportunity-entity.js';
@@ -233,13 +232,7 @@ export async function updateOpportunity(
         action: 'update',
         changes: [{ field: 'contacts', old: oldList, new: list }],
       });
-      // A change of contacts alone is still a change the next editor must not overwrite blindly.
-      if (after.version === before.version)
-        await trx
-          .updateTable('opportunities')
-          .set({ version: sql`version + 1`, updated_by: actor.userId, updated_at: clock.now() })
-          .where('id', '=', id)
-          .execute();
+      if (after.version === before.version) await touchRecord(trx, actor, opportunityEntity, id);
     }
   }
 }

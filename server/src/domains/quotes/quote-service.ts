@@ -1,5 +1,5 @@
 import type { createQuoteBody, Quote, quoteListQuery, updateQuoteBody } from '@contracts/quotes.js';
-import { type Selectable, sql } from 'kysely';
+import type { Selectable } from 'kysely';
 import type { z } from 'zod';
 import { type Actor, can } from '../../platform/access/actor.js';
 import { scopeFilter } from '../../platform/access/data-scope.js';
@@ -8,7 +8,7 @@ import type { Db } from '../../platform/db/database.js';
 import { nextNumber } from '../../platform/numbering/numbering.js';
 import { likePattern, runList } from '../../platform/records/list-query.js';
 import { ownerNames, type RecordBaseRow, titlesById } from '../../platform/records/record-base-api.js';
-import { findVisible, insertRecord, softDeleteRecord, updateRecord } from '../../platform/records/record-store.js';
+import { findVisible, insertRecord, softDeleteRecord, touchRecord, updateRecord } from '../../platform/records/record-store.js';
 import { opportunityEntity } from '../opportunities/public.js';
 import { discountLimitOf } from './discount-limits.js';
 import { assertEditable } from './quote-rules.js';
@@ -241,13 +241,7 @@ export async function updateQuote(trx: Db, actor: Actor, id: string, b: UpdateBo
       id,
       lines.map((l) => ({ ...l, tax_amount: lineFigures(asLineInput(l), wholeDiscount).taxAmount })),
     );
-    // A change of lines alone is still a change the next editor must not overwrite blindly.
-    if (after.version === before.version)
-      await trx
-        .updateTable('quotes')
-        .set({ version: sql`version + 1`, updated_by: actor.userId, updated_at: sql`now()` })
-        .where('id', '=', id)
-        .execute();
+    if (after.version === before.version) await touchRecord(trx, actor, quoteEntity, id);
   }
   return getQuote(trx, actor, id);
 }

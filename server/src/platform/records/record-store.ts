@@ -205,3 +205,16 @@ export async function transferOwnership(trx: Db, actor: Actor, def: EntityDef, f
   }
   return moved.rows.length;
 }
+
+/**
+ * A change of a record's parts alone (a quote's lines, a deal's contacts) is still a change: the next
+ * editor holding the old version must not overwrite it blindly. Call when `updateRecord` found nothing
+ * of its own to change.
+ */
+export async function touchRecord(trx: Db, actor: Actor, def: EntityDef, id: string): Promise<void> {
+  await (trx as AnyDb)
+    .updateTable(def.table)
+    .set({ version: sql`version + 1`, updated_by: actor.userId, updated_at: sql`now()` })
+    .where('id', '=', id)
+    .execute();
+}
