@@ -21,6 +21,8 @@ export const MODULES = [
   'quotes',
   'contracts',
   'approval_flows',
+  // M1 回款: payment plans and payments received; approve = finance confirms money as received.
+  'receivables',
 ] as const;
 export type Module = (typeof MODULES)[number];
 
@@ -66,6 +68,8 @@ export const BUILT_IN_ROLES: BuiltInRole[] = [
       ...viewOnly('users', 'departments', 'products', 'product_costs'),
       ...crud('quotes', ['export', 'approve']),
       ...crud('contracts', ['export', 'approve']),
+      'receivables:view',
+      'receivables:export',
     ],
   },
   {
@@ -84,6 +88,8 @@ export const BUILT_IN_ROLES: BuiltInRole[] = [
       ...viewOnly('users', 'departments', 'products', 'product_costs'),
       ...crud('quotes', ['export', 'approve']),
       ...crud('contracts', ['export', 'approve']),
+      'receivables:view',
+      'receivables:export',
     ],
   },
   {
@@ -102,6 +108,8 @@ export const BUILT_IN_ROLES: BuiltInRole[] = [
       ...viewOnly('products'),
       ...crud('quotes'),
       ...crud('contracts'),
+      'receivables:view',
+      'receivables:create',
     ],
   },
   {
@@ -116,6 +124,11 @@ export const BUILT_IN_ROLES: BuiltInRole[] = [
       'contracts:view',
       'contracts:export',
       'contracts:approve',
+      'receivables:view',
+      'receivables:create',
+      'receivables:edit',
+      'receivables:approve',
+      'receivables:export',
     ],
   },
   {

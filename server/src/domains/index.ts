@@ -18,6 +18,7 @@ import { organisationRoutes } from './organisation/organisation-routes.js';
 import { picklistsRoutes } from './picklists/picklists-routes.js';
 import { pipelineReportsRoutes } from './pipeline-reports/pipeline-reports-routes.js';
 import { quotesRoutes } from './quotes/quotes-routes.js';
+import { receivablesRoutes } from './receivables/receivables-routes.js';
 import { productsRoutes } from './products/products-routes.js';
 import { searchRoutes } from './search/search-routes.js';
 import { tasksRoutes } from './tasks/tasks-routes.js';
@@ -44,6 +45,7 @@ export const domainPlugins: FastifyPluginAsync<{ ctx: AppContext }>[] = [
   pipelineReportsRoutes,
   quotesRoutes,
   contractsRoutes,
+  receivablesRoutes,
   productsRoutes,
   // Last: they add a route per export and import the domains above registered.
   exportsRoutes,

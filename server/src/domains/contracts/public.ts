@@ -2,3 +2,4 @@
 export { contractEntity } from './contract-entity.js';
 export { recordProgress, submitContract } from './contract-lifecycle.js';
 export { createContract } from './contract-service.js';
+export { assertStatus as assertContractStatus } from './contract-rules.js';

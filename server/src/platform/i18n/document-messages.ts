@@ -62,6 +62,31 @@ export const DOCUMENT_MESSAGES = {
     'zh-TW': '報價單已過有效期（{date}），請出一個新版本',
     en: 'The quote expired on {date}; make a new version',
   },
+  PAYMENT_OVER_UNPAID: {
+    'zh-CN': '回款金额 {amount} 超过了合同未回款金额 {unpaid}',
+    'zh-TW': '回款金額 {amount} 超過了合約未回款金額 {unpaid}',
+    en: 'The payment of {amount} is more than the {unpaid} still unpaid on the contract',
+  },
+  INSTALMENT_OVER_ALLOCATED: {
+    'zh-CN': '第 {position} 期还可分配 {remaining}，不能再分配 {amount}',
+    'zh-TW': '第 {position} 期還可分配 {remaining}，不能再分配 {amount}',
+    en: 'Instalment {position} has {remaining} left to allocate, not {amount}',
+  },
+  PAYMENT_NO_PLAN: {
+    'zh-CN': '这份合同还没有回款计划，请先制定回款计划',
+    'zh-TW': '這份合約還沒有回款計劃，請先制定回款計劃',
+    en: 'This contract has no payment plan yet; set one up first',
+  },
+  PLAN_DROPS_ALLOCATED: {
+    'zh-CN': '第 {position} 期已分配回款 {allocated}，不能删除或减少到这个金额以下',
+    'zh-TW': '第 {position} 期已分配回款 {allocated}，不能刪除或減少到這個金額以下',
+    en: 'Instalment {position} already has {allocated} allocated; it cannot be removed or go below that',
+  },
+  PAYMENT_CONFIRMED: {
+    'zh-CN': '这笔回款已经确认过了',
+    'zh-TW': '這筆回款已經確認過了',
+    en: 'This payment is already confirmed',
+  },
 } as const;
 
 export const DOCUMENT_STATUS: Record<keyof typeof DOCUMENT_MESSAGES, number> = {
@@ -77,6 +102,11 @@ export const DOCUMENT_STATUS: Record<keyof typeof DOCUMENT_MESSAGES, number> = {
   QUOTE_EXPIRED: 409,
   DOCUMENT_FROZEN: 409,
   CONTRACT_STATUS: 409,
+  PAYMENT_OVER_UNPAID: 422,
+  INSTALMENT_OVER_ALLOCATED: 422,
+  PAYMENT_NO_PLAN: 422,
+  PLAN_DROPS_ALLOCATED: 409,
+  PAYMENT_CONFIRMED: 409,
 };
 
 export const DOCUMENT_FIELD_MESSAGES = {
@@ -99,5 +129,20 @@ export const DOCUMENT_FIELD_MESSAGES = {
     'zh-CN': '只能使用 {YYYY} {YY} {MM} {DD} {SEQ:n} 这几种占位符',
     'zh-TW': '只能使用 {YYYY} {YY} {MM} {DD} {SEQ:n} 這幾種佔位符',
     en: 'Only {YYYY} {YY} {MM} {DD} and {SEQ:n} may be used',
+  },
+  plan_sum: {
+    'zh-CN': '各期金额合计 {sum}，应等于合同金额 {amount}',
+    'zh-TW': '各期金額合計 {sum}，應等於合約金額 {amount}',
+    en: 'The instalments add up to {sum}; they must equal the contract amount {amount}',
+  },
+  allocation_sum: {
+    'zh-CN': '分配合计 {sum}，应等于回款金额 {amount}',
+    'zh-TW': '分配合計 {sum}，應等於回款金額 {amount}',
+    en: 'The allocations add up to {sum}; they must equal the payment of {amount}',
+  },
+  instalment_unknown: {
+    'zh-CN': '这一期不属于这份合同的回款计划',
+    'zh-TW': '這一期不屬於這份合約的回款計劃',
+    en: 'This instalment is not in the contract’s payment plan',
   },
 } as const;

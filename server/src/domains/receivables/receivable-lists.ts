@@ -1,0 +1,137 @@
+import type { ListResult } from '@contracts/common.js';
+import type { overdueInstalmentSchema, receivableListQuery, unpaidContractSchema } from '@contracts/receivables.js';
+import { sql } from 'kysely';
+import type { z } from 'zod';
+import type { Actor } from '../../platform/access/actor.js';
+import { scopeFilter } from '../../platform/access/data-scope.js';
+import type { Db } from '../../platform/db/database.js';
+
+type Page = z.infer<typeof receivableListQuery>;
+
+// Paid means confirmed: an expected payment (预计回款) reserves its instalments but is not money yet.
+const confirmedPaidOfContract = sql`(SELECT COALESCE(SUM(p.amount), 0) FROM payments p
+  WHERE p.contract_id = c.id AND p.status = 'confirmed' AND p.deleted_at IS NULL)`;
+const confirmedPaidOfInstalment = sql`(SELECT COALESCE(SUM(a.amount), 0) FROM payment_allocations a
+  JOIN payments p ON p.id = a.payment_id AND p.status = 'confirmed' AND p.deleted_at IS NULL
+  WHERE a.instalment_id = i.id)`;
+
+/** The window count rides on the page's rows; a page past the end has none, so the first row is asked. */
+async function totalOf(rows: { total: number }[], q: Page, first: () => Promise<{ total: number }>): Promise<number> {
+  if (rows[0]) return rows[0].total;
+  return q.page > 1 ? (await first()).total : 0;
+}
+
+interface UnpaidRow {
+  id: string;
+  number: string;
+  title: string;
+  customer_id: string;
+  customer_name: string;
+  owner_id: string;
+  sign_date: string | null;
+  amount: string;
+  paid: string;
+  unpaid: string;
+  next_id: string | null;
+  next_position: number | null;
+  next_due: string | null;
+  next_unpaid: string | null;
+  total: number;
+}
+
+/** M1 (seed 002): effective contracts not yet fully paid, oldest signature first, scoped by the contract's owner. */
+export async function listUnpaidContracts(db: Db, actor: Actor, q: Page): Promise<ListResult<z.infer<typeof unpaidContractSchema>>> {
+  const { rows } = await sql<UnpaidRow>`
+    SELECT c.id, c.number, c.title, c.customer_id, cu.name AS customer_name, c.owner_id, c.sign_date, c.amount,
+           paid.v::numeric(14,2)::text AS paid, (c.amount - paid.v)::numeric(14,2)::text AS unpaid, nd.id AS next_id, nd.position AS next_position,
+           nd.due_date AS next_due, nd.unpaid AS next_unpaid, count(*) OVER ()::int AS total
+    FROM contracts c
+    JOIN customers cu ON cu.id = c.customer_id
+    CROSS JOIN LATERAL (SELECT ${confirmedPaidOfContract} AS v) paid
+    LEFT JOIN LATERAL (
+      SELECT i.id, i.position, i.due_date, (i.amount - ${confirmedPaidOfInstalment})::numeric(14,2)::text AS unpaid
+      FROM payment_instalments i
+      WHERE i.contract_id = c.id AND i.amount > ${confirmedPaidOfInstalment}
+      ORDER BY i.due_date, i.position LIMIT 1
+    ) nd ON true
+    WHERE c.status = 'effective' AND c.deleted_at IS NULL AND ${scopeFilter(actor, 'c')} AND c.amount > paid.v
+    ORDER BY c.sign_date ASC NULLS LAST, c.id
+    LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`.execute(db);
+  return {
+    items: rows.map((r) => ({
+      contractId: r.id,
+      number: r.number,
+      title: r.title,
+      customerId: r.customer_id,
+      customerName: r.customer_name,
+      ownerId: r.owner_id,
+      signDate: r.sign_date,
+      amount: r.amount,
+      paid: r.paid,
+      unpaid: r.unpaid,
+      nextDue:
+        r.next_id && r.next_due && r.next_unpaid && r.next_position !== null
+          ? { instalmentId: r.next_id, position: r.next_position, dueDate: r.next_due, unpaid: r.next_unpaid }
+          : null,
+    })),
+    total: await totalOf(rows, q, () => listUnpaidContracts(db, actor, { page: 1, pageSize: 1 })),
+    page: q.page,
+    pageSize: q.pageSize,
+  };
+}
+
+interface OverdueRow {
+  id: string;
+  position: number;
+  contract_id: string;
+  number: string;
+  title: string;
+  customer_name: string;
+  owner_id: string;
+  due_date: string;
+  amount: string;
+  unpaid: string;
+  days_overdue: number;
+  total: number;
+}
+
+/**
+ * M1: instalments past due and not fully paid, as of `today` (the company's business date): one
+ * due yesterday is 1 day overdue, one due today is not overdue yet.
+ */
+export async function listOverdueInstalments(
+  db: Db,
+  actor: Actor,
+  q: Page,
+  today: string,
+): Promise<ListResult<z.infer<typeof overdueInstalmentSchema>>> {
+  const { rows } = await sql<OverdueRow>`
+    SELECT i.id, i.position, c.id AS contract_id, c.number, c.title, cu.name AS customer_name, c.owner_id,
+           i.due_date, i.amount, (i.amount - ${confirmedPaidOfInstalment})::numeric(14,2)::text AS unpaid,
+           (${today}::date - i.due_date)::int AS days_overdue, count(*) OVER ()::int AS total
+    FROM payment_instalments i
+    JOIN contracts c ON c.id = i.contract_id
+    JOIN customers cu ON cu.id = c.customer_id
+    WHERE i.due_date < ${today}::date AND c.status = 'effective' AND c.deleted_at IS NULL
+      AND ${scopeFilter(actor, 'c')} AND i.amount > ${confirmedPaidOfInstalment}
+    ORDER BY i.due_date, i.id
+    LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`.execute(db);
+  return {
+    items: rows.map((r) => ({
+      instalmentId: r.id,
+      position: r.position,
+      contractId: r.contract_id,
+      number: r.number,
+      title: r.title,
+      customerName: r.customer_name,
+      ownerId: r.owner_id,
+      dueDate: r.due_date,
+      amount: r.amount,
+      unpaid: r.unpaid,
+      daysOverdue: r.days_overdue,
+    })),
+    total: await totalOf(rows, q, () => listOverdueInstalments(db, actor, { page: 1, pageSize: 1 }, today)),
+    page: q.page,
+    pageSize: q.pageSize,
+  };
+}
