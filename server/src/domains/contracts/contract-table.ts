@@ -57,9 +57,18 @@ export interface ContractLineProgressTable {
   recorded_at: Timestamp;
 }
 
+/** Live contracts per owner, owner's department and status, kept by triggers (migration 0041). */
+export interface ContractCountTable {
+  owner_id: string;
+  owner_dept_id: string | null;
+  status: string;
+  live: number;
+}
+
 declare module '../../platform/db/database.js' {
   interface Tables {
     contracts: ContractTable;
+    contract_counts: ContractCountTable;
     contract_amendments: ContractAmendmentTable;
     contract_lines: ContractLineTable;
     contract_line_progress: ContractLineProgressTable;
