@@ -1,5 +1,4 @@
 import type { ApprovalRequest, approvalList, approvalListQuery } from '@contracts/approvals.js';
-import { flowDefinitionSchema } from '@contracts/approvals.js';
 import { type RawBuilder, type SqlBool, sql } from 'kysely';
 import type { z } from 'zod';
 import { type Actor, isAdmin } from '../access/actor.js';
@@ -8,6 +7,7 @@ import { businessDate } from '../dates.js';
 import { AppError } from '../http/errors.js';
 import { approvalType } from './approval-registry.js';
 import { actingFor } from './engine.js';
+import { flowDefinitionOf } from './flows.js';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 const labelOf = (type: string, actor: Actor) => approvalType(type)?.labels[actor.locale] ?? type;
@@ -47,24 +47,43 @@ export async function isApproverOfDocument(
   return hit !== undefined;
 }
 
-/** One request with its steps, tasks and history, if the caller may see it. */
-export async function requestDetail(db: Db, actor: Actor, requestId: string, now: Date, timeZone: string): Promise<ApprovalRequest> {
-  const r = await db.selectFrom('approval_requests').selectAll().where('id', '=', requestId).executeTakeFirst();
-  if (!r) throw new AppError('NOT_FOUND');
-  const me = await actingFor(db, actor, businessDate(now, timeZone));
-  const type = approvalType(r.document_type);
-  const mayView =
+type RequestRef = { id: string; submitted_by: string; document_type: string; document_id: string };
+
+/** Its submitter, an administrator, an approver (now or before, himself or for a delegator), or whoever may see the document. */
+async function mayView(db: Db, actor: Actor, me: string[], r: RequestRef): Promise<boolean> {
+  return (
     r.submitted_by === actor.userId ||
     isAdmin(actor) ||
     (await isApprover(db, me, r.id)) ||
-    (await type?.visible(db, actor, r.document_id));
-  if (!mayView) throw new AppError('NOT_FOUND');
-  const flow = await db
-    .selectFrom('approval_flow_versions')
-    .select('definition')
-    .where('id', '=', r.flow_version_id)
-    .executeTakeFirstOrThrow();
-  const def = flowDefinitionSchema.parse(flow.definition);
+    ((await approvalType(r.document_type)?.visible(db, actor, r.document_id)) ?? false)
+  );
+}
+
+/** NOT_FOUND unless the caller may see the request (a request he may not see does not exist for him). */
+export async function assertRequestVisible(db: Db, actor: Actor, requestId: string, now: Date, timeZone: string): Promise<void> {
+  const r = await db
+    .selectFrom('approval_requests')
+    .select(['id', 'submitted_by', 'document_type', 'document_id'])
+    .where('id', '=', requestId)
+    .executeTakeFirst();
+  if (!r || !(await mayView(db, actor, await actingFor(db, actor, businessDate(now, timeZone)), r))) throw new AppError('NOT_FOUND');
+}
+
+/** One request with its steps, tasks and history, if the caller may see it. */
+export async function requestDetail(
+  db: Db,
+  actor: Actor,
+  requestId: string,
+  now: Date,
+  timeZone: string,
+  /** What the caller knows already: whom the actor stands in for, and that he is an approver of it (he just decided). */
+  known?: { actingAs: string[]; approver: true },
+): Promise<ApprovalRequest> {
+  const r = await db.selectFrom('approval_requests').selectAll().where('id', '=', requestId).executeTakeFirst();
+  if (!r) throw new AppError('NOT_FOUND');
+  const me = known?.actingAs ?? (await actingFor(db, actor, businessDate(now, timeZone)));
+  if (!known?.approver && !(await mayView(db, actor, me, r))) throw new AppError('NOT_FOUND');
+  const def = await flowDefinitionOf(db, r.flow_version_id);
   const tasks = await db.selectFrom('approval_tasks').selectAll().where('request_id', '=', r.id).orderBy('step').orderBy('slot').execute();
   const actions = await db.selectFrom('approval_actions').selectAll().where('request_id', '=', r.id).orderBy('seq').execute();
   const userIds = new Set<string>([

@@ -13,6 +13,21 @@ export interface FlowVersion {
   createdBy: string | null;
 }
 
+// A flow version is never changed once written (saving a flow adds a version), so its parsed
+// definition is kept per process: a decision and each detail read it again otherwise, one round trip
+// each on every approval. Version ids are random, so a cached one can never stand for another row.
+const definitions = new Map<string, FlowDefinition>();
+
+/** The definition of one flow version (the one a request started with). */
+export async function flowDefinitionOf(db: Db, versionId: string): Promise<FlowDefinition> {
+  const cached = definitions.get(versionId);
+  if (cached) return cached;
+  const row = await db.selectFrom('approval_flow_versions').select('definition').where('id', '=', versionId).executeTakeFirstOrThrow();
+  const definition = flowDefinitionSchema.parse(row.definition);
+  definitions.set(versionId, definition);
+  return definition;
+}
+
 async function latestVersion(db: Db, documentType: string): Promise<FlowVersion | null> {
   const row = await db
     .selectFrom('approval_flow_versions')
