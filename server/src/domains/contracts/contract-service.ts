@@ -9,7 +9,7 @@ import { AppError, fieldError } from '../../platform/http/errors.js';
 import { nextNumber } from '../../platform/numbering/numbering.js';
 import { likePattern, runList } from '../../platform/records/list-query.js';
 import { ownerNames, type RecordBaseRow, titlesById } from '../../platform/records/record-base-api.js';
-import { findVisible, insertRecord, softDeleteRecord, updateRecord } from '../../platform/records/record-store.js';
+import { findVisible, insertRecord, softDeleteRecord, touchRecord, updateRecord } from '../../platform/records/record-store.js';
 import { customerEntity } from '../customers/public.js';
 import { opportunityEntity } from '../opportunities/public.js';
 import { fen, formatFen } from '@contracts/quote-money.js';
@@ -270,12 +270,7 @@ export async function updateContract(trx: Db, actor: Actor, id: string, b: z.inf
   const after = await updateRecord(trx, actor, contractEntity, id, b.version, patch, () => getContract(trx, actor, id));
   if (lines) {
     await writeLines(trx, id, lines);
-    if (after.version === before.version)
-      await trx
-        .updateTable('contracts')
-        .set({ version: sql`version + 1`, updated_by: actor.userId, updated_at: sql`now()` })
-        .where('id', '=', id)
-        .execute();
+    if (after.version === before.version) await touchRecord(trx, actor, contractEntity, id);
   }
   return getContract(trx, actor, id);
 }
