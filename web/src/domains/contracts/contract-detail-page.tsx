@@ -1,10 +1,10 @@
+import { RecordPageState } from '../../shared/record-page-state.js';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Col, Descriptions, Result, Row, Skeleton, Space, Tabs, Typography } from 'antd';
+import { Alert, Button, Card, Col, Descriptions, Row, Space, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { ApiError } from '../../app/api-client.js';
 import { useAuth } from '../../app/auth.js';
 import { Attachments } from '../../shared/attachments.js';
 import { formatDateTime } from '../../shared/dates.js';
@@ -22,27 +22,16 @@ import { ProgressModal } from './contract-modals.js';
 export function ContractDetailPage() {
   const { id } = useParams<{ id: string }>();
   const { t } = useTranslation('contracts');
-  const navigate = useNavigate();
   const { data, isLoading, error } = useContract(id);
-  if (isLoading)
+  if (!data)
     return (
-      <Card variant="borderless">
-        <Skeleton active paragraph={{ rows: 10 }} />
-      </Card>
+      <RecordPageState
+        isLoading={isLoading}
+        error={error}
+        notFound={t('detail.notFound')}
+        back={{ label: t('detail.back'), to: '/contracts' }}
+      />
     );
-  if (!data) {
-    const missing = error instanceof ApiError && (error.status === 404 || error.status === 400);
-    return (
-      <Card variant="borderless">
-        <Result
-          status={missing ? '404' : 'error'}
-          title={missing ? '404' : error?.message}
-          subTitle={missing ? t('detail.notFound') : undefined}
-          extra={<Button onClick={() => navigate('/contracts')}>{t('detail.back')}</Button>}
-        />
-      </Card>
-    );
-  }
   return <ContractDetail c={data} />;
 }
 

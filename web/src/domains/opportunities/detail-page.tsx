@@ -1,3 +1,4 @@
+import { RecordPageState } from '../../shared/record-page-state.js';
 import { ArrowLeftOutlined, DeleteOutlined, EditOutlined, WarningOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import {
@@ -9,7 +10,6 @@ import {
   Descriptions,
   Empty,
   Popconfirm,
-  Result,
   Row,
   Skeleton,
   Space,
@@ -23,7 +23,6 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { ApiError } from '../../app/api-client.js';
 import { useAuth } from '../../app/auth.js';
 import { isVersionConflict } from '../../shared/api-form.js';
 import { useConflictDialog } from '../../shared/conflict.js';
@@ -52,27 +51,16 @@ import { useStageLabel } from './stage-label.js';
 export function OpportunityDetailPage() {
   const { id } = useParams<{ id: string }>();
   const { t } = useTranslation('opportunities');
-  const navigate = useNavigate();
   const { data, isLoading, error } = useOpportunity(id);
-  if (isLoading)
+  if (!data)
     return (
-      <Card variant="borderless">
-        <Skeleton active paragraph={{ rows: 10 }} />
-      </Card>
+      <RecordPageState
+        isLoading={isLoading}
+        error={error}
+        notFound={t('detail.notFound')}
+        back={{ label: t('detail.back'), to: '/opportunities' }}
+      />
     );
-  if (!data) {
-    const missing = error instanceof ApiError && (error.status === 404 || error.status === 400);
-    return (
-      <Card variant="borderless">
-        <Result
-          status={missing ? '404' : 'error'}
-          title={missing ? '404' : error?.message}
-          subTitle={missing ? t('detail.notFound') : undefined}
-          extra={<Button onClick={() => navigate('/opportunities')}>{t('detail.back')}</Button>}
-        />
-      </Card>
-    );
-  }
   return <OpportunityDetail o={data} />;
 }
 

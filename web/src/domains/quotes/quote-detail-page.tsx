@@ -1,9 +1,9 @@
+import { RecordPageState } from '../../shared/record-page-state.js';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Col, Descriptions, Result, Row, Skeleton, Space, Tabs, Typography } from 'antd';
+import { Alert, Button, Card, Col, Descriptions, Row, Space, Tabs, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { ApiError } from '../../app/api-client.js';
 import { formatDateTime } from '../../shared/dates.js';
 import { PageHeader } from '../../shared/page-header.js';
 import { ApprovalPanel } from '../approvals/public.js';
@@ -18,27 +18,16 @@ import { QuoteVersions } from './quote-versions.js';
 export function QuoteDetailPage() {
   const { id } = useParams<{ id: string }>();
   const { t } = useTranslation('quotes');
-  const navigate = useNavigate();
   const { data, isLoading, error } = useQuote(id);
-  if (isLoading)
+  if (!data)
     return (
-      <Card variant="borderless">
-        <Skeleton active paragraph={{ rows: 10 }} />
-      </Card>
+      <RecordPageState
+        isLoading={isLoading}
+        error={error}
+        notFound={t('detail.notFound')}
+        back={{ label: t('detail.back'), to: '/quotes' }}
+      />
     );
-  if (!data) {
-    const missing = error instanceof ApiError && (error.status === 404 || error.status === 400);
-    return (
-      <Card variant="borderless">
-        <Result
-          status={missing ? '404' : 'error'}
-          title={missing ? '404' : error?.message}
-          subTitle={missing ? t('detail.notFound') : undefined}
-          extra={<Button onClick={() => navigate('/quotes')}>{t('detail.back')}</Button>}
-        />
-      </Card>
-    );
-  }
   return <QuoteDetail q={data} />;
 }
 
