@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,8 +6,11 @@ import pg from 'pg';
 import { type Database, openPglite, openPostgres } from '../platform/db/database.js';
 
 // Tests never pay initdb per file: global-setup migrates one template, every file clones it.
-export const TEMPLATE_FILE = join(tmpdir(), `crm-test-template-${process.getuid?.() ?? 0}.tar`);
-export const TEMPLATE_DB = 'crm_test_template';
+// One template per checkout: two worktrees testing at once (each with its own migrations) must not
+// overwrite each other's template.
+const checkout = createHash('sha256').update(process.cwd()).digest('hex').slice(0, 8);
+export const TEMPLATE_FILE = join(tmpdir(), `crm-test-template-${process.getuid?.() ?? 0}-${checkout}.tar`);
+export const TEMPLATE_DB = `crm_test_template_${checkout}`;
 
 export const testDatabaseUrl = () => process.env.TEST_DATABASE_URL;
 
