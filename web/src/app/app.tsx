@@ -11,6 +11,9 @@ import { AppLayout } from './app-layout.js';
 import { AuthProvider, useAuth } from './auth.js';
 import { rememberLocale } from './locale.js';
 import { LoginPage } from './login-page.js';
+import { RecordTabsProvider } from './record-tabs.js';
+
+const recordTabs = webDomains.flatMap((d) => d.recordTabs ?? []);
 
 const ANTD_LOCALES = { 'zh-CN': zhCN, 'zh-TW': zhTW, en: enUS };
 
@@ -47,7 +50,9 @@ export function App() {
       <AntApp>
         <BrowserRouter>
           <AuthProvider>
-            <Routed />
+            <RecordTabsProvider value={recordTabs}>
+              <Routed />
+            </RecordTabsProvider>
           </AuthProvider>
         </BrowserRouter>
       </AntApp>

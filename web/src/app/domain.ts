@@ -2,6 +2,7 @@ import type { Locale } from '@contracts/common.js';
 import type { Action, Module } from '@contracts/permissions.js';
 import type { ReactNode } from 'react';
 import type { Messages } from './message-catalogue.js';
+import type { RecordTab } from './record-tabs.js';
 
 /** What a web domain contributes to the shell: its translations, its pages and its menu entries. */
 export interface WebDomain {
@@ -12,6 +13,8 @@ export interface WebDomain {
   menu?: MenuEntry[];
   /** Widgets in the top bar (search box, notification bell), left to right by order. */
   headerItems?: HeaderItem[];
+  /** Tabs this domain adds to another domain's detail page (see record-tabs.tsx). */
+  recordTabs?: RecordTab[];
 }
 
 export interface HeaderItem {

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { useAuth } from '../../app/auth.js';
+import { useRecordTabs } from '../../app/record-tabs.js';
 import { Attachments } from '../../shared/attachments.js';
 import { formatDateTime } from '../../shared/dates.js';
 import { formatMoney } from '../../shared/format.js';
@@ -38,6 +39,7 @@ export function ContractDetailPage() {
 function ContractDetail({ c }: { c: Contract }) {
   const { t, i18n } = useTranslation('contracts');
   const { can } = useAuth();
+  const registeredTabs = useRecordTabs('contract', { id: c.id, name: c.title, customerId: c.customerId, status: c.status });
   const navigate = useNavigate();
   const qc = useQueryClient();
   const [recording, setRecording] = useState<ShownLine | null>(null);
@@ -183,6 +185,7 @@ function ContractDetail({ c }: { c: Contract }) {
                     />
                   ),
                 },
+                ...registeredTabs,
                 { key: 'history', label: t('detail.history'), children: <ContractHistory id={c.id} /> },
               ]}
             />

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate, useParams } from 'react-router-dom';
 import { ApiError } from '../../app/api-client.js';
 import { useAuth } from '../../app/auth.js';
+import { useRecordTabs } from '../../app/record-tabs.js';
 import { formatMoney } from '../../shared/format.js';
 import { formatDateTime } from '../../shared/dates.js';
 import { HistoryTimeline } from '../../shared/history-timeline.js';
@@ -64,6 +65,7 @@ export function CustomerDetailPage() {
 }
 
 function CustomerDetail({ customer, onBack }: { customer: Customer; onBack: () => void }) {
+  const registeredTabs = useRecordTabs('customer', { id: customer.id, name: customer.name });
   const { t, i18n } = useTranslation('customers');
   const { can } = useAuth();
   const labels = useCustomerLabels();
@@ -221,6 +223,7 @@ function CustomerDetail({ customer, onBack }: { customer: Customer; onBack: () =
                   },
                 ]
               : []),
+            ...registeredTabs,
             {
               key: 'history',
               label: t('detail.historyTab'),
