@@ -23,6 +23,8 @@ export const MODULES = [
   'approval_flows',
   // M1 回款: payment plans and payments received; approve = finance confirms money as received.
   'receivables',
+  // M3 信用额度: view a customer's limit and exposure; edit = set the limit (finance).
+  'credit_limits',
 ] as const;
 export type Module = (typeof MODULES)[number];
 
@@ -70,6 +72,8 @@ export const BUILT_IN_ROLES: BuiltInRole[] = [
       ...crud('contracts', ['export', 'approve']),
       'receivables:view',
       'receivables:export',
+      'credit_limits:view',
+      'credit_limits:edit',
     ],
   },
   {
@@ -90,6 +94,7 @@ export const BUILT_IN_ROLES: BuiltInRole[] = [
       ...crud('contracts', ['export', 'approve']),
       'receivables:view',
       'receivables:export',
+      'credit_limits:view',
     ],
   },
   {
@@ -110,6 +115,7 @@ export const BUILT_IN_ROLES: BuiltInRole[] = [
       ...crud('contracts'),
       'receivables:view',
       'receivables:create',
+      'credit_limits:view',
     ],
   },
   {
@@ -129,6 +135,8 @@ export const BUILT_IN_ROLES: BuiltInRole[] = [
       'receivables:edit',
       'receivables:approve',
       'receivables:export',
+      'credit_limits:view',
+      'credit_limits:edit',
     ],
   },
   {

@@ -3,6 +3,7 @@ import type { AppContext } from '../platform/app-context.js';
 import { calendarRoutes } from './calendar/calendar-routes.js';
 import { contactsRoutes } from './contacts/contacts-routes.js';
 import { contractsRoutes } from './contracts/contracts-routes.js';
+import { creditRoutes } from './credit/credit-routes.js';
 import { customerPoolRoutes } from './customer-pool/customer-pool-routes.js';
 import { customersRoutes } from './customers/customers-routes.js';
 import { customerTimelineRoutes } from './customers/timeline-routes.js';
@@ -46,6 +47,7 @@ export const domainPlugins: FastifyPluginAsync<{ ctx: AppContext }>[] = [
   quotesRoutes,
   contractsRoutes,
   receivablesRoutes,
+  creditRoutes,
   productsRoutes,
   // Last: they add a route per export and import the domains above registered.
   exportsRoutes,

@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { scopeFilter } from '../../platform/access/data-scope.js';
 import { firstActiveAdmin, registerApprovalType } from '../../platform/approvals/public.js';
 import type { Db } from '../../platform/db/database.js';
+import { CREDIT_EXCESS_FACT, creditExcessFact } from '../credit/public.js';
 import { setContract } from './contract-lifecycle.js';
 import { whenEffective } from './contract-effects.js';
 
@@ -12,6 +13,8 @@ const conditionFields = {
   amount: { kind: 'money' as const, labels: label('合同金额', '合約金額', 'Contract amount') },
   departmentId: { kind: 'department' as const, labels: label('负责人部门', '負責人部門', 'Owner’s department') },
   customerGrade: { kind: 'text' as const, labels: label('客户等级', '客戶等級', 'Customer grade') },
+  // M3: a step on this (超出信用额度 > 0) is the credit override; without one, an over-limit contract is stopped.
+  [CREDIT_EXCESS_FACT]: { kind: 'money' as const, labels: label('超出信用额度', '超出信用額度', 'Over the credit limit by') },
 };
 
 /** Seed 002: 销售经理 → 项目经理 → 财务和法务 together (会签). */
@@ -73,7 +76,12 @@ registerApprovalType({
       ownerId: c.owner_id,
       customerId: c.customer_id,
       amount: c.amount,
-      facts: { amount: c.amount, departmentId: c.owner_dept_id, customerGrade: c.grade },
+      facts: {
+        amount: c.amount,
+        departmentId: c.owner_dept_id,
+        customerGrade: c.grade,
+        [CREDIT_EXCESS_FACT]: await creditExcessFact(trx, c.customer_id, c.amount),
+      },
     };
   },
   defaultFlow: defaultContractFlow,

@@ -6,6 +6,7 @@ import { submitForApproval } from '../../platform/approvals/public.js';
 import type { Db } from '../../platform/db/database.js';
 import { AppError } from '../../platform/http/errors.js';
 import { writeHistory } from '../../platform/records/history.js';
+import { assertWithinCredit } from '../credit/public.js';
 import { findVisible } from '../../platform/records/record-store.js';
 import { contractEntity } from './contract-entity.js';
 import { assertStatus } from './contract-rules.js';
@@ -37,6 +38,9 @@ async function lockContract(trx: Db, actor: Actor, id: string, version: number):
 export async function submitContract(trx: Db, actor: Actor, env: Env, id: string, version: number) {
   const c = await lockContract(trx, actor, id, version);
   assertStatus(c, ['draft']);
+  // M3: past the customer's credit limit it stops here, unless the flow has a credit override step.
+  const customer = await trx.selectFrom('customers').select('name').where('id', '=', c.customer_id).executeTakeFirstOrThrow();
+  await assertWithinCredit(trx, { documentType: 'contract', customerId: c.customer_id, customerName: customer.name, adding: c.amount });
   await setContract(trx, actor, c, { status: 'in_approval' });
   await submitForApproval(trx, actor, 'contract', id, { now: env.clock.now(), timeZone: env.timeZone });
 }

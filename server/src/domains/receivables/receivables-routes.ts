@@ -16,6 +16,7 @@ import { assertCan } from '../../platform/access/actor.js';
 import type { AppContext } from '../../platform/app-context.js';
 import { businessDate } from '../../platform/dates.js';
 import { actorOf } from '../../platform/http/request-context.js';
+import './credit-exposure.js';
 import './payment-entity.js';
 import { getPaymentPlan, proposeSplit, replacePaymentPlan } from './payment-plan.js';
 import { confirmPayment, createPayment, getPayment, listPayments } from './payments.js';

@@ -3,6 +3,7 @@ import type { Actor } from '../access/actor.js';
 import type { Db } from '../db/database.js';
 import { AppError, fieldError } from '../http/errors.js';
 import { approvalType } from './approval-registry.js';
+import { conditionHolds } from './conditions.js';
 import './approval-tables.js';
 
 export interface FlowVersion {
@@ -120,4 +121,19 @@ async function checkFlow(db: Db, documentType: string, def: FlowDefinition): Pro
       if (a.kind === 'user' && !byId.has(a.userId)) throw fieldError(`steps.${i}.approvers.${j}.userId`, 'reference');
     }
   }
+}
+
+/**
+ * Would the flow in force send a document with these facts through a step whose condition tests
+ * `field`? Lets a document type turn a hard stop into a decision when the admin set up a step for it
+ * (the credit override: a step on 超出信用额度 > 0).
+ */
+export async function flowTestsFact(
+  db: Db,
+  documentType: string,
+  field: string,
+  facts: Record<string, string | number | null>,
+): Promise<boolean> {
+  const flow = await currentFlow(db, documentType);
+  return !!flow && flow.definition.steps.some((s) => s.condition?.field === field && conditionHolds(s.condition, facts));
 }

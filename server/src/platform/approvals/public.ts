@@ -3,3 +3,4 @@ export { type ApprovalEvent, type ApprovalSubject, type ApprovalType, registerAp
 export { isApproverOfDocument, latestRequestOf } from './approval-queries.js';
 export { type EngineEnv, submitForApproval } from './engine.js';
 export { firstActiveAdmin } from './fallback-approver.js';
+export { flowTestsFact } from './flows.js';

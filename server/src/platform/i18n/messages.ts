@@ -1,4 +1,5 @@
 import type { Locale } from '@contracts/common.js';
+import { CREDIT_MESSAGES } from './credit-messages.js';
 import { DOCUMENT_FIELD_MESSAGES, DOCUMENT_MESSAGES } from './document-messages.js';
 
 type Catalogue = Record<string, Record<Locale, string>>;
@@ -6,6 +7,7 @@ type Catalogue = Record<string, Record<Locale, string>>;
 // Server-side messages: errors and validation. UI strings live in web/src/i18n.
 const MESSAGES = {
   ...DOCUMENT_MESSAGES,
+  ...CREDIT_MESSAGES,
   VALIDATION: { 'zh-CN': '填写的内容有误，请检查标红的字段', 'zh-TW': '填寫的內容有誤，請檢查標紅的欄位', en: 'Some fields are invalid' },
   BAD_REQUEST: { 'zh-CN': '请求格式不正确', 'zh-TW': '請求格式不正確', en: 'The request is malformed' },
   INVALID_JSON: { 'zh-CN': '请求内容不是合法的 JSON', 'zh-TW': '請求內容不是合法的 JSON', en: 'The request body is not valid JSON' },
