@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, listQueryBase, moneySchema, timestampSchema } from './common.js';
+import { idSchema, listQueryBase, moneySchema } from './common.js';
 import { fen } from './quote-money.js';
 
 // M3 信用额度: a customer's credit limit and what stands against it (its exposure).
@@ -7,8 +7,9 @@ import { fen } from './quote-money.js';
 /** A limit of zero is a real limit (no credit at all); none at all (null) means unlimited. */
 export const putCreditLimitBody = z
   .object({
+    /** The customer's version, as for any change of the customer. */
+    version: z.number().int(),
     creditLimit: moneySchema.refine((v) => fen(v) >= 0n, { message: 'money' }).nullable(),
-    note: z.string().trim().max(200).nullish(),
   })
   .strict();
 
@@ -28,8 +29,7 @@ export const creditPositionSchema = z.object({
   exposure: z.string(),
   /** Limit − exposure; negative when already over. Null without a limit. */
   available: z.string().nullable(),
-  note: z.string().nullable(),
-  updatedAt: timestampSchema.nullable(),
+  customerVersion: z.number().int(),
 });
 export type CreditPosition = z.infer<typeof creditPositionSchema>;
 
@@ -40,6 +40,16 @@ export const creditListQuery = listQueryBase.extend({
 
 export const creditListItemSchema = creditPositionSchema.extend({
   ownerName: z.string().nullable(),
-  /** Exposure ÷ limit in percent, two decimals; null when the limit is zero and nothing is owed. */
+  /** Exposure ÷ limit in percent, two decimals; null when anything is owed against a limit of zero. */
   usage: z.string().nullable(),
 });
+
+/** Exposure ÷ limit in percent with two decimals, exact (no floating point on money). */
+export function usagePercent(limit: string | null, exposure: bigint | string): string | null {
+  if (limit === null) return null;
+  const owed = typeof exposure === 'string' ? fen(exposure) : exposure;
+  const l = fen(limit);
+  if (l === 0n) return owed === 0n ? '0.00' : null;
+  const basisPoints = (owed * 10000n) / l;
+  return `${basisPoints / 100n}.${String(basisPoints % 100n).padStart(2, '0')}`;
+}

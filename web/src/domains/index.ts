@@ -3,6 +3,7 @@ import { approvalsDomain } from './approvals/index.js';
 import { calendarDomain } from './calendar/index.js';
 import { contactsDomain } from './contacts/index.js';
 import { contractsDomain } from './contracts/index.js';
+import { creditDomain } from './credit/index.js';
 import { customerPoolDomain } from './customer-pool/index.js';
 import { customersDomain } from './customers/index.js';
 import { leadsDomain } from './leads/index.js';
@@ -29,6 +30,7 @@ export const webDomains: WebDomain[] = [
   opportunitiesDomain,
   quotesDomain,
   contractsDomain,
+  creditDomain,
   customerPoolDomain,
   contactsDomain,
   followUpsDomain,

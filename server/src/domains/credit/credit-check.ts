@@ -24,16 +24,12 @@ export interface CreditExcess {
 
 /**
  * Where `adding` would leave the customer against its limit; null when it has none. Locks the
- * customer's limit row, so two documents for one customer are checked one after the other.
+ * customer's row, so two documents for one customer are checked one after the other.
  */
 export async function creditExcess(trx: Db, customerId: string, adding: string): Promise<CreditExcess | null> {
-  const row = await trx
-    .selectFrom('customer_credit_limits')
-    .select('credit_limit')
-    .where('customer_id', '=', customerId)
-    .forUpdate()
-    .executeTakeFirst();
-  if (!row) return null;
+  // No key update: the lock serialises credit checks without blocking rows that merely reference the customer.
+  const row = await trx.selectFrom('customers').select('credit_limit').where('id', '=', customerId).forNoKeyUpdate().executeTakeFirst();
+  if (!row || row.credit_limit === null) return null;
   const { exposure } = (await exposuresOf(trx, [customerId]))(customerId, 'zh-CN');
   const limit = fen(row.credit_limit);
   const add = fen(adding);

@@ -8,8 +8,7 @@ export interface LimitRow {
   customer_id: string;
   customer_name: string;
   credit_limit: string | null;
-  note: string | null;
-  updated_at: Date | null;
+  version: number;
 }
 
 /** Exposure per customer, source by source, for a page of customers at once (one query per source). */
@@ -30,16 +29,6 @@ export function position(row: LimitRow, parts: CreditPosition['parts'], exposure
     parts,
     exposure: formatFen(exposure),
     available: row.credit_limit === null ? null : formatFen(fen(row.credit_limit) - exposure),
-    note: row.note,
-    updatedAt: row.updated_at ? row.updated_at.toISOString() : null,
+    customerVersion: row.version,
   };
-}
-
-/** Exposure ÷ limit in percent with two decimals, exact (no floating point on money). */
-export function usagePercent(limit: string | null, exposure: bigint): string | null {
-  if (limit === null) return null;
-  const l = fen(limit);
-  if (l === 0n) return exposure === 0n ? '0.00' : null;
-  const basisPoints = (exposure * 10000n) / l;
-  return `${basisPoints / 100n}.${String(basisPoints % 100n).padStart(2, '0')}`;
 }

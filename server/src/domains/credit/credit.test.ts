@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { historyRows, makeAdmin, makeClient, makeRep } from '../../test/factories.js';
+import { makeAdmin, makeClient, makeRep } from '../../test/factories.js';
 import { makeProduct } from '../../test/quote-factories.js';
 import { type Client, startTestApp, type TestApp } from '../../test/test-app.js';
 
@@ -36,8 +36,10 @@ async function effectiveContract(rep: Client, customerId: string, amount: string
 }
 
 const submit = (rep: Client, c: { id: string; version: number }) => rep.post(`/api/v1/contracts/${c.id}/submit`, { version: c.version });
-const setLimit = (who: Client, customerId: string, creditLimit: string | null) =>
-  who.request('PUT', `/api/v1/customers/${customerId}/credit`, { creditLimit });
+async function setLimit(who: Client, customerId: string, creditLimit: string | null) {
+  const current = await finance.get(`/api/v1/customers/${customerId}/credit`);
+  return who.request('PUT', `/api/v1/customers/${customerId}/credit`, { version: current.body.customerVersion, creditLimit });
+}
 
 describe('credit limits (M3)', () => {
   it('finance sets a limit (on the customer history); a rep sees it but may not change it', async () => {
@@ -49,14 +51,33 @@ describe('credit limits (M3)', () => {
     expect(set.body).toMatchObject({ creditLimit: '1000.00', exposure: '0.00', available: '1000.00' });
     const seen = await rep.get(`/api/v1/customers/${customer.id}/credit`);
     expect(seen.body.creditLimit).toBe('1000.00');
-    const history = await historyRows(t.db, 'customer', customer.id);
-    expect(history.some((h) => h.field === 'creditLimit' && h.new_value === '1000.00')).toBe(true);
+    const history = (await rep.get(`/api/v1/customers/${customer.id}/history`)).body.items;
+    expect(history).toContainEqual(expect.objectContaining({ field: 'credit_limit', newValue: '1000.00', actorId: finance.userId }));
+    // The limit is the customer's own field: the customer record shows it too.
+    expect((await rep.get(`/api/v1/customers/${customer.id}`)).body.creditLimit).toBe('1000.00');
     // Another rep's customer is out of his scope, its credit too.
     const other = await makeRep(t.app, t.db);
     expect((await other.get(`/api/v1/customers/${customer.id}/credit`)).status).toBe(404);
     // Removing the limit: no limit at all, not a limit of zero.
     expect((await setLimit(finance, customer.id, null)).body).toMatchObject({ creditLimit: null, available: null });
     expect((await setLimit(finance, customer.id, '-1')).status).toBe(400);
+  });
+
+  it('without credit_limits:edit a limit may be set or lowered through the customer, never raised or removed', async () => {
+    const rep = await makeRep(t.app, t.db);
+    const customer = await customerOf(rep);
+    const version = async () => (await rep.get(`/api/v1/customers/${customer.id}`)).body.version;
+    const patch = async (creditLimit: string | null) =>
+      rep.patch(`/api/v1/customers/${customer.id}`, { version: await version(), creditLimit });
+    expect((await patch('800.00')).status).toBe(200);
+    expect((await patch('500.00')).status).toBe(200);
+    const raised = await patch('500.01');
+    expect(raised.status).toBe(403);
+    expect(raised.body.error.fields.creditLimit).toContain('财务');
+    expect((await patch(null)).status).toBe(403);
+    expect((await rep.get(`/api/v1/customers/${customer.id}`)).body.creditLimit).toBe('500.00');
+    // Finance raises it through the credit endpoint, without rights to edit the customer otherwise.
+    expect((await setLimit(finance, customer.id, '2000.00')).status).toBe(200);
   });
 
   it('exposure is what effective contracts still owe: confirmed payments reduce it, expected ones do not', async () => {

@@ -1,8 +1,9 @@
 import type { createCustomerBody, customerListQuery, updateCustomerBody } from '@contracts/customers.js';
+import { fen } from '@contracts/quote-money.js';
 import type { Selectable } from 'kysely';
 import { sql } from 'kysely';
 import type { z } from 'zod';
-import type { Actor } from '../../platform/access/actor.js';
+import { type Actor, can } from '../../platform/access/actor.js';
 import { scopeFilter } from '../../platform/access/data-scope.js';
 import type { Db } from '../../platform/db/database.js';
 import { AppError } from '../../platform/http/errors.js';
@@ -98,6 +99,18 @@ async function assertNameFree(trx: Db, name: string, exceptId?: string) {
   if (await q.executeTakeFirst()) throw new AppError('VALIDATION', { fields: { name: { key: 'duplicate' } } });
 }
 
+/**
+ * M3: the credit limit is finance's control over what a customer may owe. Without credit_limits:edit
+ * a limit may be set or tightened, never raised or removed — a rep loosening it would wave his own
+ * contract through.
+ */
+function assertMaySetCreditLimit(actor: Actor, next: string | null | undefined, current: string | null) {
+  if (next === undefined || current === null || can(actor, 'credit_limits', 'edit')) return;
+  if (next === null || fen(next) > fen(current)) {
+    throw new AppError('FORBIDDEN', { fields: { creditLimit: { key: 'credit_limit_finance' } } });
+  }
+}
+
 export async function createCustomer(trx: Db, actor: Actor, b: z.infer<typeof createCustomerBody>) {
   await checkPicklists(trx, b);
   await assertNameFree(trx, b.name);
@@ -111,6 +124,7 @@ export async function createCustomer(trx: Db, actor: Actor, b: z.infer<typeof cr
 export async function updateCustomer(trx: Db, actor: Actor, id: string, body: z.infer<typeof updateCustomerBody>) {
   const { version, ...b } = body;
   const before = (await findVisible(trx, actor, customerEntity, id)) as unknown as CustomerRow;
+  assertMaySetCreditLimit(actor, b.creditLimit, before.credit_limit);
   await checkPicklists(trx, b, before);
   if (b.name !== undefined) await assertNameFree(trx, b.name, id);
   const after = await updateRecord(

@@ -13,3 +13,11 @@ export const CREDIT_MESSAGES = {
 export const CREDIT_STATUS: Record<keyof typeof CREDIT_MESSAGES, number> = {
   CREDIT_LIMIT_EXCEEDED: 422,
 };
+
+export const CREDIT_FIELD_MESSAGES = {
+  credit_limit_finance: {
+    'zh-CN': '信用额度只能由财务调高或取消，您可以调低',
+    'zh-TW': '信用額度只能由財務調高或取消，您可以調低',
+    en: 'Only finance may raise or remove a credit limit; you may lower it',
+  },
+} as const;

@@ -1,5 +1,5 @@
 import type { Locale } from '@contracts/common.js';
-import { CREDIT_MESSAGES } from './credit-messages.js';
+import { CREDIT_FIELD_MESSAGES, CREDIT_MESSAGES } from './credit-messages.js';
 import { DOCUMENT_FIELD_MESSAGES, DOCUMENT_MESSAGES } from './document-messages.js';
 
 type Catalogue = Record<string, Record<Locale, string>>;
@@ -182,6 +182,7 @@ export type MessageKey = keyof typeof MESSAGES;
 // Field-level validation messages keyed by Zod issue kind.
 export const FIELD_MESSAGES = {
   ...DOCUMENT_FIELD_MESSAGES,
+  ...CREDIT_FIELD_MESSAGES,
   required: { 'zh-CN': '必填', 'zh-TW': '必填', en: 'Required' },
   invalid_type: { 'zh-CN': '类型不正确', 'zh-TW': '類型不正確', en: 'Wrong type' },
   too_long: { 'zh-CN': '最多 {max} 个字符', 'zh-TW': '最多 {max} 個字元', en: 'At most {max} characters' },

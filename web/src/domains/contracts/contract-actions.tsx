@@ -3,6 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, Popconfirm, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../app/api-client.js';
 import { useNavigate } from 'react-router-dom';
 import { isVersionConflict } from '../../shared/api-form.js';
 import { useConflictDialog } from '../../shared/conflict.js';
@@ -16,7 +17,7 @@ import { EndContractModal } from './contract-modals.js';
  */
 export function ContractActions({ contract: c }: { contract: Contract }) {
   const { t } = useTranslation('contracts');
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const navigate = useNavigate();
   const qc = useQueryClient();
   const conflict = useConflictDialog();
@@ -31,6 +32,9 @@ export function ContractActions({ contract: c }: { contract: Contract }) {
       message.success(t('detail.submitted'));
     } catch (e) {
       if (isVersionConflict(e)) conflict(() => void reloadContract(qc, c.id));
+      // Over the credit limit: a sentence with four amounts, to be read, not a toast that fades.
+      else if (e instanceof ApiError && e.code === 'CREDIT_LIMIT_EXCEEDED')
+        modal.warning({ title: t('detail.creditStopped'), content: e.message });
       else message.error(e instanceof Error ? e.message : String(e));
     }
   };

@@ -91,6 +91,7 @@ export const contractsZhCN = {
     edit: '编辑',
     submit: '提交审批',
     submitted: '已提交审批',
+    creditStopped: '超出客户信用额度，暂不能提交',
     amend: '补充协议',
     end: '终止 / 作废',
     delete: '删除',

@@ -2,7 +2,7 @@ import { ArrowLeftOutlined, EditOutlined, StarFilled } from '@ant-design/icons';
 import { Badge, Button, Card, Descriptions, Result, Skeleton, Space, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLocation, useNavigate, useParams } from 'react-router-dom';
+import { useLocation, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { ApiError } from '../../app/api-client.js';
 import { useAuth } from '../../app/auth.js';
 import { useRecordTabs } from '../../app/record-tabs.js';
@@ -70,7 +70,9 @@ function CustomerDetail({ customer, onBack }: { customer: Customer; onBack: () =
   const { can } = useAuth();
   const labels = useCustomerLabels();
   const [editing, setEditing] = useState(false);
-  const [tab, setTab] = useState('timeline');
+  // ?tab=credit (or any tab's key) opens the page on that tab: other pages link straight to it.
+  const [params] = useSearchParams();
+  const [tab, setTab] = useState(params.get('tab') ?? 'timeline');
   const c = customer;
 
   const dash = (v: string | null | undefined) => v || '—';

@@ -1,10 +1,3 @@
--- M3 信用额度: one limit per customer, set by finance. No row: no limit. Submitting a contract or an
--- order locks the customer's row here, so two submissions for one customer are checked one after the other.
-CREATE TABLE customer_credit_limits (
-  customer_id uuid PRIMARY KEY REFERENCES customers(id),
-  credit_limit numeric(14,2) NOT NULL CHECK (credit_limit >= 0),
-  note text CHECK (char_length(note) <= 200),
-  updated_by uuid REFERENCES users(id),
-  updated_at timestamptz NOT NULL DEFAULT now()
-);
-CREATE INDEX customer_credit_limits_updated_by ON customer_credit_limits (updated_by);
+-- M3 信用额度: the limit is the customer's own credit_limit (since 0002); finance lists the few
+-- customers that have one.
+CREATE INDEX customers_with_credit_limit ON customers (owner_id) WHERE credit_limit IS NOT NULL AND deleted_at IS NULL;
