@@ -23,6 +23,8 @@ export const MODULES = [
   'approval_flows',
   // M1 回款: payment plans and payments received; approve = finance confirms money as received.
   'receivables',
+  // M2 销售订单与发货: edit covers recording and undoing deliveries; approve decides orders under a flow.
+  'orders',
 ] as const;
 export type Module = (typeof MODULES)[number];
 
@@ -70,6 +72,7 @@ export const BUILT_IN_ROLES: BuiltInRole[] = [
       ...crud('contracts', ['export', 'approve']),
       'receivables:view',
       'receivables:export',
+      ...crud('orders', ['export', 'approve']),
     ],
   },
   {
@@ -90,6 +93,7 @@ export const BUILT_IN_ROLES: BuiltInRole[] = [
       ...crud('contracts', ['export', 'approve']),
       'receivables:view',
       'receivables:export',
+      ...crud('orders', ['export', 'approve']),
     ],
   },
   {
@@ -110,6 +114,7 @@ export const BUILT_IN_ROLES: BuiltInRole[] = [
       ...crud('contracts'),
       'receivables:view',
       'receivables:create',
+      ...crud('orders'),
     ],
   },
   {
@@ -129,6 +134,9 @@ export const BUILT_IN_ROLES: BuiltInRole[] = [
       'receivables:edit',
       'receivables:approve',
       'receivables:export',
+      'orders:view',
+      'orders:export',
+      'orders:approve',
     ],
   },
   {
