@@ -11,6 +11,7 @@ import { followUpsDomain } from './follow-ups/index.js';
 import { gradingDomain } from './grading/index.js';
 import { importsDomain } from './imports/index.js';
 import { opportunitiesDomain } from './opportunities/index.js';
+import { ordersDomain } from './orders/index.js';
 import { organisationDomain } from './organisation/index.js';
 import { picklistsDomain } from './picklists/index.js';
 import { pipelineReportsDomain } from './pipeline-reports/index.js';
@@ -29,6 +30,7 @@ export const webDomains: WebDomain[] = [
   opportunitiesDomain,
   quotesDomain,
   contractsDomain,
+  ordersDomain,
   customerPoolDomain,
   contactsDomain,
   followUpsDomain,
