@@ -30,7 +30,7 @@ registerTimelineProvider({
       type: 'order',
       id: r.id,
       at: new Date(r.at).toISOString(),
-      title: `销售订单 ${r.number}`,
+      title: `${r.number}（${STATUS[r.status]}）`,
       body: null,
       actorName: r.owner_name,
       meta: { status: r.status, statusLabel: STATUS[r.status], amount: r.total, orderId: r.id },

@@ -142,3 +142,14 @@ export const useCustomerName = (id: string | undefined) =>
     enabled: !!id,
     retry: false,
   });
+
+/**
+ * Whether the order ever went through approval (the same query and key as the approval panel):
+ * without a flow an order is confirmed at submit, and an empty approval card would only puzzle.
+ */
+export const useHasApproval = (id: string) =>
+  useQuery({
+    queryKey: approvalKeys.document('order', id),
+    queryFn: () => http.get<{ request: unknown }>('/approvals/by-document', { documentType: 'order', documentId: id }),
+    select: (d) => d.request !== null,
+  });

@@ -19,7 +19,7 @@ import { formatMoney } from '../../shared/format.js';
 import { PageHeader } from '../../shared/page-header.js';
 import { RecordPageState } from '../../shared/record-page-state.js';
 import { ApprovalPanel } from '../approvals/public.js';
-import { type Order, type OrderLine, reloadOrder, useDeleteOrder, useOrder, useOrderStep, useUndoDelivery } from './api.js';
+import { type Order, type OrderLine, reloadOrder, useDeleteOrder, useHasApproval, useOrder, useOrderStep, useUndoDelivery } from './api.js';
 import { DeliveryDrawer } from './delivery-drawer.js';
 import { shortQty } from './order-draft.js';
 import { OrderHistory } from './order-history.js';
@@ -192,6 +192,7 @@ function OrderDetail({ o }: { o: Order }) {
   const navigate = useNavigate();
   const qc = useQueryClient();
   const [delivering, setDelivering] = useState(false);
+  const approval = useHasApproval(o.id);
   const dash = (v: string | null | undefined) => v || '—';
   const owedOrDone = !['draft', 'in_approval', 'cancelled'].includes(o.status);
 
@@ -359,7 +360,9 @@ function OrderDetail({ o }: { o: Order }) {
           <Card variant="borderless" title={t('detail.info')} style={{ marginBottom: 16 }}>
             <Descriptions column={1} size="small" items={items} />
           </Card>
-          <ApprovalPanel documentType="order" documentId={o.id} onChange={() => void reloadOrder(qc, o.id)} />
+          {(o.status === 'in_approval' || approval.data) && (
+            <ApprovalPanel documentType="order" documentId={o.id} onChange={() => void reloadOrder(qc, o.id)} />
+          )}
         </Col>
       </Row>
       {o.can.deliver && delivering && <DeliveryDrawer key={o.version} order={o} open={delivering} onClose={() => setDelivering(false)} />}

@@ -9,7 +9,7 @@ import { CustomerSelect } from '../../shared/form-kit/index.js';
 import { formatMoney } from '../../shared/format.js';
 import { ChoiceFilter, ListFilters, OwnerFilter } from '../../shared/list-kit/list-filters.js';
 import { DateCell, type ListColumn, ListCard, ListHeader, ListTable, useColumnChooser, useListPage } from '../../shared/list-kit/index.js';
-import { type OrderRow, useOrders } from './api.js';
+import { type OrderRow, useCustomerName, useOrders } from './api.js';
 import { shortQty } from './order-draft.js';
 import { DeliveryProgress, OrderStatusTag } from './order-labels.js';
 
@@ -35,6 +35,7 @@ export function OrderListPage() {
     dateFrom: isBusinessDate(from) ? from : undefined,
     dateTo: isBusinessDate(to) ? to : undefined,
   });
+  const customer = useCustomerName(list.text('customerId') || undefined);
   const create = { label: t('list.new'), onClick: () => navigate('/orders/new'), allowed: can('orders', 'create') };
   const stop = (e: MouseEvent) => e.stopPropagation();
 
@@ -119,6 +120,7 @@ export function OrderListPage() {
               style={{ width: '100%' }}
               placeholder={t('list.customer')}
               value={list.text('customerId') || undefined}
+              current={customer.data ?? null}
               onChange={(v) => list.update({ customerId: v ?? undefined })}
               data-testid="order-customer-filter"
             />
