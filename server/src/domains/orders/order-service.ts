@@ -167,14 +167,20 @@ export async function listOrders(db: Db, actor: Actor, q: z.infer<typeof orderLi
 /** '1234.5' → '1234.50', the API's spelling of money. */
 const normalise = (v: string) => fromHundredths(hundredths(v));
 
+/** A referenced record the caller may not see, or that does not exist, is a field error (400), not a 404 of the order. */
+const orFieldError = (field: string) => (e: unknown) => {
+  if (e instanceof AppError && e.code === 'NOT_FOUND') throw fieldError(field, 'reference');
+  throw e;
+};
+
 async function references(trx: Db, actor: Actor, customerId: string, b: { contractId?: string | null; opportunityId?: string | null }) {
   if (b.contractId) {
-    const c = await findVisible(trx, actor, contractEntity, b.contractId).catch(() => null);
-    if (!c || c.customer_id !== customerId) throw fieldError('contractId', 'reference');
+    const c = await findVisible(trx, actor, contractEntity, b.contractId).catch(orFieldError('contractId'));
+    if (c.customer_id !== customerId) throw fieldError('contractId', 'reference');
   }
   if (b.opportunityId) {
-    const o = await findVisible(trx, actor, opportunityEntity, b.opportunityId).catch(() => null);
-    if (!o || o.customer_id !== customerId) throw fieldError('opportunityId', 'reference');
+    const o = await findVisible(trx, actor, opportunityEntity, b.opportunityId).catch(orFieldError('opportunityId'));
+    if (o.customer_id !== customerId) throw fieldError('opportunityId', 'reference');
   }
 }
 
@@ -182,9 +188,7 @@ const totalOf = (lines: NewOrderLine[]) => orderTotal(lines.map((l) => ({ quanti
 
 /** M2: a draft order for a customer the caller may see; it belongs to the customer's owner. */
 export async function createOrder(trx: Db, actor: Actor, env: Env, b: z.infer<typeof createOrderBody>): Promise<string> {
-  const customer = await findVisible(trx, actor, customerEntity, b.customerId).catch(() => {
-    throw fieldError('customerId', 'reference');
-  });
+  const customer = await findVisible(trx, actor, customerEntity, b.customerId).catch(orFieldError('customerId'));
   await references(trx, actor, b.customerId, b);
   const lines = await buildOrderLines(trx, actor, b.lines);
   const row = await insertRecord(

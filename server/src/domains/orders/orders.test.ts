@@ -188,6 +188,55 @@ describe('orders (M2): deliveries', () => {
   });
 });
 
+describe('orders (M2): cancelling and editing', () => {
+  it('cancels an order nothing was delivered of, which then owes nothing; a partly delivered one cannot be cancelled', async () => {
+    const { repA } = await makeTeam(t.app, t.db);
+    const { order, customer } = await confirmedOrder(repA);
+    const { order: other } = await confirmedOrder(repA);
+    await deliver(repA, other.id, [{ orderLineId: other.lines[0].id, quantity: '1' }]);
+    const refused = await repA.post(`/api/v1/orders/${other.id}/cancel`, {
+      version: (await repA.get(`/api/v1/orders/${other.id}`)).body.version,
+    });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.message).toContain('部分发货');
+    const cancelled = await repA.post(`/api/v1/orders/${order.id}/cancel`, { version: order.version });
+    expect(cancelled.body.status).toBe('cancelled');
+    expect(await openOrderExposure(t.db, customer.id)).toBe('0.00');
+    expect((await deliver(repA, order.id, [{ orderLineId: order.lines[0].id, quantity: '1' }])).status).toBe(409);
+  });
+
+  it('edits a draft’s lines (kept lines keep their id) and refuses a contract of another customer', async () => {
+    const { repA } = await makeTeam(t.app, t.db);
+    const product = await makeProduct(t.db, { listPrice: '10.00', ownerId: admin.userId });
+    const customer = await makeCustomer(repA);
+    const draft = (
+      await repA.post('/api/v1/orders', {
+        customerId: customer.id,
+        lines: [
+          { productId: product, quantity: '1', requiredDate: '2026-03-10' },
+          { productId: product, quantity: '2', requiredDate: '2026-03-11' },
+        ],
+      })
+    ).body;
+    const kept = draft.lines[1];
+    const edited = await repA.patch(`/api/v1/orders/${draft.id}`, {
+      version: draft.version,
+      lines: [{ id: kept.id, productId: product, quantity: '5', unitPrice: '9.99', requiredDate: '2026-03-12' }],
+    });
+    expect(edited.status, JSON.stringify(edited.body)).toBe(200);
+    expect(edited.body.lines.map((l: { id: string; amount: string }) => [l.id, l.amount])).toEqual([[kept.id, '49.95']]);
+    expect(edited.body.total).toBe('49.95');
+    const foreign = await repA.patch(`/api/v1/orders/${draft.id}`, {
+      version: edited.body.version,
+      contractId: '00000000-0000-4000-8000-000000000000',
+    });
+    expect(foreign.status).toBe(400);
+    expect(Object.keys(foreign.body.error.fields)).toEqual(['contractId']);
+    expect((await repA.delete(`/api/v1/orders/${draft.id}`)).status).toBe(200);
+    expect((await repA.get(`/api/v1/orders/${draft.id}`)).status).toBe(404);
+  });
+});
+
 describe('orders (M2): scope', () => {
   it('hides another department’s orders from a rep, in the list, the detail, the reminders and the export', async () => {
     const { repA, repSouth, eastManager } = await makeTeam(t.app, t.db);
@@ -197,6 +246,8 @@ describe('orders (M2): scope', () => {
     expect((await repSouth.get('/api/v1/orders')).body.items.map((o: { id: string }) => o.id)).not.toContain(order.id);
     expect((await repSouth.get('/api/v1/deliveries/due?window=today')).body.items).toEqual([]);
     expect((await deliver(repSouth, order.id, [{ orderLineId: order.lines[0].id, quantity: '1' }])).status).toBe(404);
+    const mine = await deliver(repA, order.id, [{ orderLineId: order.lines[0].id, quantity: '1' }]);
+    expect((await repSouth.delete(`/api/v1/deliveries/${mine.body.id}`)).status).toBe(404);
     // The manager of the east region sees his rep's order, in the detail and the export, but not the south's.
     const { order: south } = await confirmedOrder(repSouth);
     expect((await eastManager.get(`/api/v1/orders/${order.id}`)).status).toBe(200);
@@ -295,5 +346,12 @@ describe('orders (M2): approval when a flow is set up', () => {
     expect((await finance.post(`/api/v1/approvals/${request.id}/approve`, {})).status).toBe(200);
     const after = (await repA.get(`/api/v1/orders/${order.id}`)).body;
     expect(after.status).toBe('confirmed');
+    expect(after.confirmedAt).not.toBeNull();
+
+    // Rejected, an order goes back to draft.
+    const { order: second } = await confirmedOrder(repA);
+    const secondRequest = (await finance.get(`/api/v1/approvals/by-document?documentType=order&documentId=${second.id}`)).body.request;
+    expect((await finance.post(`/api/v1/approvals/${secondRequest.id}/reject`, { comment: '价格太低' })).status).toBe(200);
+    expect((await repA.get(`/api/v1/orders/${second.id}`)).body.status).toBe('draft');
   });
 });
