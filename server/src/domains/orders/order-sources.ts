@@ -54,7 +54,7 @@ registerTimelineProvider({
       who: string | null;
     }>`
       SELECT d.id, d.created_at AS at, o.id AS order_id, o.number, d.delivered_on::text, d.tracking_no, d.carrier, d.note, u.display_name AS who,
-             (SELECT string_agg(l.name || ' ' || dl.quantity::text || l.unit, '、' ORDER BY l.position)
+             (SELECT string_agg(l.name || ' ' || rtrim(rtrim(dl.quantity::text, '0'), '.') || l.unit, '、' ORDER BY l.position)
                 FROM delivery_lines dl JOIN order_lines l ON l.id = dl.order_line_id WHERE dl.delivery_id = d.id) AS items
         FROM deliveries d
         JOIN orders o ON o.id = d.order_id

@@ -1,5 +1,5 @@
 import type { DueWindow } from '@contracts/orders.js';
-import { Badge, Card, Empty, Result, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { Badge, Card, Empty, Grid, List, Result, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -15,6 +15,8 @@ export function DueDeliveriesPage() {
   const [window, setWindow] = useState<DueWindow>('today');
   const due = useDueDeliveries(window);
   const counts = due.data?.counts;
+  const phone = !Grid.useBreakpoint().md;
+  const empty = <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('due.empty')} />;
 
   return (
     <>
@@ -35,6 +37,41 @@ export function DueDeliveriesPage() {
         />
         {due.isError ? (
           <Result status="error" title={t('due.loadFailed')} />
+        ) : phone ? (
+          // On a phone: one card per line, what is owed first.
+          <List<DueLine>
+            loading={due.isFetching && !due.data}
+            dataSource={due.data?.items ?? []}
+            locale={{ emptyText: empty }}
+            data-testid="due-list"
+            renderItem={(l) => (
+              <List.Item>
+                <List.Item.Meta
+                  title={
+                    <Space size={6} wrap>
+                      <span>{l.name}</span>
+                      <Typography.Text strong type="warning">
+                        {t('line.undelivered')} {shortQty(l.undelivered)}
+                        {l.unit}
+                      </Typography.Text>
+                    </Space>
+                  }
+                  description={
+                    <Space orientation="vertical" size={2}>
+                      <Link to={`/customers/${l.customerId}`}>{l.customerName}</Link>
+                      <Space size={6} wrap>
+                        <span>
+                          {t('line.requiredDate')} {l.requiredDate}
+                        </span>
+                        {l.daysLate > 0 && <Tag color="red">{t('due.daysLate', { n: l.daysLate })}</Tag>}
+                        <Link to={`/orders/${l.orderId}`}>{l.orderNumber}</Link>
+                      </Space>
+                    </Space>
+                  }
+                />
+              </List.Item>
+            )}
+          />
         ) : (
           <Table<DueLine>
             rowKey="orderLineId"
@@ -44,7 +81,7 @@ export function DueDeliveriesPage() {
             pagination={false}
             scroll={{ x: 'max-content' }}
             data-testid="due-table"
-            locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('due.empty')} /> }}
+            locale={{ emptyText: empty }}
             columns={[
               {
                 key: 'requiredDate',
