@@ -77,6 +77,8 @@ export interface OrderLineInput {
 export interface OrderInput {
   customerId?: string;
   orderDate: string;
+  contractId: string | null;
+  opportunityId: string | null;
   note: string | null;
   lines: OrderLineInput[];
   version?: number;

@@ -12,6 +12,7 @@ import { formatMoney } from '../../shared/format.js';
 import { PageHeader } from '../../shared/page-header.js';
 import { type Order, type OrderInput, reloadOrder, useCustomerName, useOrder, useSaveOrder } from './api.js';
 import { badLine, type DraftLine, draftAmounts, linesInput, linesOfOrder } from './order-draft.js';
+import { CustomerDocumentSelect } from './customer-document-select.js';
 import { OrderLinesEditor } from './order-lines-editor.js';
 
 /** /orders/new[?customerId=…] and /orders/:id/edit (a draft). */
@@ -36,6 +37,8 @@ export function OrderEditorPage() {
 
 interface FormValues {
   orderDate: string;
+  contractId?: string | null;
+  opportunityId?: string | null;
   note?: string | null;
 }
 
@@ -61,6 +64,8 @@ function OrderEditor({ order }: { order?: Order }) {
     if (bad >= 0) return void message.warning(t('editor.badLine', { row: bad + 1 }));
     const body: OrderInput = {
       orderDate: values.orderDate,
+      contractId: values.contractId ?? null,
+      opportunityId: values.opportunityId ?? null,
       note: values.note?.trim() || null,
       lines: linesInput(lines),
       ...(order ? { version: order.version } : { customerId }),
@@ -105,7 +110,10 @@ function OrderEditor({ order }: { order?: Order }) {
                 <CustomerSelect
                   value={customerId}
                   current={customer.data ?? null}
-                  onChange={(v) => setCustomerId(v)}
+                  onChange={(v) => {
+                    setCustomerId(v);
+                    form.setFieldsValue({ contractId: null, opportunityId: null });
+                  }}
                   data-testid="order-customer"
                 />
               )}
@@ -113,6 +121,28 @@ function OrderEditor({ order }: { order?: Order }) {
           </Col>
           <Col xs={12} md={6} xl={4}>
             <DateField name="orderDate" label={t('fields.orderDate')} rules={[{ required: true }]} testId="order-date" />
+          </Col>
+        </Row>
+        <Row gutter={16}>
+          <Col xs={24} md={12} xl={8}>
+            <Form.Item name="contractId" label={t('fields.contract')}>
+              <CustomerDocumentSelect
+                source="contracts"
+                customerId={customerId}
+                currentLabel={order?.contractNumber}
+                data-testid="order-contract"
+              />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12} xl={8}>
+            <Form.Item name="opportunityId" label={t('fields.opportunity')}>
+              <CustomerDocumentSelect
+                source="opportunities"
+                customerId={customerId}
+                currentLabel={order?.opportunityName}
+                data-testid="order-opportunity"
+              />
+            </Form.Item>
           </Col>
         </Row>
         <Row gutter={16}>
