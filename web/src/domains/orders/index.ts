@@ -2,6 +2,7 @@ import { CarOutlined, ShoppingCartOutlined } from '@ant-design/icons';
 import { createElement } from 'react';
 import type { WebDomain } from '../../app/domain.js';
 import { CustomerOrdersTab } from './customer-orders-tab.js';
+import { DueBadge } from './due-badge.js';
 import { DueDeliveriesPage } from './due-deliveries-page.js';
 import { orderMessages } from './messages.js';
 import { OrderDetailPage } from './order-detail-page.js';
@@ -33,6 +34,7 @@ export const ordersDomain: WebDomain = {
       path: '/deliveries/due',
       label: 'orders:menu.due',
       icon: createElement(CarOutlined),
+      badge: createElement(DueBadge),
       group: 'work',
       order: 20,
       permission: ['orders', 'view'],
