@@ -25,6 +25,8 @@ export const MODULES = [
   'receivables',
   // M3 信用额度: view a customer's limit and exposure; edit = set the limit (finance).
   'credit_limits',
+  // M2 销售订单与发货: edit covers recording and undoing deliveries; approve decides orders under a flow.
+  'orders',
 ] as const;
 export type Module = (typeof MODULES)[number];
 
@@ -74,6 +76,7 @@ export const BUILT_IN_ROLES: BuiltInRole[] = [
       'receivables:export',
       'credit_limits:view',
       'credit_limits:edit',
+      ...crud('orders', ['export', 'approve']),
     ],
   },
   {
@@ -95,6 +98,7 @@ export const BUILT_IN_ROLES: BuiltInRole[] = [
       'receivables:view',
       'receivables:export',
       'credit_limits:view',
+      ...crud('orders', ['export', 'approve']),
     ],
   },
   {
@@ -116,6 +120,7 @@ export const BUILT_IN_ROLES: BuiltInRole[] = [
       'receivables:view',
       'receivables:create',
       'credit_limits:view',
+      ...crud('orders'),
     ],
   },
   {
@@ -137,6 +142,9 @@ export const BUILT_IN_ROLES: BuiltInRole[] = [
       'receivables:export',
       'credit_limits:view',
       'credit_limits:edit',
+      'orders:view',
+      'orders:export',
+      'orders:approve',
     ],
   },
   {

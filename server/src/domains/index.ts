@@ -14,6 +14,7 @@ import { gradingRoutes } from './grading/grading-routes.js';
 import { importsRoutes } from './imports/imports-routes.js';
 import { leadsRoutes } from './leads/leads-routes.js';
 import { notesRoutes } from './notes/notes-routes.js';
+import { ordersRoutes } from './orders/orders-routes.js';
 import { opportunitiesRoutes } from './opportunities/opportunities-routes.js';
 import { organisationRoutes } from './organisation/organisation-routes.js';
 import { picklistsRoutes } from './picklists/picklists-routes.js';
@@ -48,6 +49,7 @@ export const domainPlugins: FastifyPluginAsync<{ ctx: AppContext }>[] = [
   contractsRoutes,
   receivablesRoutes,
   creditRoutes,
+  ordersRoutes,
   productsRoutes,
   // Last: they add a route per export and import the domains above registered.
   exportsRoutes,

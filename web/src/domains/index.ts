@@ -12,6 +12,7 @@ import { followUpsDomain } from './follow-ups/index.js';
 import { gradingDomain } from './grading/index.js';
 import { importsDomain } from './imports/index.js';
 import { opportunitiesDomain } from './opportunities/index.js';
+import { ordersDomain } from './orders/index.js';
 import { organisationDomain } from './organisation/index.js';
 import { picklistsDomain } from './picklists/index.js';
 import { pipelineReportsDomain } from './pipeline-reports/index.js';
@@ -31,6 +32,7 @@ export const webDomains: WebDomain[] = [
   quotesDomain,
   contractsDomain,
   creditDomain,
+  ordersDomain,
   customerPoolDomain,
   contactsDomain,
   followUpsDomain,

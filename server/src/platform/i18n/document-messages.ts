@@ -1,5 +1,6 @@
 // Messages of the document platform (numbering, approvals) and the documents on it (quotes,
 // contracts …), kept apart from the first half's catalogue so neither file grows past reading.
+import { ORDER_FIELD_MESSAGES, ORDER_MESSAGES, ORDER_STATUS_CODES } from './order-messages.js';
 
 export const DOCUMENT_MESSAGES = {
   APPROVAL_NO_FLOW: {
@@ -87,6 +88,7 @@ export const DOCUMENT_MESSAGES = {
     'zh-TW': '這筆回款已經確認過了',
     en: 'This payment is already confirmed',
   },
+  ...ORDER_MESSAGES,
 } as const;
 
 export const DOCUMENT_STATUS: Record<keyof typeof DOCUMENT_MESSAGES, number> = {
@@ -107,6 +109,7 @@ export const DOCUMENT_STATUS: Record<keyof typeof DOCUMENT_MESSAGES, number> = {
   PAYMENT_NO_PLAN: 422,
   PLAN_DROPS_ALLOCATED: 409,
   PAYMENT_CONFIRMED: 409,
+  ...ORDER_STATUS_CODES,
 };
 
 export const DOCUMENT_FIELD_MESSAGES = {
@@ -145,4 +148,5 @@ export const DOCUMENT_FIELD_MESSAGES = {
     'zh-TW': '這一期不屬於這份合約的回款計劃',
     en: 'This instalment is not in the contract’s payment plan',
   },
+  ...ORDER_FIELD_MESSAGES,
 } as const;

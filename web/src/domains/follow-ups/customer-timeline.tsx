@@ -1,6 +1,7 @@
 import {
   AuditOutlined,
   CalendarOutlined,
+  CarOutlined,
   CheckCircleOutlined,
   CheckSquareOutlined,
   ClockCircleOutlined,
@@ -8,6 +9,7 @@ import {
   FileProtectOutlined,
   FlagOutlined,
   FundOutlined,
+  ShoppingCartOutlined,
   StopOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -82,6 +84,12 @@ function documentLook(item: TimelineItem): { color: string; icon: ReactNode; lin
   }
   if (item.type === 'contract_progress')
     return { color: '#13c2c2', icon: DOCUMENT_ICONS.contract_progress, link: `/contracts/${str(m.contractId)}` };
+  if (item.type === 'order' || item.type === 'delivery')
+    return {
+      color: '#fa8c16',
+      icon: item.type === 'order' ? <ShoppingCartOutlined /> : <CarOutlined />,
+      link: `/orders/${str(m.orderId)}`,
+    };
   if (item.type === 'approval') {
     const color = m.kind === 'approve' || m.kind === 'approved' ? '#52c41a' : m.kind === 'reject' ? '#ff4d4f' : '#1677ff';
     return { color, icon: DOCUMENT_ICONS.approval, link: `/approvals/${str(m.requestId)}` };
