@@ -23,6 +23,8 @@ export const MODULES = [
   'approval_flows',
   // M1 回款: payment plans and payments received; approve = finance confirms money as received.
   'receivables',
+  // M4 费用: expense claims; approve = approve claims routed to you; a rep sees his own by scope.
+  'expenses',
 ] as const;
 export type Module = (typeof MODULES)[number];
 
@@ -70,6 +72,7 @@ export const BUILT_IN_ROLES: BuiltInRole[] = [
       ...crud('contracts', ['export', 'approve']),
       'receivables:view',
       'receivables:export',
+      ...crud('expenses', ['export', 'approve']),
     ],
   },
   {
@@ -90,6 +93,7 @@ export const BUILT_IN_ROLES: BuiltInRole[] = [
       ...crud('contracts', ['export', 'approve']),
       'receivables:view',
       'receivables:export',
+      ...crud('expenses', ['export', 'approve']),
     ],
   },
   {
@@ -110,6 +114,8 @@ export const BUILT_IN_ROLES: BuiltInRole[] = [
       ...crud('contracts'),
       'receivables:view',
       'receivables:create',
+      // A rep files and exports his own claims (scope own).
+      ...crud('expenses', ['export']),
     ],
   },
   {
@@ -129,6 +135,9 @@ export const BUILT_IN_ROLES: BuiltInRole[] = [
       'receivables:edit',
       'receivables:approve',
       'receivables:export',
+      'expenses:view',
+      'expenses:export',
+      'expenses:approve',
     ],
   },
   {
