@@ -5,6 +5,7 @@ import { contactsDomain } from './contacts/index.js';
 import { contractsDomain } from './contracts/index.js';
 import { customerPoolDomain } from './customer-pool/index.js';
 import { customersDomain } from './customers/index.js';
+import { expensesDomain } from './expenses/index.js';
 import { leadsDomain } from './leads/index.js';
 import { notesDomain } from './notes/index.js';
 import { followUpsDomain } from './follow-ups/index.js';
@@ -29,6 +30,7 @@ export const webDomains: WebDomain[] = [
   opportunitiesDomain,
   quotesDomain,
   contractsDomain,
+  expensesDomain,
   customerPoolDomain,
   contactsDomain,
   followUpsDomain,
