@@ -60,7 +60,7 @@ export function MonthLine({ months, locale, name, height = 280 }: { months: Slic
     grid: { left: 8, right: 16, top: 24, bottom: 8, containLabel: true },
     xAxis: { type: 'category', data: months.map((m) => m.name), boundaryGap: false },
     yAxis: { type: 'value', axisLabel: { formatter: (v: number) => formatWan(String(v), locale) } },
-    series: [{ name, type: 'line', smooth: true, areaStyle: { opacity: 0.12 }, data: months.map((m) => Number(m.amount)) }],
+    series: [{ name, type: 'line', areaStyle: { opacity: 0.12 }, data: months.map((m) => Number(m.amount)) }],
   };
   return <ReactEChartsCore echarts={echarts} option={option} notMerge style={{ height, width: '100%' }} />;
 }

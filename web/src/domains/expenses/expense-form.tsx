@@ -120,7 +120,7 @@ function ExpenseFormSession({ open, expense, customer, onClose, onSaved }: Props
         <Row gutter={16}>
           <Col {...half}>
             <Form.Item name="category" label={t('fields.category')} rules={[{ required: true }]}>
-              <PicklistSelect list="expense_category" data-testid="expense-category" />
+              <PicklistSelect list="expense_category" placeholder={t('form.categoryPlaceholder')} data-testid="expense-category" />
             </Form.Item>
           </Col>
           <Col {...half}>

@@ -1,5 +1,5 @@
 import { fen, formatFen } from '@contracts/quote-money.js';
-import { Card, Col, DatePicker, Empty, Progress, Row, Space, Statistic, Table, Typography } from 'antd';
+import { Card, Col, DatePicker, Empty, Progress, Row, Statistic, Table } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -74,7 +74,7 @@ export function ExpenseStatsPage() {
       columns={columns}
       dataSource={rows}
       loading={isFetching}
-      pagination={(rows?.length ?? 0) > 10 ? { pageSize: 10, showSizeChanger: false } : false}
+      pagination={(rows?.length ?? 0) > 12 ? { pageSize: 12, showSizeChanger: false } : false}
       scroll={{ x: 'max-content' }}
       locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('stats.empty')} /> }}
       data-testid={testId}
@@ -187,11 +187,6 @@ export function ExpenseStatsPage() {
           {block(t('stats.byCustomer'), null, table('customerId', customerColumns, data?.byCustomer, 'expense-stats-customers'))}
         </Col>
       </Row>
-      <Space>
-        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          {t('stats.subtitle')}
-        </Typography.Text>
-      </Space>
     </>
   );
 }

@@ -39,6 +39,7 @@ export const expensesZhCN = {
     createTitle: '我要报销',
     editTitle: '修改报销单 {{number}}',
     customerPlaceholder: '先选客户',
+    categoryPlaceholder: '招待、差旅、礼品……',
     opportunityPlaceholder: '可不选；只列这个客户的商机',
     contractPlaceholder: '可不选；只列这个客户的合同',
     pickCustomerFirst: '先选客户',
