@@ -1,20 +1,21 @@
-import { DeleteOutlined, EditOutlined, RollbackOutlined, UploadOutlined } from '@ant-design/icons';
+import { DeleteOutlined, EditOutlined, UploadOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, Popconfirm, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
-import { useAuth } from '../../app/auth.js';
 import { isVersionConflict } from '../../shared/api-form.js';
 import { useConflictDialog } from '../../shared/conflict.js';
 import { type Expense, reloadExpense, useDeleteExpense, useExpenseStep } from './api.js';
 import { ExpenseFormDrawer } from './expense-form.js';
 
-/** Only what the server allows now (`can.*`): a draft or rejected claim is edited, (re)submitted or deleted; the submitter withdraws one in approval. */
+/**
+ * Only what the server allows now (`can.*`): a draft or rejected claim is edited, (re)submitted or
+ * deleted. A claim in approval is withdrawn from its approval panel (with its confirmation).
+ */
 export function ExpenseActions({ expense: e }: { expense: Expense }) {
   const { t } = useTranslation('expenses');
   const { message } = App.useApp();
-  const { me } = useAuth();
   const navigate = useNavigate();
   const qc = useQueryClient();
   const conflict = useConflictDialog();
@@ -22,10 +23,10 @@ export function ExpenseActions({ expense: e }: { expense: Expense }) {
   const del = useDeleteExpense();
   const [editing, setEditing] = useState(false);
 
-  const run = async (path: 'submit' | 'withdraw') => {
+  const submit = async () => {
     try {
-      await step.mutateAsync({ id: e.id, path, version: e.version });
-      message.success(t(path === 'submit' ? 'detail.submitted' : 'detail.withdrawn'));
+      await step.mutateAsync({ id: e.id, path: 'submit', version: e.version });
+      message.success(t('detail.submitted'));
     } catch (err) {
       if (isVersionConflict(err)) conflict(() => void reloadExpense(qc, e.id));
       else message.error(err instanceof Error ? err.message : String(err));
@@ -44,23 +45,11 @@ export function ExpenseActions({ expense: e }: { expense: Expense }) {
           type="primary"
           icon={<UploadOutlined />}
           loading={step.isPending}
-          onClick={() => void run('submit')}
+          onClick={() => void submit()}
           data-testid="expense-submit"
         >
           {e.status === 'rejected' ? t('detail.resubmit') : t('detail.submit')}
         </Button>
-      )}
-      {e.status === 'in_approval' && e.ownerId === me?.id && (
-        <Popconfirm
-          title={t('detail.withdrawConfirm')}
-          okText={t('detail.withdraw')}
-          placement="bottomRight"
-          onConfirm={() => run('withdraw')}
-        >
-          <Button icon={<RollbackOutlined />} loading={step.isPending} data-testid="expense-withdraw">
-            {t('detail.withdraw')}
-          </Button>
-        </Popconfirm>
       )}
       {e.can.delete && (
         <Popconfirm

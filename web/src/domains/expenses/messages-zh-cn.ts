@@ -60,9 +60,6 @@ export const expensesZhCN = {
     edit: '修改',
     submit: '提交审批',
     submitted: '已提交，等待上级审批',
-    withdraw: '撤回',
-    withdrawConfirm: '撤回后这张报销单回到草稿，可以修改后重新提交。确定撤回？',
-    withdrawn: '已撤回',
     resubmit: '重新提交',
     delete: '删除',
     deleteConfirm: '删除报销单 {{number}}？删除后可以在回收站找回。',
@@ -70,7 +67,6 @@ export const expensesZhCN = {
     locked: '审批中，不能修改；如需修改请先撤回。',
     approved: '已审批通过，计入客户费用，不能再修改或删除。',
     rejected: '被驳回了，改好后可以重新提交。',
-    noReceipts: '还没有上传发票或单据，审批人可能会打回。',
   },
   customerTab: {
     tab: '费用',
