@@ -16,13 +16,14 @@ interface Slice {
   amount: string;
 }
 
-/** Category shares of the total, as a ring. */
-export function SharePie({ slices, height = 280 }: { slices: Slice[]; height?: number }) {
+/** Category shares of the total, as a ring; the shares shown are the server's (one decimal, as in the table). */
+export function SharePie({ slices, height = 280 }: { slices: (Slice & { share: number | null })[]; height?: number }) {
+  const shareOf = (name: string) => slices.find((s) => s.name === name)?.share ?? 0;
   const option = {
     color: PALETTE,
     tooltip: {
       trigger: 'item',
-      formatter: (p: { name: string; value: number; percent: number }) => `${p.name}<br/>${exact(p.value)}（${p.percent}%）`,
+      formatter: (p: { name: string; value: number }) => `${p.name}<br/>${exact(p.value)}（${shareOf(p.name)}%）`,
     },
     legend: { bottom: 0, type: 'scroll' },
     series: [
@@ -30,7 +31,7 @@ export function SharePie({ slices, height = 280 }: { slices: Slice[]; height?: n
         type: 'pie',
         radius: ['42%', '68%'],
         center: ['50%', '45%'],
-        label: { formatter: '{b} {d}%' },
+        label: { formatter: (p: { name: string }) => `${p.name} ${shareOf(p.name)}%` },
         data: slices.map((s) => ({ name: s.name, value: Number(s.amount) })),
       },
     ],

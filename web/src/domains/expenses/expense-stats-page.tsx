@@ -157,7 +157,7 @@ export function ExpenseStatsPage() {
         <Col xs={24} xl={12}>
           {block(
             t('stats.byCategory'),
-            <SharePie slices={(data?.byCategory ?? []).map((r) => ({ name: category(r.category), amount: r.amount }))} />,
+            <SharePie slices={(data?.byCategory ?? []).map((r) => ({ name: category(r.category), amount: r.amount, share: r.share }))} />,
             table('category', categoryColumns, data?.byCategory, 'expense-stats-categories'),
           )}
         </Col>
