@@ -27,6 +27,8 @@ export const MODULES = [
   'credit_limits',
   // M2 销售订单与发货: edit covers recording and undoing deliveries; approve decides orders under a flow.
   'orders',
+  // M4 费用: expense claims; approve = approve claims routed to you; a rep sees his own by scope.
+  'expenses',
 ] as const;
 export type Module = (typeof MODULES)[number];
 
@@ -77,6 +79,7 @@ export const BUILT_IN_ROLES: BuiltInRole[] = [
       'credit_limits:view',
       'credit_limits:edit',
       ...crud('orders', ['export', 'approve']),
+      ...crud('expenses', ['export', 'approve']),
     ],
   },
   {
@@ -99,6 +102,7 @@ export const BUILT_IN_ROLES: BuiltInRole[] = [
       'receivables:export',
       'credit_limits:view',
       ...crud('orders', ['export', 'approve']),
+      ...crud('expenses', ['export', 'approve']),
     ],
   },
   {
@@ -121,6 +125,8 @@ export const BUILT_IN_ROLES: BuiltInRole[] = [
       'receivables:create',
       'credit_limits:view',
       ...crud('orders'),
+      // A rep files and exports his own claims (scope own).
+      ...crud('expenses', ['export']),
     ],
   },
   {
@@ -145,6 +151,9 @@ export const BUILT_IN_ROLES: BuiltInRole[] = [
       'orders:view',
       'orders:export',
       'orders:approve',
+      'expenses:view',
+      'expenses:export',
+      'expenses:approve',
     ],
   },
   {

@@ -9,6 +9,7 @@ export const PICKLISTS = [
   'customer_tag',
   'opportunity_source',
   'lost_reason',
+  'expense_category',
 ] as const;
 export const picklistName = z.enum(PICKLISTS);
 export type PicklistName = z.infer<typeof picklistName>;

@@ -8,6 +8,7 @@ import { customerPoolRoutes } from './customer-pool/customer-pool-routes.js';
 import { customersRoutes } from './customers/customers-routes.js';
 import { customerTimelineRoutes } from './customers/timeline-routes.js';
 import { duplicatesRoutes } from './duplicates/duplicates-routes.js';
+import { expensesRoutes } from './expenses/expenses-routes.js';
 import { exportsRoutes } from './exports/exports-routes.js';
 import { followUpsRoutes } from './follow-ups/follow-ups-routes.js';
 import { gradingRoutes } from './grading/grading-routes.js';
@@ -51,6 +52,7 @@ export const domainPlugins: FastifyPluginAsync<{ ctx: AppContext }>[] = [
   creditRoutes,
   ordersRoutes,
   productsRoutes,
+  expensesRoutes,
   // Last: they add a route per export and import the domains above registered.
   exportsRoutes,
   importsRoutes,

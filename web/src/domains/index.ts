@@ -6,6 +6,7 @@ import { contractsDomain } from './contracts/index.js';
 import { creditDomain } from './credit/index.js';
 import { customerPoolDomain } from './customer-pool/index.js';
 import { customersDomain } from './customers/index.js';
+import { expensesDomain } from './expenses/index.js';
 import { leadsDomain } from './leads/index.js';
 import { notesDomain } from './notes/index.js';
 import { followUpsDomain } from './follow-ups/index.js';
@@ -33,6 +34,7 @@ export const webDomains: WebDomain[] = [
   contractsDomain,
   creditDomain,
   ordersDomain,
+  expensesDomain,
   customerPoolDomain,
   contactsDomain,
   followUpsDomain,

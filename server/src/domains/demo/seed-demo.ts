@@ -6,6 +6,7 @@ import { seedDemoOpportunities } from './demo-opportunities.js';
 import { seedDemoCredit } from './demo-credit.js';
 import { seedDemoDocuments } from './demo-documents.js';
 import { seedDemoOrders } from './demo-orders.js';
+import { seedDemoExpenses } from './demo-expenses.js';
 import { seedDemoProducts } from './demo-products.js';
 import {
   BUSINESS,
@@ -277,6 +278,7 @@ export async function seedDemo(db: Db, opts: { customers?: number; seed?: number
     await seedDemoDocuments(trx, userIds);
     await seedDemoCredit(trx);
     await seedDemoOrders(trx, userIds);
+    await seedDemoExpenses(trx, userIds);
     // A few notes in the knowledge base, linked to customers, the way a team writes them.
     const noteAuthors = reps.slice(0, 4);
     const keyCustomers = await trx.selectFrom('customers').select(['id', 'owner_id']).where('is_key', '=', true).limit(4).execute();

@@ -67,4 +67,14 @@ export const DEFAULT_PICKLISTS: Record<PicklistName, Seed[]> = {
     ['relationship', '关系没做到位', '關係沒做到位', 'Relationship'],
     ['other', '其他', '其他', 'Other'],
   ],
+  // M4 费用: what an expense claim was spent on.
+  expense_category: [
+    ['entertainment', '业务招待', '業務招待', 'Entertainment'],
+    ['travel', '差旅', '差旅', 'Travel'],
+    ['gifts', '礼品', '禮品', 'Gifts'],
+    ['samples', '样品', '樣品', 'Samples'],
+    ['transport', '交通', '交通', 'Transport'],
+    ['events', '会务', '會務', 'Events'],
+    ['other', '其他', '其他', 'Other'],
+  ],
 };

@@ -89,6 +89,16 @@ export const DOCUMENT_MESSAGES = {
     en: 'This payment is already confirmed',
   },
   ...ORDER_MESSAGES,
+  EXPENSE_STATUS: {
+    'zh-CN': '报销单当前是“{status}”状态，不能执行这个操作',
+    'zh-TW': '報銷單目前是「{status}」狀態，不能執行這個操作',
+    en: 'The expense claim is {status}; this step does not apply',
+  },
+  EXPENSE_OTHER_CUSTOMER: {
+    'zh-CN': '所选的商机或合同不属于这个客户',
+    'zh-TW': '所選的商機或合約不屬於這個客戶',
+    en: 'The deal or contract chosen belongs to another customer',
+  },
 } as const;
 
 export const DOCUMENT_STATUS: Record<keyof typeof DOCUMENT_MESSAGES, number> = {
@@ -110,6 +120,8 @@ export const DOCUMENT_STATUS: Record<keyof typeof DOCUMENT_MESSAGES, number> = {
   PLAN_DROPS_ALLOCATED: 409,
   PAYMENT_CONFIRMED: 409,
   ...ORDER_STATUS_CODES,
+  EXPENSE_STATUS: 409,
+  EXPENSE_OTHER_CUSTOMER: 422,
 };
 
 export const DOCUMENT_FIELD_MESSAGES = {
@@ -142,6 +154,11 @@ export const DOCUMENT_FIELD_MESSAGES = {
     'zh-CN': '分配合计 {sum}，应等于回款金额 {amount}',
     'zh-TW': '分配合計 {sum}，應等於回款金額 {amount}',
     en: 'The allocations add up to {sum}; they must equal the payment of {amount}',
+  },
+  other_customer: {
+    'zh-CN': '不属于所选客户，请选这个客户自己的商机或合同',
+    'zh-TW': '不屬於所選客戶，請選這個客戶自己的商機或合約',
+    en: 'Belongs to another customer; pick one of this customer’s own',
   },
   instalment_unknown: {
     'zh-CN': '这一期不属于这份合同的回款计划',

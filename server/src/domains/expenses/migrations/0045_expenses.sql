@@ -40,3 +40,18 @@ CREATE INDEX expenses_deleted ON expenses (deleted_at) WHERE deleted_at IS NOT N
 CREATE INDEX expenses_created_by ON expenses (created_by);
 CREATE INDEX expenses_updated_by ON expenses (updated_by);
 CREATE INDEX expenses_deleted_by ON expenses (deleted_by);
+
+-- M4: an approved claim is the company's cost; no route, import or bulk statement changes what was
+-- approved or deletes it (the service refuses first; this is the backstop, SQLSTATE CR001 → 409).
+CREATE FUNCTION expense_frozen() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF OLD.status = 'approved' AND (
+       NEW.amount IS DISTINCT FROM OLD.amount OR NEW.category IS DISTINCT FROM OLD.category
+    OR NEW.spent_on IS DISTINCT FROM OLD.spent_on OR NEW.customer_id IS DISTINCT FROM OLD.customer_id
+    OR NEW.opportunity_id IS DISTINCT FROM OLD.opportunity_id OR NEW.contract_id IS DISTINCT FROM OLD.contract_id
+    OR NEW.status IS DISTINCT FROM OLD.status OR (NEW.deleted_at IS NOT NULL AND OLD.deleted_at IS NULL)) THEN
+    RAISE EXCEPTION 'expense % is approved and cannot change', OLD.number USING ERRCODE = 'CR001';
+  END IF;
+  RETURN NEW;
+END $$;
+CREATE TRIGGER expenses_frozen BEFORE UPDATE ON expenses FOR EACH ROW EXECUTE FUNCTION expense_frozen();
