@@ -16,6 +16,8 @@ export const expenseEntity = registerEntity({
   transferable: true,
   transferWhere: "status <> 'approved'",
   counted: { 'zh-CN': '{n} 张报销单', 'zh-TW': '{n} 張報銷單', en: ['{n} expense claim', '{n} expense claims'] },
+  // The receipts are what the approver decided on: fixed from submission (a withdrawn or rejected claim opens again).
+  attachmentsLocked: (row) => row.status === 'in_approval' || row.status === 'approved',
 });
 
 // Money spent on a customer is a financial record: its customer, deal or contract cannot be deleted from under it.

@@ -276,5 +276,11 @@ describe('expense claims (M4)', () => {
     await step(team.repA, (await team.repA.get(`/api/v1/expenses/${e.id}`)).body, 'submit');
     const files = await team.eastManager.get(`/api/v1/files?ownerEntity=expense&ownerId=${e.id}`);
     expect(files.body.items).toHaveLength(2);
+    // Submitted, the receipts are what the approver decides on: none added, none removed.
+    const late = await upload(team.repA, '补充.png', png, 'image/png');
+    expect(late.status).toBe(409);
+    expect(late.body.error.code).toBe('ATTACHMENTS_LOCKED');
+    expect((await team.repA.request('DELETE', `/api/v1/files/${files.body.items[0].id}`)).status).toBe(409);
+    expect((await team.repA.get(`/api/v1/files?ownerEntity=expense&ownerId=${e.id}`)).body.items).toHaveLength(2);
   });
 });

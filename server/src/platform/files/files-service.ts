@@ -27,8 +27,9 @@ async function ownerRecord(
   const def = entityByName(ownerEntity);
   if (!def) throw new AppError('NOT_FOUND');
   if (!can(actor, def.module, 'view')) throw new AppError('FORBIDDEN');
-  await findVisible(db, actor, def, ownerId);
+  const row = await findVisible(db, actor, def, ownerId);
   if (action === 'edit' && !can(actor, def.module, 'edit')) throw new AppError('FORBIDDEN');
+  if (action === 'edit' && def.attachmentsLocked?.(row)) throw new AppError('ATTACHMENTS_LOCKED', { params: { record: def.label } });
   return def;
 }
 

@@ -143,6 +143,11 @@ const MESSAGES = {
     'zh-TW': '檔案太大，最大 {max}',
     en: 'The file is too large; the limit is {max}',
   },
+  ATTACHMENTS_LOCKED: {
+    'zh-CN': '{record}已提交审批或已审批，附件不能再增删；如需修改请先撤回',
+    'zh-TW': '{record}已送出審批或已審批，附件不能再增刪；如需修改請先撤回',
+    en: 'The {record} is submitted or approved: its attachments can no longer change; withdraw it first',
+  },
   FILE_TYPE_NOT_ALLOWED: {
     'zh-CN': '不支持这种文件，请上传 {types} 文件',
     'zh-TW': '不支援這種檔案，請上傳 {types} 檔案',

@@ -44,6 +44,11 @@ export interface EntityDef {
    * customer's deletion says what goes into the recycle bin with it. Without it: '{n} × label'.
    */
   counted?: Record<Locale, string | [one: string, other: string]>;
+  /**
+   * A record whose attachments are part of what was decided (an expense claim's receipts once it is
+   * submitted): no file may be added or removed while this holds for the row.
+   */
+  attachmentsLocked?: (row: Record<string, unknown>) => boolean;
 }
 
 const registry = new Map<string, EntityDef>();
