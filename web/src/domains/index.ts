@@ -17,6 +17,7 @@ import { pipelineReportsDomain } from './pipeline-reports/index.js';
 import { productsDomain } from './products/index.js';
 import { profileDomain } from './profile/index.js';
 import { quotesDomain } from './quotes/index.js';
+import { receivablesDomain } from './receivables/index.js';
 import { recycleBinDomain } from './recycle-bin/index.js';
 import { searchDomain } from './search/index.js';
 import { tasksDomain } from './tasks/index.js';
@@ -29,6 +30,7 @@ export const webDomains: WebDomain[] = [
   opportunitiesDomain,
   quotesDomain,
   contractsDomain,
+  receivablesDomain,
   customerPoolDomain,
   contactsDomain,
   followUpsDomain,

@@ -1,0 +1,117 @@
+import type { ListResult } from '@contracts/common.js';
+import type { ContractStatus } from '@contracts/contracts.js';
+import type {
+  createPaymentBody,
+  overdueInstalmentSchema,
+  paymentPlanSchema,
+  paymentSchema,
+  putPaymentPlanBody,
+  splitPlanBody,
+  splitPlanResponse,
+  unpaidContractSchema,
+} from '@contracts/receivables.js';
+import { keepPreviousData, type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import { http, type Query } from '../../app/api-client.js';
+
+export type PaymentPlan = z.infer<typeof paymentPlanSchema>;
+export type Instalment = PaymentPlan['instalments'][number];
+export type PlanInput = z.input<typeof putPaymentPlanBody>;
+export type SplitInput = z.input<typeof splitPlanBody>;
+export type Payment = z.infer<typeof paymentSchema>;
+export type PaymentInput = z.input<typeof createPaymentBody>;
+export type UnpaidContract = z.infer<typeof unpaidContractSchema>;
+export type OverdueInstalment = z.infer<typeof overdueInstalmentSchema>;
+
+export const receivableKeys = {
+  all: ['receivables'] as const,
+  plan: (contractId: string) => ['receivables', 'plan', contractId] as const,
+  payments: (query: Query) => ['receivables', 'payments', query] as const,
+  unpaid: (query: Query) => ['receivables', 'unpaid', query] as const,
+  overdue: (query: Query) => ['receivables', 'overdue', query] as const,
+};
+
+export const usePaymentPlan = (contractId: string, enabled = true) =>
+  useQuery({
+    queryKey: receivableKeys.plan(contractId),
+    queryFn: () => http.get<PaymentPlan>(`/contracts/${contractId}/payment-plan`),
+    enabled: enabled && !!contractId,
+  });
+
+export const usePayments = (query: Query, enabled = true) =>
+  useQuery({
+    queryKey: receivableKeys.payments(query),
+    queryFn: () => http.get<ListResult<Payment>>('/payments', query),
+    placeholderData: keepPreviousData,
+    enabled,
+  });
+
+export const useUnpaidContracts = (query: Query) =>
+  useQuery({
+    queryKey: receivableKeys.unpaid(query),
+    queryFn: () => http.get<ListResult<UnpaidContract>>('/receivables/unpaid', query),
+    placeholderData: keepPreviousData,
+  });
+
+export const useOverdueInstalments = (query: Query) =>
+  useQuery({
+    queryKey: receivableKeys.overdue(query),
+    queryFn: () => http.get<ListResult<OverdueInstalment>>('/receivables/overdue', query),
+    placeholderData: keepPreviousData,
+  });
+
+/**
+ * Money in or a plan changed: every receivable list, the plans, and the customer's timeline (a
+ * collection is on it) may show something else now.
+ */
+const afterChange = (qc: QueryClient) =>
+  Promise.all([qc.invalidateQueries({ queryKey: receivableKeys.all }), qc.invalidateQueries({ queryKey: ['customers'] })]);
+
+export function useSavePlan(contractId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: PlanInput) => http.put<PaymentPlan>(`/contracts/${contractId}/payment-plan`, body),
+    onSuccess: (plan) => {
+      qc.setQueryData(receivableKeys.plan(contractId), plan);
+      return afterChange(qc);
+    },
+  });
+}
+
+/** The even split the server proposes (not saved): odd fen on the last instalment. */
+export const proposeSplit = (contractId: string, body: SplitInput) =>
+  http.post<z.infer<typeof splitPlanResponse>>(`/contracts/${contractId}/payment-plan/split`, body);
+
+export function useCreatePayment() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: PaymentInput) => http.post<Payment>('/payments', body),
+    onSuccess: () => afterChange(qc),
+  });
+}
+
+export function useConfirmPayment() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => http.post<Payment>(`/payments/${id}/confirm`),
+    onSuccess: () => afterChange(qc),
+  });
+}
+
+/** An effective contract to take a payment for, as the payment form's picker lists it. */
+export interface ContractOption {
+  id: string;
+  number: string;
+  title: string;
+  customerName: string;
+  amount: string;
+  status: ContractStatus;
+}
+
+export const useEffectiveContracts = (q: string | undefined, enabled: boolean) =>
+  useQuery({
+    queryKey: ['contracts', 'list', { status: 'effective', q, pageSize: 20, picker: 'receivables' }],
+    queryFn: () => http.get<ListResult<ContractOption>>('/contracts', { status: 'effective', q, pageSize: 20, sort: '-updatedAt' }),
+    placeholderData: keepPreviousData,
+    enabled,
+  });

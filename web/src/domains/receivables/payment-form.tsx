@@ -1,0 +1,248 @@
+import { LIMITS } from '@contracts/common.js';
+import { PAYMENT_METHODS } from '@contracts/receivables.js';
+import { Alert, Col, Form, Input, Radio, Row, Select, Table, type TableColumnsType, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useAuth } from '../../app/auth.js';
+import { companyToday } from '../../shared/dates.js';
+import { DateField, FormDrawer, MoneyInput, freshOnEachOpen, useRecordForm } from '../../shared/form-kit/index.js';
+import { formatMoney } from '../../shared/format.js';
+import { type Instalment, type Payment, useCreatePayment, useEffectiveContracts, usePaymentPlan } from './api.js';
+import { InstalmentStatusTag } from './receivable-labels.js';
+import {
+  allocateOldestFirst,
+  allocationsInput,
+  checkAllocation,
+  fenOf,
+  instalmentStatus,
+  openOnPlan,
+  roomOf,
+  roomText,
+} from './receivable-math.js';
+
+interface FormValues {
+  contractId?: string;
+  receivedOn: string | null;
+  amount?: string | null;
+  method: Payment['method'];
+  bankReference?: string | null;
+  note?: string | null;
+  mode: 'auto' | 'manual';
+  allocations?: Record<string, string | null | undefined>;
+}
+
+interface Props {
+  open: boolean;
+  /** From the contract's 回款 tab: the contract is fixed. */
+  contract?: { id: string; number: string; title: string };
+  onClose: () => void;
+}
+
+const text = (v: string | null | undefined) => v?.trim() || null;
+
+/**
+ * M1 登记回款: the money received on an effective contract and the instalments it pays, oldest due
+ * first or by hand with what is left to spread shown as it is typed. Finance's payment is received at
+ * once; anyone else's is 预计回款 until finance confirms it.
+ */
+export const PaymentFormDrawer = freshOnEachOpen(PaymentFormSession);
+
+function PaymentFormSession({ open, contract, onClose }: Props) {
+  const { t } = useTranslation('receivables');
+  const { can } = useAuth();
+  const create = useCreatePayment();
+  const [search, setSearch] = useState<string>();
+  const rf = useRecordForm<FormValues, Payment>({
+    record: undefined,
+    toValues: () => ({ contractId: contract?.id, receivedOn: companyToday(), method: 'bank_transfer', mode: 'auto', allocations: {} }),
+    save: (v) =>
+      create.mutateAsync({
+        contractId: v.contractId as string,
+        receivedOn: v.receivedOn as string,
+        amount: String(v.amount),
+        method: v.method,
+        bankReference: text(v.bankReference),
+        note: text(v.note),
+        allocations: v.mode === 'manual' ? allocationsInput(plan.data?.instalments ?? [], v.allocations ?? {}) : undefined,
+      }),
+    savedMessage: (saved) => (saved.status === 'expected' ? t('payment.savedExpected') : t('payment.saved')),
+    onClose,
+  });
+  const { form } = rf;
+  const contractId = Form.useWatch('contractId', form) ?? contract?.id;
+  const amount = Form.useWatch('amount', form);
+  const mode = Form.useWatch('mode', form) ?? 'auto';
+  const given = Form.useWatch('allocations', form) ?? {};
+  const plan = usePaymentPlan(contractId ?? '', !!contractId);
+  const contracts = useEffectiveContracts(search, open && !contract);
+
+  const instalments = plan.data?.instalments ?? [];
+  const open$ = openOnPlan(instalments);
+  const auto = allocateOldestFirst(instalments, amount);
+  const check = checkAllocation(instalments, amount, given);
+  const noPlan = !!contractId && plan.isSuccess && instalments.length === 0;
+  const today = companyToday();
+
+  const columns: TableColumnsType<Instalment> = [
+    { key: 'position', title: t('fields.position'), width: 56, align: 'center', render: (_, i) => i.position },
+    { key: 'dueDate', title: t('fields.dueDate'), width: 104, render: (_, i) => i.dueDate },
+    { key: 'amount', title: t('fields.amount'), width: 120, align: 'right', className: 'money', render: (_, i) => formatMoney(i.amount) },
+    {
+      key: 'room',
+      title: t('fields.room'),
+      width: 120,
+      align: 'right',
+      className: 'money',
+      render: (_, i) => (roomOf(i) > 0n ? formatMoney(roomText(i)) : <InstalmentStatusTag status={instalmentStatus(i, today)} />),
+    },
+    {
+      key: 'take',
+      title: t('payment.allocation'),
+      width: 170,
+      render: (_, i) =>
+        mode === 'auto' ? (
+          <span className="money">{auto[i.id] ? formatMoney(auto[i.id]) : '—'}</span>
+        ) : (
+          <Form.Item
+            name={['allocations', i.id]}
+            style={{ margin: 0 }}
+            validateStatus={check.over.includes(i.id) ? 'error' : undefined}
+            help={check.over.includes(i.id) ? t('payment.overRoom') : undefined}
+          >
+            <MoneyInput disabled={roomOf(i) <= 0n} data-testid="payment-allocation" />
+          </Form.Item>
+        ),
+    },
+  ];
+
+  const half = { xs: 24, md: 12 };
+  return (
+    <FormDrawer open={open} title={t('payment.title')} saveTestId="payment-save" width={760} {...rf.shellProps}>
+      <Alert
+        type={can('receivables', 'approve') ? 'success' : 'info'}
+        showIcon
+        style={{ marginBottom: 16 }}
+        title={can('receivables', 'approve') ? t('payment.confirmedHint') : t('payment.expectedHint')}
+      />
+      <Form<FormValues> {...rf.formProps} data-testid="payment-form">
+        <Row gutter={16}>
+          <Col xs={24}>
+            <Form.Item
+              name="contractId"
+              label={t('payment.contract')}
+              rules={[{ required: true, message: t('payment.contractRequired') }]}
+              extra={contractId && plan.data && !noPlan ? t('payment.open', { amount: formatMoney(open$) }) : undefined}
+            >
+              {contract ? (
+                <Select disabled options={[{ value: contract.id, label: `${contract.number} ${contract.title}`.trim() }]} />
+              ) : (
+                <Select
+                  showSearch={{ filterOption: false, onSearch: (v) => setSearch(v || undefined) }}
+                  placeholder={t('payment.contractPlaceholder')}
+                  loading={contracts.isFetching}
+                  options={(contracts.data?.items ?? []).map((c) => ({
+                    value: c.id,
+                    label: `${c.number} ${c.title} · ${c.customerName}`,
+                  }))}
+                  onChange={() => form.setFieldValue('allocations', {})}
+                  data-testid="payment-contract"
+                />
+              )}
+            </Form.Item>
+          </Col>
+          {noPlan && (
+            <Col xs={24}>
+              <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={t('payment.noPlan')} />
+            </Col>
+          )}
+          <Col {...half}>
+            <DateField
+              name="receivedOn"
+              label={t('fields.receivedOn')}
+              rules={[{ required: true, message: t('payment.dateRequired') }]}
+              testId="payment-date"
+            />
+          </Col>
+          <Col {...half}>
+            <Form.Item
+              name="amount"
+              label={t('fields.amount')}
+              rules={[
+                { required: true, message: t('payment.amountRequired') },
+                {
+                  validator: (_, v) => {
+                    const f = fenOf(v);
+                    if (f !== null && plan.data && f > (fenOf(open$) ?? 0n))
+                      return Promise.reject(new Error(t('payment.overOpen', { amount: formatMoney(open$) })));
+                    return Promise.resolve();
+                  },
+                },
+              ]}
+            >
+              <MoneyInput min="0.01" data-testid="payment-amount" />
+            </Form.Item>
+          </Col>
+          <Col {...half}>
+            <Form.Item name="method" label={t('fields.method')} rules={[{ required: true }]}>
+              <Select options={PAYMENT_METHODS.map((m) => ({ value: m, label: t(`method.${m}`) }))} data-testid="payment-method" />
+            </Form.Item>
+          </Col>
+          <Col {...half}>
+            <Form.Item name="bankReference" label={t('fields.bankReference')} rules={[{ max: 100 }]}>
+              <Input placeholder={t('payment.bankReferencePlaceholder')} data-testid="payment-reference" />
+            </Form.Item>
+          </Col>
+          <Col xs={24}>
+            <Form.Item name="note" label={t('fields.note')} rules={[{ max: LIMITS.text }]}>
+              <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} />
+            </Form.Item>
+          </Col>
+        </Row>
+
+        {instalments.length > 0 && (
+          <>
+            <Form.Item
+              name="mode"
+              label={t('payment.allocation')}
+              style={{ marginBottom: 8 }}
+              dependencies={['amount', 'allocations']}
+              rules={[
+                {
+                  // By hand, the instalments must take the whole payment, none beyond what it still lacks.
+                  validator: (_, m) =>
+                    m !== 'manual' || checkAllocation(instalments, form.getFieldValue('amount'), form.getFieldValue('allocations') ?? {}).ok
+                      ? Promise.resolve()
+                      : Promise.reject(new Error(t('payment.allocationNotOk'))),
+                },
+              ]}
+            >
+              <Radio.Group
+                options={[
+                  { value: 'auto', label: t('payment.auto') },
+                  { value: 'manual', label: t('payment.manual') },
+                ]}
+                data-testid="payment-mode"
+              />
+            </Form.Item>
+            <Table<Instalment>
+              rowKey="id"
+              size="small"
+              columns={columns}
+              dataSource={instalments}
+              pagination={false}
+              scroll={{ x: 'max-content' }}
+              data-testid="payment-instalments"
+            />
+            {mode === 'manual' && (
+              <div style={{ marginTop: 8, textAlign: 'right' }}>
+                <Typography.Text type={check.ok ? 'success' : 'warning'} strong data-testid="payment-remaining">
+                  {check.ok ? t('payment.allocatedOk') : t('payment.remaining', { amount: formatMoney(check.remaining) })}
+                </Typography.Text>
+              </div>
+            )}
+          </>
+        )}
+      </Form>
+    </FormDrawer>
+  );
+}
