@@ -142,14 +142,15 @@ export const createPaymentBody = z
  */
 export const updatePaymentBody = z
   .object({
-    receivedOn: dateSchema.optional(),
-    amount: positiveMoney.optional(),
-    method: z.enum(PAYMENT_METHODS).optional(),
+    receivedOn: dateSchema,
+    amount: positiveMoney,
+    method: z.enum(PAYMENT_METHODS),
     bankReference: optionalText(100),
     note: optionalText(LIMITS.text),
     allocations: createPaymentBody.shape.allocations,
-    version: versionField,
   })
+  .partial()
+  .extend({ version: versionField })
   .strict();
 
 /** Finance rejects an expected payment: the reason is required and kept on the payment. */
