@@ -127,6 +127,7 @@ export const BUILT_IN_ROLES: BuiltInRole[] = [
       'receivables:view',
       'receivables:create',
       'receivables:edit',
+      'receivables:delete',
       'receivables:approve',
       'receivables:export',
     ],

@@ -87,6 +87,26 @@ export const DOCUMENT_MESSAGES = {
     'zh-TW': '這筆回款已經確認過了',
     en: 'This payment is already confirmed',
   },
+  PAYMENT_STATUS: {
+    'zh-CN': '这笔回款{status}，不能执行这个操作',
+    'zh-TW': '這筆回款{status}，不能執行這個操作',
+    en: 'The payment is {status}; this step does not apply',
+  },
+  PAYMENT_FINANCE_ONLY: {
+    'zh-CN': '已确认的回款只有财务可以更正或删除',
+    'zh-TW': '已確認的回款只有財務可以更正或刪除',
+    en: 'Only finance can correct or delete a confirmed payment',
+  },
+  PAYMENT_IN_FLOW: {
+    'zh-CN': '这笔回款正在审批流程中，请在审批中心处理',
+    'zh-TW': '這筆回款正在審批流程中，請在審批中心處理',
+    en: 'This payment is in its approval flow; decide it in the approval centre',
+  },
+  INVOICE_OVER_AMOUNT: {
+    'zh-CN': '开票金额 {amount} 超过了合同还可开票的 {remaining}（合同金额 {contractAmount}，已开票 {invoiced}）',
+    'zh-TW': '開票金額 {amount} 超過了合約還可開票的 {remaining}（合約金額 {contractAmount}，已開票 {invoiced}）',
+    en: 'The invoice of {amount} is more than the {remaining} left to invoice (contract {contractAmount}, invoiced {invoiced})',
+  },
 } as const;
 
 export const DOCUMENT_STATUS: Record<keyof typeof DOCUMENT_MESSAGES, number> = {
@@ -107,6 +127,10 @@ export const DOCUMENT_STATUS: Record<keyof typeof DOCUMENT_MESSAGES, number> = {
   PAYMENT_NO_PLAN: 422,
   PLAN_DROPS_ALLOCATED: 409,
   PAYMENT_CONFIRMED: 409,
+  PAYMENT_STATUS: 409,
+  PAYMENT_FINANCE_ONLY: 403,
+  PAYMENT_IN_FLOW: 409,
+  INVOICE_OVER_AMOUNT: 409,
 };
 
 export const DOCUMENT_FIELD_MESSAGES = {
@@ -139,6 +163,11 @@ export const DOCUMENT_FIELD_MESSAGES = {
     'zh-CN': '分配合计 {sum}，应等于回款金额 {amount}',
     'zh-TW': '分配合計 {sum}，應等於回款金額 {amount}',
     en: 'The allocations add up to {sum}; they must equal the payment of {amount}',
+  },
+  tax_over_amount: {
+    'zh-CN': '税额不能超过发票金额 {amount}',
+    'zh-TW': '稅額不能超過發票金額 {amount}',
+    en: 'The tax cannot be more than the invoice amount {amount}',
   },
   instalment_unknown: {
     'zh-CN': '这一期不属于这份合同的回款计划',
