@@ -1,5 +1,6 @@
 import type { ListResult } from '@contracts/common.js';
 import type { ContractStatus } from '@contracts/contracts.js';
+import type { createInvoiceBody, Invoice } from '@contracts/invoices.js';
 import type {
   createPaymentBody,
   overdueInstalmentSchema,
@@ -8,6 +9,7 @@ import type {
   putPaymentPlanBody,
   splitPlanBody,
   splitPlanResponse,
+  uninvoicedContractSchema,
   unpaidContractSchema,
 } from '@contracts/receivables.js';
 import { keepPreviousData, type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -22,6 +24,9 @@ export type Payment = z.infer<typeof paymentSchema>;
 export type PaymentInput = z.input<typeof createPaymentBody>;
 export type UnpaidContract = z.infer<typeof unpaidContractSchema>;
 export type OverdueInstalment = z.infer<typeof overdueInstalmentSchema>;
+export type UninvoicedContract = z.infer<typeof uninvoicedContractSchema>;
+export type { Invoice };
+export type InvoiceInput = z.input<typeof createInvoiceBody>;
 
 export const receivableKeys = {
   all: ['receivables'] as const,
@@ -29,6 +34,8 @@ export const receivableKeys = {
   payments: (query: Query) => ['receivables', 'payments', query] as const,
   unpaid: (query: Query) => ['receivables', 'unpaid', query] as const,
   overdue: (query: Query) => ['receivables', 'overdue', query] as const,
+  uninvoiced: (query: Query) => ['receivables', 'uninvoiced', query] as const,
+  invoices: (query: Query) => ['receivables', 'invoices', query] as const,
 };
 
 export const usePaymentPlan = (contractId: string, enabled = true) =>
@@ -58,6 +65,21 @@ export const useOverdueInstalments = (query: Query) =>
     queryKey: receivableKeys.overdue(query),
     queryFn: () => http.get<ListResult<OverdueInstalment>>('/receivables/overdue', query),
     placeholderData: keepPreviousData,
+  });
+
+export const useUninvoicedContracts = (query: Query) =>
+  useQuery({
+    queryKey: receivableKeys.uninvoiced(query),
+    queryFn: () => http.get<ListResult<UninvoicedContract>>('/receivables/uninvoiced', query),
+    placeholderData: keepPreviousData,
+  });
+
+export const useInvoices = (query: Query, enabled = true) =>
+  useQuery({
+    queryKey: receivableKeys.invoices(query),
+    queryFn: () => http.get<ListResult<Invoice>>('/invoices', query),
+    placeholderData: keepPreviousData,
+    enabled,
   });
 
 /**
@@ -94,6 +116,39 @@ export function useConfirmPayment() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (id: string) => http.post<Payment>(`/payments/${id}/confirm`),
+    onSuccess: () => afterChange(qc),
+  });
+}
+
+/** Finance says no to an expected payment, with the reason: it reserves nothing any more. */
+export function useRejectPayment() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, reason }: { id: string; reason: string }) => http.post<Payment>(`/payments/${id}/reject`, { reason }),
+    onSuccess: () => afterChange(qc),
+  });
+}
+
+export function useDeletePayment() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => http.delete<{ ok: true }>(`/payments/${id}`),
+    onSuccess: () => afterChange(qc),
+  });
+}
+
+export function useCreateInvoice() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: InvoiceInput) => http.post<Invoice>('/invoices', body),
+    onSuccess: () => afterChange(qc),
+  });
+}
+
+export function useDeleteInvoice() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => http.delete<{ ok: true }>(`/invoices/${id}`),
     onSuccess: () => afterChange(qc),
   });
 }

@@ -1,16 +1,19 @@
 import { fen, formatFen } from '@contracts/quote-money.js';
-import { EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Empty, Space, Table, type TableColumnsType, Typography } from 'antd';
+import { EditOutlined, FileTextOutlined, PlusOutlined } from '@ant-design/icons';
+import { Alert, Button, Empty, Space, Table, type TableColumnsType, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../app/auth.js';
 import type { TabRecord } from '../../app/record-tabs.js';
 import { companyToday } from '../../shared/dates.js';
 import { formatMoney } from '../../shared/format.js';
-import { type Instalment, type Payment, usePaymentPlan, usePayments } from './api.js';
+import { LIMITS } from '@contracts/common.js';
+import { type Instalment, type Invoice, type Payment, useInvoices, usePaymentPlan, usePayments } from './api.js';
+import { InvoiceFormModal } from './invoice-form.js';
+import { InvoiceActions } from './invoice-actions.js';
 import { PaymentFormDrawer } from './payment-form.js';
 import { PlanEditor } from './plan-editor.js';
-import { AllocationText, ConfirmPaymentButton, InstalmentStatusTag, PaymentStatusTag } from './receivable-labels.js';
+import { AllocationText, PaymentActions, InstalmentStatusTag, PaymentStatusTag } from './receivable-labels.js';
 import { instalmentStatus } from './receivable-math.js';
 
 /** Plans and payments belong to a contract once it is in force; an ended one keeps what it had. */
@@ -31,6 +34,9 @@ function ContractReceivables({ record }: { record: TabRecord }) {
   const payments = usePayments({ contractId: record.id, pageSize: 100, sort: '-receivedOn' });
   const [editing, setEditing] = useState(false);
   const [paying, setPaying] = useState(false);
+  const [invoicing, setInvoicing] = useState(false);
+  const invoices = useInvoices({ contractId: record.id, pageSize: LIMITS.pageSizeMax, sort: '-issuedOn' });
+  const invoiced = formatFen((invoices.data?.items ?? []).reduce((s, i) => s + fen(i.amount), 0n));
   const today = companyToday();
   const effective = record.status === 'effective';
   const instalments = plan.data?.instalments ?? [];
@@ -38,6 +44,8 @@ function ContractReceivables({ record }: { record: TabRecord }) {
   const paid = formatFen(instalments.reduce((s, i) => s + fen(i.paid), 0n));
   const unpaid = formatFen(fen(amount) - fen(paid));
   const mayPlan = effective && can('receivables', 'create');
+  const toInvoice = formatFen(fen(amount) - fen(invoiced));
+  const mayInvoice = effective && can('receivables', 'edit') && plan.isSuccess && invoices.isSuccess && fen(toInvoice) > 0n;
 
   const planColumns: TableColumnsType<Instalment> = [
     { key: 'position', title: t('fields.position'), width: 64, align: 'center', render: (_, i) => i.position },
@@ -67,8 +75,30 @@ function ContractReceivables({ record }: { record: TabRecord }) {
     { key: 'method', title: t('fields.method'), width: 100, render: (_, p) => t(`method.${p.method}`) },
     { key: 'bankReference', title: t('fields.bankReference'), width: 150, ellipsis: true, render: (_, p) => p.bankReference ?? '—' },
     { key: 'allocations', title: t('fields.allocations'), render: (_, p) => <AllocationText payment={p} /> },
-    { key: 'status', title: t('fields.paymentStatus'), width: 96, render: (_, p) => <PaymentStatusTag status={p.status} /> },
-    { key: 'action', width: 100, render: (_, p) => <ConfirmPaymentButton payment={p} /> },
+    {
+      key: 'status',
+      title: t('fields.paymentStatus'),
+      width: 96,
+      render: (_, p) => <PaymentStatusTag status={p.status} reason={p.rejectReason} />,
+    },
+    { key: 'action', width: 190, render: (_, p) => <PaymentActions payment={p} /> },
+  ];
+
+  const invoiceColumns: TableColumnsType<Invoice> = [
+    { key: 'number', title: t('fields.invoiceNumber'), width: 170, render: (_, i) => i.number },
+    { key: 'issuedOn', title: t('fields.issuedOn'), width: 110, render: (_, i) => i.issuedOn },
+    { key: 'type', title: t('fields.invoiceType'), width: 130, render: (_, i) => t(`invoiceType.${i.type}`) },
+    { key: 'amount', title: t('fields.amount'), width: 140, align: 'right', className: 'money', render: (_, i) => formatMoney(i.amount) },
+    { key: 'taxRate', title: t('fields.taxRate'), width: 70, align: 'right', render: (_, i) => `${Number(i.taxRate)}%` },
+    {
+      key: 'taxAmount',
+      title: t('fields.taxAmount'),
+      width: 120,
+      align: 'right',
+      className: 'money',
+      render: (_, i) => formatMoney(i.taxAmount),
+    },
+    { key: 'action', width: 80, render: (_, i) => <InvoiceActions invoice={i} /> },
   ];
 
   return (
@@ -83,6 +113,11 @@ function ContractReceivables({ record }: { record: TabRecord }) {
               {instalments.length > 0 ? t('tab.editPlan') : t('tab.newPlan')}
             </Button>
           )}
+          {mayInvoice && (
+            <Button icon={<FileTextOutlined />} onClick={() => setInvoicing(true)} data-testid="invoice-new">
+              {t('invoices.issue')}
+            </Button>
+          )}
           {mayPlan && instalments.length > 0 && fen(unpaid) > 0n && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setPaying(true)} data-testid="payment-new">
               {t('payments.record')}
@@ -91,6 +126,15 @@ function ContractReceivables({ record }: { record: TabRecord }) {
         </Space>
       </div>
 
+      {plan.data?.status === 'needs_attention' && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={t('tab.needsAttention', { total: formatMoney(plan.data.planTotal), amount: formatMoney(amount) })}
+          data-testid="plan-needs-attention"
+        />
+      )}
       <Typography.Title level={5} style={{ marginTop: 0 }}>
         {t('tab.plan')}
       </Typography.Title>
@@ -152,12 +196,36 @@ function ContractReceivables({ record }: { record: TabRecord }) {
         data-testid="contract-payments"
       />
 
+      <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, justifyContent: 'space-between', alignItems: 'baseline', marginTop: 24 }}>
+        <Typography.Title level={5} style={{ margin: 0 }}>
+          {t('tab.invoices')}
+        </Typography.Title>
+        {plan.data && invoices.data && (
+          <Typography.Text type="secondary" data-testid="invoice-summary">
+            {t('invoices.summary', { invoiced: formatMoney(invoiced), remaining: formatMoney(toInvoice) })}
+          </Typography.Text>
+        )}
+      </div>
+      <Table<Invoice>
+        rowKey="id"
+        size="small"
+        style={{ marginTop: 8 }}
+        loading={invoices.isLoading}
+        columns={invoiceColumns}
+        dataSource={invoices.data?.items ?? []}
+        pagination={false}
+        scroll={{ x: 'max-content' }}
+        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('invoices.none')} /> }}
+        data-testid="contract-invoices"
+      />
+
       {plan.data && <PlanEditor open={editing} plan={plan.data} contractNumber={record.name} onClose={() => setEditing(false)} />}
       <PaymentFormDrawer
         open={paying}
         contract={{ id: record.id, number: payments.data?.items[0]?.contractNumber ?? '', title: record.name }}
         onClose={() => setPaying(false)}
       />
+      <InvoiceFormModal open={invoicing} contract={{ id: record.id, number: '', title: record.name }} onClose={() => setInvoicing(false)} />
     </div>
   );
 }

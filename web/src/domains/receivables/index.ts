@@ -5,14 +5,16 @@ import { ContractReceivablesTab } from './contract-receivables-tab.js';
 import { receivableMessages } from './messages.js';
 import { ReceivablesPage } from './receivables-page.js';
 
-/** M1 回款: 回款管理 (unpaid contracts, overdue instalments, payments) and the contract's 回款 tab. */
+/** M1 回款: 回款管理 (unpaid, overdue, not invoiced, payments, invoices) and the contract's 回款 tab. */
 export const receivablesDomain: WebDomain = {
   key: 'receivables',
   messages: receivableMessages,
   routes: [
     { path: '/receivables', element: createElement(ReceivablesPage, { tab: 'unpaid' }) },
     { path: '/receivables/overdue', element: createElement(ReceivablesPage, { tab: 'overdue' }) },
+    { path: '/receivables/uninvoiced', element: createElement(ReceivablesPage, { tab: 'uninvoiced' }) },
     { path: '/receivables/payments', element: createElement(ReceivablesPage, { tab: 'payments' }) },
+    { path: '/receivables/invoices', element: createElement(ReceivablesPage, { tab: 'invoices' }) },
   ],
   menu: [
     {

@@ -1,13 +1,13 @@
 import { LIMITS } from '@contracts/common.js';
 import { PAYMENT_METHODS } from '@contracts/receivables.js';
 import { Alert, Col, Form, Input, Radio, Row, Select, Table, type TableColumnsType, Typography } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../app/auth.js';
 import { companyToday } from '../../shared/dates.js';
 import { DateField, FormDrawer, MoneyInput, freshOnEachOpen, useRecordForm } from '../../shared/form-kit/index.js';
 import { formatMoney } from '../../shared/format.js';
-import { type Instalment, type Payment, useCreatePayment, useEffectiveContracts, usePaymentPlan } from './api.js';
+import { type Instalment, type Payment, useCreatePayment, usePaymentPlan } from './api.js';
+import { ContractPicker } from './contract-picker.js';
 import { InstalmentStatusTag } from './receivable-labels.js';
 import {
   allocateOldestFirst,
@@ -51,7 +51,6 @@ function PaymentFormSession({ open, contract, onClose }: Props) {
   const { t } = useTranslation('receivables');
   const { can } = useAuth();
   const create = useCreatePayment();
-  const [search, setSearch] = useState<string>();
   const rf = useRecordForm<FormValues, Payment>({
     record: undefined,
     toValues: () => ({ contractId: contract?.id, receivedOn: companyToday(), method: 'bank_transfer', mode: 'auto', allocations: {} }),
@@ -74,7 +73,6 @@ function PaymentFormSession({ open, contract, onClose }: Props) {
   const mode = Form.useWatch('mode', form) ?? 'auto';
   const given = Form.useWatch('allocations', form) ?? {};
   const plan = usePaymentPlan(contractId ?? '', !!contractId);
-  const contracts = useEffectiveContracts(search, open && !contract);
 
   const instalments = plan.data?.instalments ?? [];
   const open$ = openOnPlan(instalments);
@@ -97,7 +95,7 @@ function PaymentFormSession({ open, contract, onClose }: Props) {
     },
     {
       key: 'take',
-      title: t('payment.allocation'),
+      title: t('payment.take'),
       width: 170,
       render: (_, i) =>
         mode === 'auto' ? (
@@ -133,21 +131,7 @@ function PaymentFormSession({ open, contract, onClose }: Props) {
               rules={[{ required: true, message: t('payment.contractRequired') }]}
               extra={contractId && plan.data && !noPlan ? t('payment.open', { amount: formatMoney(open$) }) : undefined}
             >
-              {contract ? (
-                <Select disabled options={[{ value: contract.id, label: `${contract.number} ${contract.title}`.trim() }]} />
-              ) : (
-                <Select
-                  showSearch={{ filterOption: false, onSearch: (v) => setSearch(v || undefined) }}
-                  placeholder={t('payment.contractPlaceholder')}
-                  loading={contracts.isFetching}
-                  options={(contracts.data?.items ?? []).map((c) => ({
-                    value: c.id,
-                    label: `${c.number} ${c.title} · ${c.customerName}`,
-                  }))}
-                  onChange={() => form.setFieldValue('allocations', {})}
-                  data-testid="payment-contract"
-                />
-              )}
+              <ContractPicker fixed={contract} onPicked={() => form.setFieldValue('allocations', {})} testId="payment-contract" />
             </Form.Item>
           </Col>
           {noPlan && (
@@ -206,6 +190,8 @@ function PaymentFormSession({ open, contract, onClose }: Props) {
               label={t('payment.allocation')}
               style={{ marginBottom: 8 }}
               dependencies={['amount', 'allocations']}
+              // Checked on save, then again as the figures change; not while the clerk is still typing them.
+              validateTrigger={[]}
               rules={[
                 {
                   // By hand, the instalments must take the whole payment, none beyond what it still lacks.

@@ -15,18 +15,18 @@ import {
   usePayments,
   useUnpaidContracts,
 } from './api.js';
-import { AllocationText, ConfirmPaymentButton, PaymentStatusTag } from './receivable-labels.js';
+import { AllocationText, PaymentActions, PaymentStatusTag } from './receivable-labels.js';
 
-const stop = (e: MouseEvent) => e.stopPropagation();
+export const stop = (e: MouseEvent) => e.stopPropagation();
 
 /** The lists name the owner by id; the user options give the name (finance sees every user). */
-function useOwnerName() {
+export function useOwnerName() {
   const users = useUserOptions();
   const names = new Map((users.data?.items ?? []).map((u) => [u.id, u.displayName]));
   return (id: string) => names.get(id) ?? '—';
 }
 
-const contractLink = (id: string, number: string, title: string) => (
+export const contractLink = (id: string, number: string, title: string) => (
   <Link to={`/contracts/${id}`} onClick={stop} style={{ whiteSpace: 'nowrap' }}>
     <span style={{ fontWeight: 500 }}>{number}</span>
     {title && <Typography.Text type="secondary"> {title}</Typography.Text>}
@@ -207,8 +207,13 @@ export function PaymentsList() {
     { key: 'bankReference', title: t('fields.bankReference'), width: 150, ellipsis: true, render: (_, p) => p.bankReference ?? '—' },
     { key: 'allocations', title: t('fields.allocations'), width: 220, ellipsis: true, render: (_, p) => <AllocationText payment={p} /> },
     { key: 'owner', title: t('fields.owner'), width: 90, render: (_, p) => p.ownerName ?? '—' },
-    { key: 'status', title: t('fields.paymentStatus'), width: 96, render: (_, p) => <PaymentStatusTag status={p.status} /> },
-    { key: 'action', title: '', width: 100, render: (_, p) => <ConfirmPaymentButton payment={p} /> },
+    {
+      key: 'status',
+      title: t('fields.paymentStatus'),
+      width: 96,
+      render: (_, p) => <PaymentStatusTag status={p.status} reason={p.rejectReason} />,
+    },
+    { key: 'action', title: '', width: 190, render: (_, p) => <PaymentActions payment={p} /> },
   ];
   return (
     <>

@@ -1,36 +1,46 @@
-import { PlusOutlined } from '@ant-design/icons';
-import { Button, Grid, Tabs } from 'antd';
+import { FileTextOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, Grid, Space, Tabs } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { useAuth } from '../../app/auth.js';
 import { PageHeader } from '../../shared/page-header.js';
 import { ListCard } from '../../shared/list-kit/index.js';
+import { InvoicesList, UninvoicedContractsList } from './invoice-lists.js';
+import { InvoiceFormModal } from './invoice-form.js';
 import { PaymentFormDrawer } from './payment-form.js';
 import { OverdueInstalmentsList, PaymentsList, UnpaidContractsList } from './receivable-lists.js';
 
-export const RECEIVABLE_TABS = ['unpaid', 'overdue', 'payments'] as const;
+export const RECEIVABLE_TABS = ['unpaid', 'overdue', 'uninvoiced', 'payments', 'invoices'] as const;
 export type ReceivableTab = (typeof RECEIVABLE_TABS)[number];
 
 const pathOf = (tab: ReceivableTab) => (tab === 'unpaid' ? '/receivables' : `/receivables/${tab}`);
 
-/** M1 回款管理: 未回款合同, 逾期回款 and 回款记录, one tab each (each its own URL, so its paging stays its own). */
+/** M1 回款管理: 未回款合同, 逾期回款, 未开票合同, 回款记录 and 发票, one tab each (each its own URL, so its paging stays its own). */
 export function ReceivablesPage({ tab }: { tab: ReceivableTab }) {
   const { t } = useTranslation('receivables');
   const { can } = useAuth();
   const navigate = useNavigate();
   const phone = !Grid.useBreakpoint().md;
   const [paying, setPaying] = useState(false);
+  const [invoicing, setInvoicing] = useState(false);
   return (
     <>
       <PageHeader
         title={t('page.title')}
         extra={
-          can('receivables', 'create') && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setPaying(true)} data-testid="payment-new">
-              {t('payments.record')}
-            </Button>
-          )
+          <Space wrap>
+            {can('receivables', 'edit') && (
+              <Button icon={<FileTextOutlined />} onClick={() => setInvoicing(true)} data-testid="invoice-new">
+                {t('invoices.issue')}
+              </Button>
+            )}
+            {can('receivables', 'create') && (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setPaying(true)} data-testid="payment-new">
+                {t('payments.record')}
+              </Button>
+            )}
+          </Space>
         }
       />
       <ListCard tabs>
@@ -43,9 +53,12 @@ export function ReceivablesPage({ tab }: { tab: ReceivableTab }) {
         />
         {tab === 'unpaid' && <UnpaidContractsList />}
         {tab === 'overdue' && <OverdueInstalmentsList />}
+        {tab === 'uninvoiced' && <UninvoicedContractsList />}
         {tab === 'payments' && <PaymentsList />}
+        {tab === 'invoices' && <InvoicesList />}
       </ListCard>
       <PaymentFormDrawer open={paying} onClose={() => setPaying(false)} />
+      <InvoiceFormModal open={invoicing} onClose={() => setInvoicing(false)} />
     </>
   );
 }
