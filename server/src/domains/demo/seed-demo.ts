@@ -5,6 +5,7 @@ import { createUser } from '../organisation/public.js';
 import { seedDemoOpportunities } from './demo-opportunities.js';
 import { seedDemoDocuments } from './demo-documents.js';
 import { seedDemoProducts } from './demo-products.js';
+import { seedDemoReceivables } from './demo-receivables.js';
 import {
   BUSINESS,
   CITIES,
@@ -273,6 +274,7 @@ export async function seedDemo(db: Db, opts: { customers?: number; seed?: number
     await seedDemoOpportunities(trx, rnd);
     await seedDemoProducts(trx, userIds.get('xu.buyer') as { id: string; dept: string });
     await seedDemoDocuments(trx, userIds);
+    await seedDemoReceivables(trx, userIds);
     // A few notes in the knowledge base, linked to customers, the way a team writes them.
     const noteAuthors = reps.slice(0, 4);
     const keyCustomers = await trx.selectFrom('customers').select(['id', 'owner_id']).where('is_key', '=', true).limit(4).execute();
