@@ -39,7 +39,7 @@ const STORIES: Story[] = [
     quantity: '60',
     signedDaysAgo: 150,
     firstDueAfter: 10,
-    monthsApart: 2,
+    monthsApart: 3,
     terms: '签约后 10 日内付 1/3，到货后付 1/3，年底付清',
     milestones: ['签约预付', '到货验收', '年底结清'],
   },

@@ -81,7 +81,7 @@ function ContractReceivables({ record }: { record: TabRecord }) {
       width: 96,
       render: (_, p) => <PaymentStatusTag status={p.status} reason={p.rejectReason} />,
     },
-    { key: 'action', width: 190, render: (_, p) => <PaymentActions payment={p} /> },
+    { key: 'action', width: 170, render: (_, p) => <PaymentActions payment={p} /> },
   ];
 
   const invoiceColumns: TableColumnsType<Invoice> = [

@@ -2,6 +2,7 @@ import { AccountBookOutlined } from '@ant-design/icons';
 import { createElement } from 'react';
 import type { WebDomain } from '../../app/domain.js';
 import { ContractReceivablesTab } from './contract-receivables-tab.js';
+import { CustomerReceivablesTab } from './customer-receivables-tab.js';
 import { receivableMessages } from './messages.js';
 import { ReceivablesPage } from './receivables-page.js';
 
@@ -35,6 +36,14 @@ export const receivablesDomain: WebDomain = {
       order: 10,
       permission: ['receivables', 'view'],
       render: (record) => createElement(ContractReceivablesTab, { record }),
+    },
+    {
+      host: 'customer',
+      key: 'receivables',
+      label: 'receivables:tab.label',
+      order: 10,
+      permission: ['receivables', 'view'],
+      render: (record) => createElement(CustomerReceivablesTab, { record }),
     },
   ],
 };

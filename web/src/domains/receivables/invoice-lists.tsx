@@ -21,14 +21,13 @@ export function UninvoicedContractsList() {
       key: 'contract',
       title: t('fields.contract'),
       fixed: 'left',
-      width: 260,
-      ellipsis: true,
+      width: 190,
       render: (_, c) => contractLink(c.contractId, c.number, c.title),
     },
     {
       key: 'customer',
       title: t('fields.customer'),
-      width: 200,
+      width: 180,
       ellipsis: true,
       render: (_, c) => (
         <Link to={`/customers/${c.customerId}`} onClick={stop}>
@@ -36,7 +35,7 @@ export function UninvoicedContractsList() {
         </Link>
       ),
     },
-    { key: 'owner', title: t('fields.owner'), width: 90, render: (_, c) => ownerName(c.ownerId) },
+    { key: 'owner', title: t('fields.owner'), width: 72, render: (_, c) => ownerName(c.ownerId) },
     { key: 'signDate', title: t('fields.signDate'), width: 110, render: (_, c) => c.signDate ?? '—' },
     {
       key: 'amount',
@@ -97,17 +96,21 @@ export function InvoicesList() {
     type: INVOICE_TYPES.includes(type as Invoice['type']) ? type : undefined,
   });
   const columns: ListColumn<Invoice>[] = [
-    { key: 'number', title: t('fields.invoiceNumber'), width: 170, sortable: true, render: (_, i) => i.number },
+    { key: 'number', title: t('fields.invoiceNumber'), width: 180, fixed: 'left', sortable: true, render: (_, i) => i.number },
     { key: 'issuedOn', title: t('fields.issuedOn'), width: 110, sortable: true, render: (_, i) => i.issuedOn },
     {
       key: 'contract',
       title: t('fields.contract'),
-      width: 240,
-      ellipsis: true,
+      width: 190,
       render: (_, i) => contractLink(i.contractId, i.contractNumber, i.contractTitle),
     },
-    { key: 'customer', title: t('fields.customer'), width: 180, ellipsis: true, render: (_, i) => i.customerName },
-    { key: 'type', title: t('fields.invoiceType'), width: 130, render: (_, i) => t(`invoiceType.${i.type}`) },
+    { key: 'customer', title: t('fields.customer'), width: 150, ellipsis: true, render: (_, i) => i.customerName },
+    {
+      key: 'type',
+      title: t('fields.invoiceType'),
+      width: 100,
+      render: (_, i) => `${t(`invoiceTypeShort.${i.type}`)} ${Number(i.taxRate)}%`,
+    },
     {
       key: 'amount',
       title: t('fields.amount'),
@@ -117,7 +120,6 @@ export function InvoicesList() {
       sortable: true,
       render: (_, i) => <strong>{formatMoney(i.amount)}</strong>,
     },
-    { key: 'taxRate', title: t('fields.taxRate'), width: 70, align: 'right', render: (_, i) => `${Number(i.taxRate)}%` },
     {
       key: 'taxAmount',
       title: t('fields.taxAmount'),
@@ -126,7 +128,7 @@ export function InvoicesList() {
       className: 'money',
       render: (_, i) => formatMoney(i.taxAmount),
     },
-    { key: 'action', title: '', width: 80, render: (_, i) => <InvoiceActions invoice={i} /> },
+    { key: 'action', title: '', width: 72, fixed: 'right', render: (_, i) => <InvoiceActions invoice={i} /> },
   ];
   return (
     <>

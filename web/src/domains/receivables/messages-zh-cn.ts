@@ -40,6 +40,7 @@ export const receivablesZhCN = {
     daysOverdue: '逾期天数',
     receivedOn: '回款日期',
     method: '回款方式',
+    methodAndReference: '回款方式 / 流水号',
     bankReference: '银行流水号',
     paymentStatus: '状态',
     allocations: '核销期次',
@@ -47,6 +48,7 @@ export const receivablesZhCN = {
     room: '可分配',
     recordedBy: '登记人',
   },
+  invoiceTypeShort: { vat_special: '专票', vat_normal: '普票' },
   invoiceType: { vat_special: '增值税专用发票', vat_normal: '增值税普通发票' },
   uninvoiced: {
     count: '共 {{total}} 份合同未开完票',
@@ -80,7 +82,7 @@ export const receivablesZhCN = {
     count: '共 {{total}} 份合同未回清',
     empty: '所有已生效合同都已回款',
     loadFailed: '未回款合同加载失败',
-    next: '第 {{position}} 期 {{date}} · {{amount}}',
+    next: '第 {{position}} 期 {{date}}',
     noPlan: '未定计划',
   },
   overdue: {
@@ -128,6 +130,11 @@ export const receivablesZhCN = {
     noPayments: '还没有回款',
     needsAttention: '回款计划合计 {{total}} 与合同金额 {{amount}} 不一致（合同金额可能因补充协议变更），请调整回款计划。',
     total: '合计',
+  },
+  customer: {
+    payments: '最近回款',
+    invoices: '最近开票',
+    more: '显示最近 {{shown}} 笔，共 {{total}} 笔',
   },
   plan: {
     title: '回款计划 · {{number}}',

@@ -44,6 +44,7 @@ export const receivableMessages = defineMessages({
       daysOverdue: '逾期天數',
       receivedOn: '回款日期',
       method: '回款方式',
+      methodAndReference: '回款方式 / 流水號',
       bankReference: '銀行流水號',
       paymentStatus: '狀態',
       allocations: '核銷期次',
@@ -51,6 +52,7 @@ export const receivableMessages = defineMessages({
       room: '可分配',
       recordedBy: '登記人',
     },
+    invoiceTypeShort: { vat_special: '專票', vat_normal: '普票' },
     invoiceType: { vat_special: '增值稅專用發票', vat_normal: '增值稅普通發票' },
     uninvoiced: {
       count: '共 {{total}} 份合約未開完票',
@@ -84,7 +86,7 @@ export const receivableMessages = defineMessages({
       count: '共 {{total}} 份合約未回清',
       empty: '所有已生效合約都已回款',
       loadFailed: '未回款合約載入失敗',
-      next: '第 {{position}} 期 {{date}} · {{amount}}',
+      next: '第 {{position}} 期 {{date}}',
       noPlan: '未定計畫',
     },
     overdue: {
@@ -132,6 +134,11 @@ export const receivableMessages = defineMessages({
       noPayments: '還沒有回款',
       needsAttention: '回款計畫合計 {{total}} 與合約金額 {{amount}} 不一致（合約金額可能因補充協議變更），請調整回款計畫。',
       total: '合計',
+    },
+    customer: {
+      payments: '最近回款',
+      invoices: '最近開票',
+      more: '顯示最近 {{shown}} 筆，共 {{total}} 筆',
     },
     plan: {
       title: '回款計畫 · {{number}}',
@@ -220,6 +227,7 @@ export const receivableMessages = defineMessages({
       daysOverdue: 'Days overdue',
       receivedOn: 'Received on',
       method: 'Method',
+      methodAndReference: 'Method / reference',
       bankReference: 'Bank reference',
       paymentStatus: 'Status',
       allocations: 'Instalments',
@@ -227,6 +235,7 @@ export const receivableMessages = defineMessages({
       room: 'Open',
       recordedBy: 'Recorded by',
     },
+    invoiceTypeShort: { vat_special: 'Special VAT', vat_normal: 'VAT' },
     invoiceType: { vat_special: 'Special VAT invoice', vat_normal: 'Ordinary VAT invoice' },
     uninvoiced: {
       count: '{{total}} contracts not fully invoiced',
@@ -260,7 +269,7 @@ export const receivableMessages = defineMessages({
       count: '{{total}} contracts not fully paid',
       empty: 'Every effective contract is paid',
       loadFailed: 'Could not load unpaid contracts',
-      next: '#{{position}} {{date}} · {{amount}}',
+      next: '#{{position}} {{date}}',
       noPlan: 'No plan',
     },
     overdue: {
@@ -309,6 +318,11 @@ export const receivableMessages = defineMessages({
       needsAttention:
         'The plan adds up to {{total}}, not the contract amount {{amount}} (an amendment may have changed it): adjust the plan.',
       total: 'Total',
+    },
+    customer: {
+      payments: 'Latest payments',
+      invoices: 'Latest invoices',
+      more: 'Showing the latest {{shown}} of {{total}}',
     },
     plan: {
       title: 'Payment plan · {{number}}',

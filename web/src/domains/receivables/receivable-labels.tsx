@@ -50,10 +50,12 @@ export function AllocationText({ payment }: { payment: Payment }) {
   );
 }
 
-/** Who may delete a payment (the server has the last word): finance any; a rep his own while not confirmed. */
-function mayDelete(payment: Payment, me: string | undefined, can: (m: 'receivables', a: 'create' | 'delete' | 'approve') => boolean) {
-  if (payment.status === 'in_approval') return false;
-  if (payment.status === 'confirmed') return can('receivables', 'approve');
+/**
+ * Who may delete a payment here (the server has the last word): one not yet confirmed, by its owner
+ * or creator or by finance. Money confirmed as received is not removed from a list by a stray click.
+ */
+function mayDelete(payment: Payment, me: string | undefined, can: (m: 'receivables', a: 'create' | 'delete') => boolean) {
+  if (payment.status !== 'expected' && payment.status !== 'rejected') return false;
   return can('receivables', 'delete') || (can('receivables', 'create') && (payment.ownerId === me || payment.createdBy === me));
 }
 

@@ -26,11 +26,18 @@ export function useOwnerName() {
   return (id: string) => names.get(id) ?? '—';
 }
 
+/** The contract's number (a link) over its title, so the money columns keep their room. */
 export const contractLink = (id: string, number: string, title: string) => (
-  <Link to={`/contracts/${id}`} onClick={stop} style={{ whiteSpace: 'nowrap' }}>
-    <span style={{ fontWeight: 500 }}>{number}</span>
-    {title && <Typography.Text type="secondary"> {title}</Typography.Text>}
-  </Link>
+  <div style={{ minWidth: 0 }}>
+    <Link to={`/contracts/${id}`} onClick={stop} style={{ fontWeight: 500, whiteSpace: 'nowrap' }}>
+      {number}
+    </Link>
+    {title && (
+      <Typography.Text type="secondary" ellipsis style={{ display: 'block', fontSize: 12 }}>
+        {title}
+      </Typography.Text>
+    )}
+  </div>
 );
 
 /** M1 (seed 002) 未回款合同: effective contracts not yet fully paid, oldest signature first. */
@@ -45,14 +52,13 @@ export function UnpaidContractsList() {
       key: 'contract',
       title: t('fields.contract'),
       fixed: 'left',
-      width: 260,
-      ellipsis: true,
+      width: 190,
       render: (_, c) => contractLink(c.contractId, c.number, c.title),
     },
     {
       key: 'customer',
       title: t('fields.customer'),
-      width: 200,
+      width: 150,
       ellipsis: true,
       render: (_, c) => (
         <Link to={`/customers/${c.customerId}`} onClick={stop}>
@@ -60,8 +66,8 @@ export function UnpaidContractsList() {
         </Link>
       ),
     },
-    { key: 'owner', title: t('fields.owner'), width: 90, render: (_, c) => ownerName(c.ownerId) },
-    { key: 'signDate', title: t('fields.signDate'), width: 110, render: (_, c) => c.signDate ?? '—' },
+    { key: 'owner', title: t('fields.owner'), width: 72, render: (_, c) => ownerName(c.ownerId) },
+    { key: 'signDate', title: t('fields.signDate'), width: 100, render: (_, c) => c.signDate ?? '—' },
     {
       key: 'amount',
       title: t('fields.contractAmount'),
@@ -70,11 +76,11 @@ export function UnpaidContractsList() {
       className: 'money',
       render: (_, c) => formatMoney(c.amount),
     },
-    { key: 'paid', title: t('fields.paid'), width: 140, align: 'right', className: 'money', render: (_, c) => formatMoney(c.paid) },
+    { key: 'paid', title: t('fields.paid'), width: 120, align: 'right', className: 'money', render: (_, c) => formatMoney(c.paid) },
     {
       key: 'unpaid',
       title: t('fields.unpaid'),
-      width: 140,
+      width: 120,
       align: 'right',
       className: 'money',
       render: (_, c) => <strong data-testid="unpaid-amount">{formatMoney(c.unpaid)}</strong>,
@@ -82,10 +88,15 @@ export function UnpaidContractsList() {
     {
       key: 'nextDue',
       title: t('fields.nextDue'),
-      width: 230,
+      width: 150,
       render: (_, c) =>
         c.nextDue ? (
-          t('unpaid.next', { position: c.nextDue.position, date: c.nextDue.dueDate, amount: formatMoney(c.nextDue.unpaid) })
+          <div>
+            {t('unpaid.next', { position: c.nextDue.position, date: c.nextDue.dueDate })}
+            <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
+              {formatMoney(c.nextDue.unpaid)}
+            </Typography.Text>
+          </div>
         ) : (
           <Typography.Text type="secondary">{t('unpaid.noPlan')}</Typography.Text>
         ),
@@ -124,19 +135,18 @@ export function OverdueInstalmentsList() {
       key: 'contract',
       title: t('fields.contract'),
       fixed: 'left',
-      width: 260,
-      ellipsis: true,
+      width: 190,
       render: (_, i) => contractLink(i.contractId, i.number, i.title),
     },
-    { key: 'customer', title: t('fields.customer'), width: 200, ellipsis: true, render: (_, i) => i.customerName },
-    { key: 'owner', title: t('fields.owner'), width: 90, render: (_, i) => ownerName(i.ownerId) },
+    { key: 'customer', title: t('fields.customer'), width: 160, ellipsis: true, render: (_, i) => i.customerName },
+    { key: 'owner', title: t('fields.owner'), width: 72, render: (_, i) => ownerName(i.ownerId) },
     { key: 'position', title: t('fields.position'), width: 80, render: (_, i) => t('overdue.instalment', { position: i.position }) },
     { key: 'dueDate', title: t('fields.dueDate'), width: 110, render: (_, i) => i.dueDate },
     { key: 'amount', title: t('fields.amount'), width: 140, align: 'right', className: 'money', render: (_, i) => formatMoney(i.amount) },
     {
       key: 'unpaid',
       title: t('fields.unpaid'),
-      width: 140,
+      width: 120,
       align: 'right',
       className: 'money',
       render: (_, i) => <strong>{formatMoney(i.unpaid)}</strong>,
@@ -190,8 +200,7 @@ export function PaymentsList() {
     {
       key: 'contract',
       title: t('fields.contract'),
-      width: 260,
-      ellipsis: true,
+      width: 190,
       render: (_, p) => contractLink(p.contractId, p.contractNumber, p.contractTitle),
     },
     {
@@ -203,17 +212,30 @@ export function PaymentsList() {
       sortable: true,
       render: (_, p) => <strong>{formatMoney(p.amount)}</strong>,
     },
-    { key: 'method', title: t('fields.method'), width: 100, render: (_, p) => t(`method.${p.method}`) },
-    { key: 'bankReference', title: t('fields.bankReference'), width: 150, ellipsis: true, render: (_, p) => p.bankReference ?? '—' },
-    { key: 'allocations', title: t('fields.allocations'), width: 220, ellipsis: true, render: (_, p) => <AllocationText payment={p} /> },
-    { key: 'owner', title: t('fields.owner'), width: 90, render: (_, p) => p.ownerName ?? '—' },
+    {
+      key: 'method',
+      title: t('fields.methodAndReference'),
+      width: 150,
+      render: (_, p) => (
+        <div>
+          {t(`method.${p.method}`)}
+          {p.bankReference && (
+            <Typography.Text type="secondary" ellipsis style={{ display: 'block', fontSize: 12 }}>
+              {p.bankReference}
+            </Typography.Text>
+          )}
+        </div>
+      ),
+    },
+    { key: 'allocations', title: t('fields.allocations'), width: 140, ellipsis: true, render: (_, p) => <AllocationText payment={p} /> },
+    { key: 'owner', title: t('fields.owner'), width: 72, render: (_, p) => p.ownerName ?? '—' },
     {
       key: 'status',
       title: t('fields.paymentStatus'),
       width: 96,
       render: (_, p) => <PaymentStatusTag status={p.status} reason={p.rejectReason} />,
     },
-    { key: 'action', title: '', width: 190, render: (_, p) => <PaymentActions payment={p} /> },
+    { key: 'action', title: '', width: 170, render: (_, p) => <PaymentActions payment={p} /> },
   ];
   return (
     <>
@@ -242,7 +264,7 @@ export function PaymentsList() {
         query={query}
         columns={columns}
         defaultSort="-receivedOn"
-        card={{ title: 'contract', subtitle: ['receivedOn', 'amount', 'method', 'status'], extra: 'action' }}
+        card={{ title: 'contract', subtitle: ['receivedOn', 'amount', 'status'], extra: 'action' }}
         empty={{ text: t('payments.empty'), filteredText: t('payments.emptyFiltered') }}
         errorTitle={t('payments.loadFailed')}
         onRowClick={(p) => navigate(`/contracts/${p.contractId}`)}
