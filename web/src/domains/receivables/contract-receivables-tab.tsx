@@ -43,6 +43,8 @@ function ContractReceivables({ record }: { record: TabRecord }) {
   const amount = plan.data?.contractAmount ?? '0';
   const paid = formatFen(instalments.reduce((s, i) => s + fen(i.paid), 0n));
   const unpaid = formatFen(fen(amount) - fen(paid));
+  // The tab knows the contract's title; its number comes with any payment or invoice already recorded.
+  const number = payments.data?.items[0]?.contractNumber ?? invoices.data?.items[0]?.contractNumber ?? '';
   const mayPlan = effective && can('receivables', 'create');
   const toInvoice = formatFen(fen(amount) - fen(invoiced));
   const mayInvoice = effective && can('receivables', 'edit') && plan.isSuccess && invoices.isSuccess && fen(toInvoice) > 0n;
@@ -72,8 +74,21 @@ function ContractReceivables({ record }: { record: TabRecord }) {
   const paymentColumns: TableColumnsType<Payment> = [
     { key: 'receivedOn', title: t('fields.receivedOn'), width: 110, render: (_, p) => p.receivedOn },
     { key: 'amount', title: t('fields.amount'), width: 140, align: 'right', className: 'money', render: (_, p) => formatMoney(p.amount) },
-    { key: 'method', title: t('fields.method'), width: 100, render: (_, p) => t(`method.${p.method}`) },
-    { key: 'bankReference', title: t('fields.bankReference'), width: 150, ellipsis: true, render: (_, p) => p.bankReference ?? '—' },
+    {
+      key: 'method',
+      title: t('fields.methodAndReference'),
+      width: 150,
+      render: (_, p) => (
+        <div>
+          {t(`method.${p.method}`)}
+          {p.bankReference && (
+            <Typography.Text type="secondary" ellipsis style={{ display: 'block', fontSize: 12 }}>
+              {p.bankReference}
+            </Typography.Text>
+          )}
+        </div>
+      ),
+    },
     { key: 'allocations', title: t('fields.allocations'), render: (_, p) => <AllocationText payment={p} /> },
     {
       key: 'status',
@@ -85,11 +100,15 @@ function ContractReceivables({ record }: { record: TabRecord }) {
   ];
 
   const invoiceColumns: TableColumnsType<Invoice> = [
-    { key: 'number', title: t('fields.invoiceNumber'), width: 170, render: (_, i) => i.number },
+    { key: 'number', title: t('fields.invoiceNumber'), width: 180, render: (_, i) => i.number },
     { key: 'issuedOn', title: t('fields.issuedOn'), width: 110, render: (_, i) => i.issuedOn },
-    { key: 'type', title: t('fields.invoiceType'), width: 130, render: (_, i) => t(`invoiceType.${i.type}`) },
+    {
+      key: 'type',
+      title: t('fields.invoiceType'),
+      width: 100,
+      render: (_, i) => `${t(`invoiceTypeShort.${i.type}`)} ${Number(i.taxRate)}%`,
+    },
     { key: 'amount', title: t('fields.amount'), width: 140, align: 'right', className: 'money', render: (_, i) => formatMoney(i.amount) },
-    { key: 'taxRate', title: t('fields.taxRate'), width: 70, align: 'right', render: (_, i) => `${Number(i.taxRate)}%` },
     {
       key: 'taxAmount',
       title: t('fields.taxAmount'),
@@ -98,7 +117,7 @@ function ContractReceivables({ record }: { record: TabRecord }) {
       className: 'money',
       render: (_, i) => formatMoney(i.taxAmount),
     },
-    { key: 'action', width: 80, render: (_, i) => <InvoiceActions invoice={i} /> },
+    { key: 'action', width: 64, render: (_, i) => <InvoiceActions invoice={i} /> },
   ];
 
   return (
@@ -220,12 +239,8 @@ function ContractReceivables({ record }: { record: TabRecord }) {
       />
 
       {plan.data && <PlanEditor open={editing} plan={plan.data} contractNumber={record.name} onClose={() => setEditing(false)} />}
-      <PaymentFormDrawer
-        open={paying}
-        contract={{ id: record.id, number: payments.data?.items[0]?.contractNumber ?? '', title: record.name }}
-        onClose={() => setPaying(false)}
-      />
-      <InvoiceFormModal open={invoicing} contract={{ id: record.id, number: '', title: record.name }} onClose={() => setInvoicing(false)} />
+      <PaymentFormDrawer open={paying} contract={{ id: record.id, number, title: record.name }} onClose={() => setPaying(false)} />
+      <InvoiceFormModal open={invoicing} contract={{ id: record.id, number, title: record.name }} onClose={() => setInvoicing(false)} />
     </div>
   );
 }
