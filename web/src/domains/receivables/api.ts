@@ -11,6 +11,7 @@ import type {
   splitPlanResponse,
   uninvoicedContractSchema,
   unpaidContractSchema,
+  updatePaymentBody,
 } from '@contracts/receivables.js';
 import { keepPreviousData, type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
@@ -119,6 +120,19 @@ export function useConfirmPayment() {
     onSuccess: () => afterChange(qc),
   });
 }
+
+export type PaymentUpdate = z.input<typeof updatePaymentBody>;
+
+export function useUpdatePayment() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, body }: { id: string; body: PaymentUpdate }) => http.patch<Payment>(`/payments/${id}`, body),
+    onSuccess: () => afterChange(qc),
+  });
+}
+
+/** The latest version after a 409, so a correction can start again from it. */
+export const reloadPayment = (id: string) => http.get<Payment>(`/payments/${id}`);
 
 /** Finance says no to an expected payment, with the reason: it reserves nothing any more. */
 export function useRejectPayment() {

@@ -13,7 +13,8 @@ import { InvoiceFormModal } from './invoice-form.js';
 import { InvoiceActions } from './invoice-actions.js';
 import { PaymentFormDrawer } from './payment-form.js';
 import { PlanEditor } from './plan-editor.js';
-import { AllocationText, PaymentActions, InstalmentStatusTag, PaymentStatusTag } from './receivable-labels.js';
+import { PaymentActions } from './payment-actions.js';
+import { AllocationText, InstalmentStatusTag, PaymentStatusTag } from './receivable-labels.js';
 import { instalmentStatus } from './receivable-math.js';
 
 /** Plans and payments belong to a contract once it is in force; an ended one keeps what it had. */

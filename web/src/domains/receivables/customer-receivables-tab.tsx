@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { TabRecord } from '../../app/record-tabs.js';
 import { formatMoney } from '../../shared/format.js';
 import { type Invoice, type Payment, useInvoices, usePayments } from './api.js';
-import { AllocationText, PaymentActions, PaymentStatusTag } from './receivable-labels.js';
+import { PaymentActions } from './payment-actions.js';
+import { AllocationText, PaymentStatusTag } from './receivable-labels.js';
 import { contractLink } from './receivable-lists.js';
 
 const RECENT = 10;

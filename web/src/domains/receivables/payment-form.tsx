@@ -6,7 +6,7 @@ import { useAuth } from '../../app/auth.js';
 import { companyToday } from '../../shared/dates.js';
 import { DateField, FormDrawer, MoneyInput, freshOnEachOpen, useRecordForm } from '../../shared/form-kit/index.js';
 import { formatMoney } from '../../shared/format.js';
-import { type Instalment, type Payment, useCreatePayment, usePaymentPlan } from './api.js';
+import { type Instalment, type Payment, reloadPayment, useCreatePayment, usePaymentPlan, useUpdatePayment } from './api.js';
 import { ContractPicker } from './contract-picker.js';
 import { InstalmentStatusTag } from './receivable-labels.js';
 import {
@@ -18,6 +18,7 @@ import {
   openOnPlan,
   roomOf,
   roomText,
+  withoutOwnAllocations,
 } from './receivable-math.js';
 
 interface FormValues {
@@ -35,6 +36,8 @@ interface Props {
   open: boolean;
   /** From the contract's 回款 tab: the contract is fixed. */
   contract?: { id: string; number: string; title: string };
+  /** A correction of this payment (its contract stays). */
+  payment?: Payment;
   onClose: () => void;
 }
 
@@ -47,24 +50,43 @@ const text = (v: string | null | undefined) => v?.trim() || null;
  */
 export const PaymentFormDrawer = freshOnEachOpen(PaymentFormSession);
 
-function PaymentFormSession({ open, contract, onClose }: Props) {
+function PaymentFormSession({ open, contract: given$, payment, onClose }: Props) {
   const { t } = useTranslation('receivables');
   const { can } = useAuth();
   const create = useCreatePayment();
+  const update = useUpdatePayment();
+  const contract = payment ? { id: payment.contractId, number: payment.contractNumber, title: payment.contractTitle } : given$;
   const rf = useRecordForm<FormValues, Payment>({
-    record: undefined,
-    toValues: () => ({ contractId: contract?.id, receivedOn: companyToday(), method: 'bank_transfer', mode: 'auto', allocations: {} }),
-    save: (v) =>
-      create.mutateAsync({
-        contractId: v.contractId as string,
+    record: payment,
+    toValues: (p) =>
+      p
+        ? {
+            contractId: p.contractId,
+            receivedOn: p.receivedOn,
+            amount: p.amount,
+            method: p.method,
+            bankReference: p.bankReference,
+            note: p.note,
+            mode: 'auto',
+            allocations: Object.fromEntries(p.allocations.map((a) => [a.instalmentId, a.amount])),
+          }
+        : { contractId: contract?.id, receivedOn: companyToday(), method: 'bank_transfer', mode: 'auto', allocations: {} },
+    save: (v, p) => {
+      const fields = {
         receivedOn: v.receivedOn as string,
         amount: String(v.amount),
         method: v.method,
         bankReference: text(v.bankReference),
         note: text(v.note),
-        allocations: v.mode === 'manual' ? allocationsInput(plan.data?.instalments ?? [], v.allocations ?? {}) : undefined,
-      }),
-    savedMessage: (saved) => (saved.status === 'expected' ? t('payment.savedExpected') : t('payment.saved')),
+        allocations: v.mode === 'manual' ? allocationsInput(instalments, v.allocations ?? {}) : undefined,
+      };
+      return p
+        ? update.mutateAsync({ id: p.id, body: { ...fields, version: p.version } })
+        : create.mutateAsync({ ...fields, contractId: v.contractId as string });
+    },
+    reload: (p) => reloadPayment(p.id),
+    savedMessage: (saved, editing) =>
+      editing ? t('payment.corrected') : saved.status === 'expected' ? t('payment.savedExpected') : t('payment.saved'),
     onClose,
   });
   const { form } = rf;
@@ -74,9 +96,13 @@ function PaymentFormSession({ open, contract, onClose }: Props) {
   const given = Form.useWatch('allocations', form) ?? {};
   const plan = usePaymentPlan(contractId ?? '', !!contractId);
 
-  const instalments = plan.data?.instalments ?? [];
+  // A correction sees the room its own allocations hold as free again (a rejected one holds none).
+  const own = payment && payment.status !== 'rejected' ? payment.allocations : [];
+  const instalments = withoutOwnAllocations(plan.data?.instalments ?? [], own);
   const open$ = openOnPlan(instalments);
-  const auto = allocateOldestFirst(instalments, amount);
+  // Unchanged, a corrected payment keeps its allocations; a new amount goes oldest first again.
+  const keeps = payment && fenOf(amount) === fenOf(payment.amount) && own.length > 0;
+  const auto = keeps ? Object.fromEntries(own.map((a) => [a.instalmentId, a.amount])) : allocateOldestFirst(instalments, amount);
   const check = checkAllocation(instalments, amount, given);
   const noPlan = !!contractId && plan.isSuccess && instalments.length === 0;
   const today = companyToday();
@@ -115,7 +141,14 @@ function PaymentFormSession({ open, contract, onClose }: Props) {
 
   const half = { xs: 24, md: 12 };
   return (
-    <FormDrawer open={open} title={t('payment.title')} saveTestId="payment-save" width={760} {...rf.shellProps}>
+    <FormDrawer
+      open={open}
+      title={payment ? t('payment.editTitle') : t('payment.title')}
+      saveTestId="payment-save"
+      width={760}
+      {...rf.shellProps}
+    >
+      {payment?.status === 'confirmed' && <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={t('payment.editConfirmed')} />}
       <Alert
         type={can('receivables', 'approve') ? 'success' : 'info'}
         showIcon

@@ -15,7 +15,8 @@ import {
   usePayments,
   useUnpaidContracts,
 } from './api.js';
-import { AllocationText, PaymentActions, PaymentStatusTag } from './receivable-labels.js';
+import { PaymentActions } from './payment-actions.js';
+import { AllocationText, PaymentStatusTag } from './receivable-labels.js';
 
 export const stop = (e: MouseEvent) => e.stopPropagation();
 

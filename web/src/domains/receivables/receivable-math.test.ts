@@ -8,6 +8,7 @@ import {
   openOnPlan,
   type PlannedInstalment,
   planTotals,
+  withoutOwnAllocations,
 } from './receivable-math.js';
 
 const plan: PlannedInstalment[] = [
@@ -64,5 +65,13 @@ describe('a payment spread over the instalments (M1)', () => {
     expect(checkAllocation(plan, '40000', { b: '40000' })).toMatchObject({ over: ['b'], remaining: '0.00', ok: false });
     expect(checkAllocation(plan, '10', { b: 'x', c: '10' })).toMatchObject({ valid: false, ok: false });
     expect(allocationsInput(plan, { a: '', b: '3000', c: '0' })).toEqual([{ instalmentId: 'b', amount: '3000.00' }]);
+  });
+
+  it('gives a corrected payment back the room it took itself', () => {
+    const mine = withoutOwnAllocations(plan, [{ instalmentId: 'b', amount: '1000.00' }]);
+    expect(mine.map((i) => i.allocated)).toEqual(['33333.33', '0.00', '0.00']);
+    expect(openOnPlan(mine)).toBe('66666.67');
+    expect(checkAllocation(mine, '33333.33', { b: '33333.33' })).toMatchObject({ ok: true });
+    expect(plan[1].allocated).toBe('1000.00');
   });
 });

@@ -133,3 +133,13 @@ export function allocationsInput(plan: PlannedInstalment[], given: Record<string
     return f !== null && f > 0n ? [{ instalmentId: i.id, amount: formatFen(f) }] : [];
   });
 }
+
+/**
+ * The plan as a correction of `own` sees it: what the payment itself took is free again for it, so
+ * its instalments' room and the contract's open amount include it.
+ */
+export function withoutOwnAllocations<T extends PlannedInstalment>(plan: T[], own: { instalmentId: string; amount: string }[]): T[] {
+  const mine = new Map<string, bigint>();
+  for (const a of own) mine.set(a.instalmentId, (mine.get(a.instalmentId) ?? 0n) + fen(a.amount));
+  return plan.map((i) => (mine.has(i.id) ? { ...i, allocated: formatFen(fen(i.allocated) - (mine.get(i.id) ?? 0n)) } : i));
+}
