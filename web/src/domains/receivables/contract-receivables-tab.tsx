@@ -95,7 +95,7 @@ function ContractReceivables({ record }: { record: TabRecord }) {
       key: 'status',
       title: t('fields.paymentStatus'),
       width: 96,
-      render: (_, p) => <PaymentStatusTag status={p.status} reason={p.rejectReason} />,
+      render: (_, p) => <PaymentStatusTag payment={p} />,
     },
     { key: 'action', width: 170, render: (_, p) => <PaymentActions payment={p} /> },
   ];

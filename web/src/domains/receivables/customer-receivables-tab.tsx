@@ -34,7 +34,7 @@ export function CustomerReceivablesTab({ record }: { record: TabRecord }) {
       key: 'status',
       title: t('fields.paymentStatus'),
       width: 90,
-      render: (_, p) => <PaymentStatusTag status={p.status} reason={p.rejectReason} />,
+      render: (_, p) => <PaymentStatusTag payment={p} />,
     },
     { key: 'action', width: 170, render: (_, p) => <PaymentActions payment={p} /> },
   ];

@@ -1,5 +1,6 @@
 import { Tag, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { formatMoney } from '../../shared/format.js';
 import type { Payment } from './api.js';
 import type { InstalmentStatus } from './receivable-math.js';
@@ -28,15 +29,26 @@ const PAYMENT_COLOR: Record<Payment['status'], string> = {
   rejected: 'error',
 };
 
-/** 预计回款 (a rep's, until finance confirms) / 审批中 / 已到账 / 已驳回. */
-export function PaymentStatusTag({ status, reason }: { status: Payment['status']; reason?: string | null }) {
+/** 预计回款 (a rep's, until finance confirms) / 审批中 (a link to its approval) / 已到账 / 已驳回 (the reason on hover). */
+export function PaymentStatusTag({ payment }: { payment: Pick<Payment, 'status' | 'rejectReason' | 'approvalRequestId'> }) {
   const { t } = useTranslation('receivables');
+  const { status, rejectReason, approvalRequestId } = payment;
   const tag = (
     <Tag color={PAYMENT_COLOR[status]} style={{ marginInlineEnd: 0 }} data-testid="payment-status">
       {t(`paymentStatus.${status}`)}
     </Tag>
   );
-  return reason ? <Tooltip title={t('payments.rejectReason', { reason })}>{tag}</Tooltip> : tag;
+  if (status === 'in_approval' && approvalRequestId)
+    return (
+      <Link to={`/approvals/${approvalRequestId}`} onClick={(e) => e.stopPropagation()}>
+        {tag}
+      </Link>
+    );
+  return status === 'rejected' && rejectReason ? (
+    <Tooltip title={t('payments.rejectReason', { reason: rejectReason })}>{tag}</Tooltip>
+  ) : (
+    tag
+  );
 }
 
 /** "第 1 期 ¥3,000.00，第 2 期 …": where a payment's money went. */

@@ -234,7 +234,7 @@ export function PaymentsList() {
       key: 'status',
       title: t('fields.paymentStatus'),
       width: 96,
-      render: (_, p) => <PaymentStatusTag status={p.status} reason={p.rejectReason} />,
+      render: (_, p) => <PaymentStatusTag payment={p} />,
     },
     { key: 'action', title: '', width: 170, render: (_, p) => <PaymentActions payment={p} /> },
   ];
