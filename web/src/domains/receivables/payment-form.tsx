@@ -8,13 +8,11 @@ import { DateField, FormDrawer, MoneyInput, freshOnEachOpen, useRecordForm } fro
 import { formatMoney } from '../../shared/format.js';
 import { type Instalment, type Payment, reloadPayment, useCreatePayment, usePaymentPlan, useUpdatePayment } from './api.js';
 import { ContractPicker } from './contract-picker.js';
-import { InstalmentStatusTag } from './receivable-labels.js';
 import {
   allocateOldestFirst,
   allocationsInput,
   checkAllocation,
   fenOf,
-  instalmentStatus,
   openOnPlan,
   roomOf,
   roomText,
@@ -105,7 +103,6 @@ function PaymentFormSession({ open, contract: given$, payment, onClose }: Props)
   const auto = keeps ? Object.fromEntries(own.map((a) => [a.instalmentId, a.amount])) : allocateOldestFirst(instalments, amount);
   const check = checkAllocation(instalments, amount, given);
   const noPlan = !!contractId && plan.isSuccess && instalments.length === 0;
-  const today = companyToday();
 
   const columns: TableColumnsType<Instalment> = [
     { key: 'position', title: t('fields.position'), width: 56, align: 'center', render: (_, i) => i.position },
@@ -117,7 +114,7 @@ function PaymentFormSession({ open, contract: given$, payment, onClose }: Props)
       width: 120,
       align: 'right',
       className: 'money',
-      render: (_, i) => (roomOf(i) > 0n ? formatMoney(roomText(i)) : <InstalmentStatusTag status={instalmentStatus(i, today)} />),
+      render: (_, i) => formatMoney(roomOf(i) > 0n ? roomText(i) : '0'),
     },
     {
       key: 'take',
@@ -149,12 +146,14 @@ function PaymentFormSession({ open, contract: given$, payment, onClose }: Props)
       {...rf.shellProps}
     >
       {payment?.status === 'confirmed' && <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={t('payment.editConfirmed')} />}
-      <Alert
-        type={can('receivables', 'approve') ? 'success' : 'info'}
-        showIcon
-        style={{ marginBottom: 16 }}
-        title={can('receivables', 'approve') ? t('payment.confirmedHint') : t('payment.expectedHint')}
-      />
+      {!payment && (
+        <Alert
+          type={can('receivables', 'approve') ? 'success' : 'info'}
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={can('receivables', 'approve') ? t('payment.confirmedHint') : t('payment.expectedHint')}
+        />
+      )}
       <Form<FormValues> {...rf.formProps} data-testid="payment-form">
         <Row gutter={16}>
           <Col xs={24}>
