@@ -140,6 +140,14 @@ describe('seed 002: a contract is paid and leaves 未回款合同', () => {
     await page.getByTestId('payment-save').click();
     await expect.poll(() => page.getByTestId('receivables-summary').innerText()).toContain('未回款 ¥0.00');
     expect(await page.getByTestId('plan-table').getByTestId('instalment-status').allInnerTexts()).toEqual(['已回款', '已回款', '已回款']);
+    // And invoices it in full (专票 at 6 %): the tax is worked out from the rate, nothing is left to invoice.
+    await page.getByTestId('invoice-new').click();
+    await page.getByTestId('invoice-number').fill('33000261220000001234');
+    await page.getByTestId('invoice-amount').fill('164000');
+    await page.getByTestId('invoice-tax-rate').fill('6');
+    await page.getByTestId('invoice-save').click();
+    await expect.poll(() => page.getByTestId('invoice-summary').innerText()).toContain('未开票 ¥0.00');
+    expect(await page.getByTestId('contract-invoices').innerText()).toContain('¥9,283.02');
     await screenshot(page, 'receivables-contract-paid');
 
     await page.getByRole('menuitem', { name: '回款管理' }).click();

@@ -123,7 +123,15 @@ function InvoiceFormSession({ open, contract, onClose }: Props) {
           </Col>
           <Col {...half}>
             <Form.Item name="taxRate" label={t('fields.taxRate')} rules={[{ required: true }]}>
-              <InputNumber<string> stringMode min="0" max="100" precision={2} suffix="%" style={{ width: '100%' }} />
+              <InputNumber<string>
+                stringMode
+                min="0"
+                max="100"
+                precision={2}
+                suffix="%"
+                style={{ width: '100%' }}
+                data-testid="invoice-tax-rate"
+              />
             </Form.Item>
           </Col>
           <Col {...half}>
