@@ -35,7 +35,9 @@ export const PlanEditor = freshOnEachOpen(PlanEditorSession);
 
 function PlanEditorSession({ open, plan, contractNumber, onClose }: Props) {
   const { t } = useTranslation('receivables');
-  const { message } = App.useApp();
+  const { t: tc } = useTranslation();
+  const { message, modal } = App.useApp();
+  const [dirty, setDirty] = useState(false);
   const save = useSavePlan(plan.contractId);
   const [rows, setRows] = useState<PlanRow[]>(() =>
     plan.instalments.map((i) => ({
@@ -57,9 +59,28 @@ function PlanEditorSession({ open, plan, contractNumber, onClose }: Props) {
   );
   const difference = fenOf(totals.difference) ?? 0n;
 
-  const set = (index: number, patch: Partial<PlanRow>) => setRows((rs) => rs.map((r, i) => (i === index ? { ...r, ...patch } : r)));
+  const edit = (change: (rs: PlanRow[]) => PlanRow[]) => {
+    setDirty(true);
+    setRows(change);
+  };
+  const set = (index: number, patch: Partial<PlanRow>) => edit((rs) => rs.map((r, i) => (i === index ? { ...r, ...patch } : r)));
+  // Closing over edits asks first, as every form does.
+  const close = () => {
+    if (!dirty || save.isPending) {
+      onClose();
+      return;
+    }
+    modal.confirm({
+      title: tc('form.discardTitle'),
+      content: tc('form.discardBody'),
+      okText: tc('form.discardOk'),
+      cancelText: tc('form.keepEditing'),
+      okButtonProps: { danger: true },
+      onOk: onClose,
+    });
+  };
   const add = () =>
-    setRows((rs) => {
+    edit((rs) => {
       const last = rs[rs.length - 1]?.dueDate;
       // A new instalment starts a month after the last, with what the plan still lacks.
       return [
@@ -80,7 +101,7 @@ function PlanEditorSession({ open, plan, contractNumber, onClose }: Props) {
     try {
       const proposal = await proposeSplit(plan.contractId, { count, firstDueDate: firstDue, monthsApart: monthsApart ?? 1 });
       // The saved instalments keep their places (and their allocations) in the new plan.
-      setRows((rs) =>
+      edit((rs) =>
         proposal.instalments.map((p, i) => ({
           key: rs[i]?.key ?? newKey(),
           id: rs[i]?.id,
@@ -193,7 +214,7 @@ function PlanEditorSession({ open, plan, contractNumber, onClose }: Props) {
             aria-label={t('plan.remove')}
             // Money already allocated to an instalment keeps it in the plan.
             disabled={(fenOf(r.allocated) ?? 0n) > 0n}
-            onClick={() => setRows((rs) => rs.filter((_, n) => n !== i))}
+            onClick={() => edit((rs) => rs.filter((_, n) => n !== i))}
           />
         </Tooltip>
       ),
@@ -213,7 +234,7 @@ function PlanEditorSession({ open, plan, contractNumber, onClose }: Props) {
       open={open}
       width={920}
       title={t('plan.title', { number: contractNumber })}
-      onClose={onClose}
+      onClose={close}
       onSave={() => void submit()}
       saving={save.isPending}
       saveTestId="plan-save"
