@@ -23,12 +23,6 @@ async function countOf(db: Db, actor: Actor, column: 'unpaid' | 'uninvoiced'): P
   return rows[0]?.n ?? 0;
 }
 
-/** The window count rides on the page's rows; a page past the end has none, so the first row is asked. */
-async function totalOf(rows: { total: number }[], q: Page, first: () => Promise<{ total: number }>): Promise<number> {
-  if (rows[0]) return rows[0].total;
-  return q.page > 1 ? (await first()).total : 0;
-}
-
 interface UnpaidRow {
   id: string;
   number: string;
@@ -159,12 +153,13 @@ interface OverdueRow {
   amount: string;
   unpaid: string;
   days_overdue: number;
-  total: number;
 }
 
 /**
  * M1: instalments past due and not fully paid, as of `today` (the company's business date): one
- * due yesterday is 1 day overdue, one due today is not overdue yet.
+ * due yesterday is 1 day overdue, one due today is not overdue yet. Only contracts still owed money
+ * (live, paid < amount): the page walks the open instalments' due-date index, scoped through
+ * contract_receipts; the total is counted apart, without the display joins.
  */
 export async function listOverdueInstalments(
   db: Db,
@@ -172,17 +167,24 @@ export async function listOverdueInstalments(
   q: Page,
   today: string,
 ): Promise<ListResult<z.infer<typeof overdueInstalmentSchema>>> {
+  const open = sql`i.paid < i.amount AND i.due_date < ${today}::date AND r.live AND r.paid < r.amount AND ${scopeFilter(actor, 'r')}`;
   const { rows } = await sql<OverdueRow>`
     SELECT i.id, i.position, c.id AS contract_id, c.number, c.title, cu.name AS customer_name, c.owner_id,
            i.due_date, i.amount, (i.amount - i.paid)::numeric(14,2)::text AS unpaid,
-           (${today}::date - i.due_date)::int AS days_overdue, count(*) OVER ()::int AS total
-    FROM payment_instalments i
+           (${today}::date - i.due_date)::int AS days_overdue
+    FROM (
+      SELECT i.* FROM payment_instalments i JOIN contract_receipts r ON r.contract_id = i.contract_id
+       WHERE ${open}
+       ORDER BY i.due_date, i.id
+       LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}
+    ) i
     JOIN contracts c ON c.id = i.contract_id
     JOIN customers cu ON cu.id = c.customer_id
-    WHERE i.due_date < ${today}::date AND c.status = 'effective' AND c.deleted_at IS NULL
-      AND ${scopeFilter(actor, 'c')} AND i.paid < i.amount
-    ORDER BY i.due_date, i.id
-    LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`.execute(db);
+    ORDER BY i.due_date, i.id`.execute(db);
+  const counted = await sql<{ n: number }>`
+    SELECT count(*)::int AS n FROM payment_instalments i JOIN contract_receipts r ON r.contract_id = i.contract_id WHERE ${open}`.execute(
+    db,
+  );
   return {
     items: rows.map((r) => ({
       instalmentId: r.id,
@@ -197,7 +199,7 @@ export async function listOverdueInstalments(
       unpaid: r.unpaid,
       daysOverdue: r.days_overdue,
     })),
-    total: await totalOf(rows, q, () => listOverdueInstalments(db, actor, { page: 1, pageSize: 1 }, today)),
+    total: counted.rows[0]?.n ?? 0,
     page: q.page,
     pageSize: q.pageSize,
   };

@@ -20,6 +20,8 @@ ALTER TABLE payment_instalments ADD COLUMN allocated numeric(14,2) NOT NULL DEFA
 ALTER TABLE payment_instalments ADD COLUMN paid numeric(14,2) NOT NULL DEFAULT 0;
 -- Open instalments by due date: the overdue list and the credit input walk these.
 CREATE INDEX payment_instalments_open_due ON payment_instalments (due_date, contract_id) WHERE paid < amount;
+-- …and per contract, for a manager's or rep's overdue list (his contracts first, then their open instalments).
+CREATE INDEX payment_instalments_open_contract ON payment_instalments (contract_id, due_date) WHERE paid < amount;
 
 -- Per contract, one row each (kept by triggers on contracts, allocations, payments and invoices): the
 -- contract's owner, sign date, whether it is live (effective, not deleted) and amount, with what is
