@@ -45,6 +45,8 @@ export async function getPaymentPlan(db: Db, actor: Actor, contractId: string) {
 /** M1: the helper's proposal, not saved: the contract's amount in even instalments, odd fen on the last. */
 export async function proposeSplit(db: Db, actor: Actor, contractId: string, b: z.infer<typeof splitPlanBody>) {
   const c = await receivableContract(db, actor, contractId, { effective: true });
+  // Every instalment must hold at least one fen (0.02 cannot go in three).
+  if (BigInt(b.count) > fen(c.amount)) throw fieldError('count', 'too_big', { max: Number(fen(c.amount)) });
   return { instalments: splitEvenly(c.amount, b.count, b.firstDueDate, b.monthsApart) };
 }
 

@@ -98,6 +98,16 @@ describe('receivables (M1): payment plans', () => {
     expect((await repA.get(`/api/v1/contracts/${c.id}/payment-plan`)).body.instalments).toHaveLength(3);
   });
 
+  it('proposes no split with empty instalments: each holds at least one fen', async () => {
+    const { repA } = await makeTeam(t.app, t.db);
+    const c = await effectiveContract(repA, '0.02');
+    const three = await repA.post(`/api/v1/contracts/${c.id}/payment-plan/split`, { count: 3, firstDueDate: '2026-01-31' });
+    expect(three.status).toBe(400);
+    expect(three.body.error.fields.count).toContain('2');
+    const two = await repA.post(`/api/v1/contracts/${c.id}/payment-plan/split`, { count: 2, firstDueDate: '2026-01-31' });
+    expect(two.body.instalments.map((i: { amount: string }) => i.amount)).toEqual(['0.01', '0.01']);
+  });
+
   it('refuses a plan for a contract that is not effective', async () => {
     const { repA } = await makeTeam(t.app, t.db);
     const c = await effectiveContract(repA, '100.00');
