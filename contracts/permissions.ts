@@ -144,6 +144,7 @@ export const BUILT_IN_ROLES: BuiltInRole[] = [
       'receivables:view',
       'receivables:create',
       'receivables:edit',
+      'receivables:delete',
       'receivables:approve',
       'receivables:export',
       'credit_limits:view',

@@ -1,12 +1,23 @@
 import { z } from 'zod';
-import { dateSchema, idSchema, LIMITS, listQueryBase, moneySchema, optionalText, recordBase, timestampSchema } from './common.js';
+import {
+  dateSchema,
+  idSchema,
+  LIMITS,
+  listQueryBase,
+  moneySchema,
+  optionalText,
+  recordBase,
+  requiredText,
+  timestampSchema,
+  versionField,
+} from './common.js';
 import { fen, formatFen } from './quote-money.js';
 
 // M1 回款: payment plans (instalments, 期次) per effective contract and payments received against them.
 // Money is an exact decimal string; every sum is done in fen (bigint), never in floating point.
 
 /** A positive amount of money (an instalment or a payment is never zero or negative). */
-const positiveMoney = moneySchema.refine((v) => fen(v) > 0n, { message: 'money' });
+export const positiveMoney = moneySchema.refine((v) => fen(v) > 0n, { message: 'money' });
 
 export const instalmentInput = z
   .object({
@@ -34,9 +45,23 @@ export const instalmentSchema = z.object({
   paid: z.string(),
 });
 
+/**
+ * none: no plan yet; balanced: the instalments add up to the contract amount; needs_attention: they
+ * do not (an amendment changed the amount and the plan could not follow — e.g. the amount went below
+ * what is already allocated): someone has to replan.
+ */
+export const PLAN_STATUSES = ['none', 'balanced', 'needs_attention'] as const;
+
 export const paymentPlanSchema = z.object({
   contractId: idSchema,
   contractAmount: z.string(),
+  /** The instalments' sum. */
+  planTotal: z.string(),
+  /** planTotal equals contractAmount (false without a plan). */
+  balanced: z.boolean(),
+  status: z.enum(PLAN_STATUSES),
+  /** contractAmount − planTotal (negative: the plan asks for more than the contract is worth). */
+  difference: z.string(),
   instalments: z.array(instalmentSchema),
 });
 
@@ -76,8 +101,22 @@ export function splitEvenly(amount: string, count: number, firstDueDate: string,
 }
 
 export const PAYMENT_METHODS = ['bank_transfer', 'cash', 'acceptance_bill', 'other'] as const;
-/** 预计回款 until finance confirms the money arrived; only confirmed payments count as paid. */
-export const PAYMENT_STATUSES = ['expected', 'confirmed'] as const;
+/**
+ * expected (预计回款): registered by a rep, reserves its instalments, not money yet. in_approval: an
+ * expected payment in the admin's `payment` approval flow (approval confirms it). confirmed: finance
+ * (receivables:approve) or the flow said the money arrived; only these count as paid. rejected: finance
+ * or the flow said no; it reserves nothing any more (its allocations are released).
+ *
+ * Who may do what (the server decides; the web shows the buttons accordingly):
+ * - create: receivables:create (finance's are confirmed at once, anyone else's are expected);
+ * - edit / delete an expected or rejected one: its owner or creator with receivables:create, or
+ *   receivables:edit / receivables:delete; a confirmed one: only receivables:approve (finance);
+ *   one in approval: nobody (withdraw it in the approval first);
+ * - confirm / reject: receivables:approve, while expected (one in approval is decided in the flow);
+ * - submit (again, after a withdrawal): like edit, when a `payment` flow is configured.
+ */
+export const PAYMENT_STATUSES = ['expected', 'in_approval', 'confirmed', 'rejected'] as const;
+export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
 
 export const createPaymentBody = z
   .object({
@@ -96,10 +135,33 @@ export const createPaymentBody = z
   })
   .strict();
 
+/**
+ * A correction: every field optional, `version` from the read (409 when stale). Without
+ * `allocations` a payment whose amount is unchanged keeps them; a new amount is allocated again to
+ * the oldest open instalments. Over-allocation and beyond-the-contract stay refused.
+ */
+export const updatePaymentBody = z
+  .object({
+    receivedOn: dateSchema,
+    amount: positiveMoney,
+    method: z.enum(PAYMENT_METHODS),
+    bankReference: optionalText(100),
+    note: optionalText(LIMITS.text),
+    allocations: createPaymentBody.shape.allocations,
+  })
+  .partial()
+  .extend({ version: versionField })
+  .strict();
+
+/** Finance rejects an expected payment: the reason is required and kept on the payment. */
+export const rejectPaymentBody = z.object({ reason: requiredText(500) }).strict();
+
 export const paymentSchema = recordBase.extend({
   contractId: idSchema,
   contractNumber: z.string(),
   contractTitle: z.string(),
+  customerId: idSchema,
+  customerName: z.string(),
   receivedOn: z.string(),
   amount: z.string(),
   method: z.enum(PAYMENT_METHODS),
@@ -108,12 +170,20 @@ export const paymentSchema = recordBase.extend({
   status: z.enum(PAYMENT_STATUSES),
   confirmedBy: idSchema.nullable(),
   confirmedAt: timestampSchema.nullable(),
+  rejectedBy: idSchema.nullable(),
+  rejectedAt: timestampSchema.nullable(),
+  rejectReason: z.string().nullable(),
+  /** The approval request of a payment that went through the `payment` flow (the latest), else null. */
+  approvalRequestId: idSchema.nullable(),
   allocations: z.array(z.object({ instalmentId: idSchema, position: z.number().int(), amount: z.string() })),
 });
 
 export const paymentListQuery = listQueryBase.extend({
   contractId: idSchema.optional(),
+  customerId: idSchema.optional(),
   status: z.enum(PAYMENT_STATUSES).optional(),
+  receivedFrom: dateSchema.optional(),
+  receivedTo: dateSchema.optional(),
 });
 
 export const unpaidContractSchema = z.object({
@@ -147,4 +217,18 @@ export const overdueInstalmentSchema = z.object({
 export const receivableListQuery = z.object({
   page: listQueryBase.shape.page,
   pageSize: listQueryBase.shape.pageSize,
+});
+
+/** M1 (seed 002): an effective contract not yet fully invoiced; remaining = amount − invoiced. */
+export const uninvoicedContractSchema = z.object({
+  contractId: idSchema,
+  number: z.string(),
+  title: z.string(),
+  customerId: idSchema,
+  customerName: z.string(),
+  ownerId: idSchema,
+  signDate: z.string().nullable(),
+  amount: z.string(),
+  invoiced: z.string(),
+  remaining: z.string(),
 });

@@ -20,6 +20,7 @@ import { pipelineReportsDomain } from './pipeline-reports/index.js';
 import { productsDomain } from './products/index.js';
 import { profileDomain } from './profile/index.js';
 import { quotesDomain } from './quotes/index.js';
+import { receivablesDomain } from './receivables/index.js';
 import { recycleBinDomain } from './recycle-bin/index.js';
 import { searchDomain } from './search/index.js';
 import { tasksDomain } from './tasks/index.js';
@@ -35,6 +36,7 @@ export const webDomains: WebDomain[] = [
   creditDomain,
   ordersDomain,
   expensesDomain,
+  receivablesDomain,
   customerPoolDomain,
   contactsDomain,
   followUpsDomain,

@@ -8,6 +8,7 @@ import { seedDemoDocuments } from './demo-documents.js';
 import { seedDemoOrders } from './demo-orders.js';
 import { seedDemoExpenses } from './demo-expenses.js';
 import { seedDemoProducts } from './demo-products.js';
+import { seedDemoReceivables } from './demo-receivables.js';
 import {
   BUSINESS,
   CITIES,
@@ -276,9 +277,11 @@ export async function seedDemo(db: Db, opts: { customers?: number; seed?: number
     await seedDemoOpportunities(trx, rnd);
     await seedDemoProducts(trx, userIds.get('xu.buyer') as { id: string; dept: string });
     await seedDemoDocuments(trx, userIds);
-    await seedDemoCredit(trx);
     await seedDemoOrders(trx, userIds);
     await seedDemoExpenses(trx, userIds);
+    await seedDemoReceivables(trx, userIds);
+    // Last: its limits follow what the documents above left owing.
+    await seedDemoCredit(trx);
     // A few notes in the knowledge base, linked to customers, the way a team writes them.
     const noteAuthors = reps.slice(0, 4);
     const keyCustomers = await trx.selectFrom('customers').select(['id', 'owner_id']).where('is_key', '=', true).limit(4).execute();

@@ -38,7 +38,7 @@ export async function evaluateGrades(trx: Db, actor: Actor, now: Date, opts: { c
     after = rows[rows.length - 1].id;
     const ids = rows.map((r) => r.id);
     const amounts = contribution ? await contribution(trx, ids, since) : null;
-    const credits = credit ? await credit(trx, ids) : null;
+    const credits = credit ? await credit(trx, ids, now) : null;
     for (const r of rows) {
       evaluated++;
       const score = gradeScore(rules, {

@@ -6,7 +6,8 @@ import type { Db } from '../../platform/db/database.js';
  * They register here; an input nobody provides is left out of the score, its weight with it.
  */
 export type ContributionProvider = (db: Db, customerIds: string[], since: Date) => Promise<Map<string, string>>;
-export type CreditProvider = (db: Db, customerIds: string[]) => Promise<Map<string, number>>;
+/** `now`: the evaluation's instant (the app's clock), so "overdue" and "the last 12 months" are the evaluation's. */
+export type CreditProvider = (db: Db, customerIds: string[], now: Date) => Promise<Map<string, number>>;
 
 let contribution: ContributionProvider | null = null;
 let contributionRank = Number.NEGATIVE_INFINITY;

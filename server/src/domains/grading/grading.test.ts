@@ -39,7 +39,10 @@ describe('grading customers by the rules', () => {
     const signed = new Map<string, string>();
     // The test's figures stand in for every real source (deals, contracts), whatever their rank.
     registerContributionProvider(async (_db, ids) => new Map([...signed].filter(([id]) => ids.includes(id))), Number.POSITIVE_INFINITY);
-    expect((await admin.request('PUT', '/api/v1/grading-rules', rules)).status).toBe(200);
+    // Credit (receivables registers it) weighs nothing here: these customers owe nothing, and the
+    // figures below are contribution and potential alone.
+    const withoutCredit = { ...rules, weights: { ...rules.weights, credit: 0 } };
+    expect((await admin.request('PUT', '/api/v1/grading-rules', withoutCredit)).status).toBe(200);
     const team = await makeTeam(t.app, t.db);
     const edge = await makeCustomer(team.repA, { potentialScore: 60 });
     const low = await makeCustomer(team.repA, { potentialScore: 80 });
@@ -49,7 +52,7 @@ describe('grading customers by the rules', () => {
 
     const run = await admin.post('/api/v1/grading-rules/evaluate');
     expect(run.status).toBe(200);
-    expect(run.body.inputs).toEqual(['contribution', 'potential']);
+    expect(run.body.inputs).toEqual(['contribution', 'credit', 'potential']);
     const grades = async () =>
       Object.fromEntries(
         await Promise.all(

@@ -1,2 +1,2 @@
-/** What other domains may use of grading: feed a customer's contribution into the grade. */
-export { registerContributionProvider } from './grading-inputs.js';
+/** What other domains may use of grading: feed a customer's contribution and credit into the grade. */
+export { type CreditProvider, registerContributionProvider, registerCreditProvider } from './grading-inputs.js';

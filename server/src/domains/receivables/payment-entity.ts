@@ -1,3 +1,4 @@
+import { registerDependant } from '../../platform/records/dependant-registry.js';
 import { registerEntity } from '../../platform/records/entity-registry.js';
 
 // A payment is a business record: field history, recycle bin and transfer with its contract's owner.
@@ -12,3 +13,7 @@ export const paymentEntity = registerEntity({
   transferable: true,
   counted: { 'zh-CN': '{n} 笔回款', 'zh-TW': '{n} 筆回款', en: ['{n} payment', '{n} payments'] },
 });
+
+// A contract's payments do not vanish with it: deleting a contract with live payments is refused,
+// naming them; restoring a payment needs its contract live.
+registerDependant({ parent: 'contract', entity: 'payment', column: 'contract_id', onParentDelete: 'restrict' });

@@ -19,14 +19,34 @@ const instalmentToApi = (i: InstalmentState) => ({
   paid: i.paid,
 });
 
+/** The plan and whether it still adds up to the contract's amount (an amendment may have changed it). */
+export function planBalance(contractAmount: string, instalments: { amount: string }[]) {
+  const total = instalments.reduce((s, i) => s + fen(i.amount), 0n);
+  const balanced = instalments.length > 0 && total === fen(contractAmount);
+  return {
+    planTotal: formatFen(total),
+    balanced,
+    status: instalments.length === 0 ? ('none' as const) : balanced ? ('balanced' as const) : ('needs_attention' as const),
+    difference: formatFen(fen(contractAmount) - total),
+  };
+}
+
 export async function getPaymentPlan(db: Db, actor: Actor, contractId: string) {
   const c = await receivableContract(db, actor, contractId);
-  return { contractId: c.id, contractAmount: c.amount, instalments: (await instalmentStates(db, c.id)).map(instalmentToApi) };
+  const instalments = await instalmentStates(db, c.id);
+  return {
+    contractId: c.id,
+    contractAmount: c.amount,
+    ...planBalance(c.amount, instalments),
+    instalments: instalments.map(instalmentToApi),
+  };
 }
 
 /** M1: the helper's proposal, not saved: the contract's amount in even instalments, odd fen on the last. */
 export async function proposeSplit(db: Db, actor: Actor, contractId: string, b: z.infer<typeof splitPlanBody>) {
   const c = await receivableContract(db, actor, contractId, { effective: true });
+  // Every instalment must hold at least one fen (0.02 cannot go in three).
+  if (BigInt(b.count) > fen(c.amount)) throw fieldError('count', 'too_big', { max: Number(fen(c.amount)) });
   return { instalments: splitEvenly(c.amount, b.count, b.firstDueDate, b.monthsApart) };
 }
 

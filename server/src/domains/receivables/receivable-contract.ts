@@ -12,6 +12,8 @@ export interface ReceivableContract {
   status: 'draft' | 'in_approval' | 'effective' | 'terminated' | 'voided';
   amount: string;
   owner_id: string;
+  owner_dept_id: string | null;
+  customer_id: string;
 }
 
 /**
@@ -26,7 +28,7 @@ export async function receivableContract(
   opts: { lock?: boolean; effective?: boolean } = {},
 ): Promise<ReceivableContract> {
   const { rows } = await sql<ReceivableContract>`
-    SELECT c.id, c.number, c.title, c.status, c.amount, c.owner_id FROM contracts c
+    SELECT c.id, c.number, c.title, c.status, c.amount, c.owner_id, c.owner_dept_id, c.customer_id FROM contracts c
     WHERE c.id = ${id} AND c.deleted_at IS NULL AND ${scopeFilter(actor, 'c')}
     ${opts.lock ? sql`FOR UPDATE` : sql``}`.execute(db);
   const c = rows[0];
@@ -46,15 +48,13 @@ export interface InstalmentState {
   paid: string;
 }
 
-/** A contract's instalments with what live payments allocated to each (any status) and what is paid (confirmed). */
+/**
+ * A contract's instalments with what live payments reserve on each (expected, in approval or
+ * confirmed) and what confirmed ones paid: columns the triggers of 0048 keep.
+ */
 export async function instalmentStates(db: Db, contractId: string): Promise<InstalmentState[]> {
   const { rows } = await sql<InstalmentState>`
-    SELECT i.id, i.position, i.due_date, i.amount, i.milestone, i.note,
-           COALESCE(SUM(a.amount), 0)::numeric(14,2)::text AS allocated,
-           COALESCE(SUM(a.amount) FILTER (WHERE p.status = 'confirmed'), 0)::numeric(14,2)::text AS paid
-    FROM payment_instalments i
-    LEFT JOIN (payment_allocations a JOIN payments p ON p.id = a.payment_id AND p.deleted_at IS NULL) ON a.instalment_id = i.id
-    WHERE i.contract_id = ${contractId}
-    GROUP BY i.id ORDER BY i.position`.execute(db);
+    SELECT i.id, i.position, i.due_date, i.amount, i.milestone, i.note, i.allocated, i.paid
+      FROM payment_instalments i WHERE i.contract_id = ${contractId} ORDER BY i.position`.execute(db);
   return rows;
 }

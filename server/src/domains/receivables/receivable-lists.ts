@@ -1,5 +1,10 @@
 import type { ListResult } from '@contracts/common.js';
-import type { overdueInstalmentSchema, receivableListQuery, unpaidContractSchema } from '@contracts/receivables.js';
+import type {
+  overdueInstalmentSchema,
+  receivableListQuery,
+  uninvoicedContractSchema,
+  unpaidContractSchema,
+} from '@contracts/receivables.js';
 import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { Actor } from '../../platform/access/actor.js';
@@ -9,16 +14,13 @@ import type { Db } from '../../platform/db/database.js';
 type Page = z.infer<typeof receivableListQuery>;
 
 // Paid means confirmed: an expected payment (预计回款) reserves its instalments but is not money yet.
-const confirmedPaidOfContract = sql`(SELECT COALESCE(SUM(p.amount), 0) FROM payments p
-  WHERE p.contract_id = c.id AND p.status = 'confirmed' AND p.deleted_at IS NULL)`;
-const confirmedPaidOfInstalment = sql`(SELECT COALESCE(SUM(a.amount), 0) FROM payment_allocations a
-  JOIN payments p ON p.id = a.payment_id AND p.status = 'confirmed' AND p.deleted_at IS NULL
-  WHERE a.instalment_id = i.id)`;
+// What is paid and invoiced per contract and per instalment are columns kept by the triggers of 0048.
 
-/** The window count rides on the page's rows; a page past the end has none, so the first row is asked. */
-async function totalOf(rows: { total: number }[], q: Page, first: () => Promise<{ total: number }>): Promise<number> {
-  if (rows[0]) return rows[0].total;
-  return q.page > 1 ? (await first()).total : 0;
+/** A list's total: the per-owner counts (receivable_counts) under the same scope rule — a few rows. */
+async function countOf(db: Db, actor: Actor, column: 'unpaid' | 'uninvoiced'): Promise<number> {
+  const { rows } = await sql<{ n: number }>`
+    SELECT coalesce(sum(${sql.ref(column)}), 0)::int AS n FROM receivable_counts WHERE ${scopeFilter(actor)}`.execute(db);
+  return rows[0]?.n ?? 0;
 }
 
 interface UnpaidRow {
@@ -36,27 +38,33 @@ interface UnpaidRow {
   next_position: number | null;
   next_due: string | null;
   next_unpaid: string | null;
-  total: number;
 }
 
-/** M1 (seed 002): effective contracts not yet fully paid, oldest signature first, scoped by the contract's owner. */
+/**
+ * M1 (seed 002): effective contracts not yet fully paid, oldest signature first, scoped by the
+ * contract's owner. Walks contract_receipts' partial index (live AND paid < amount) in sign-date
+ * order, so a page reads its own rows only; the total is a sum over receivable_counts.
+ */
 export async function listUnpaidContracts(db: Db, actor: Actor, q: Page): Promise<ListResult<z.infer<typeof unpaidContractSchema>>> {
   const { rows } = await sql<UnpaidRow>`
-    SELECT c.id, c.number, c.title, c.customer_id, cu.name AS customer_name, c.owner_id, c.sign_date, c.amount,
-           paid.v::numeric(14,2)::text AS paid, (c.amount - paid.v)::numeric(14,2)::text AS unpaid, nd.id AS next_id, nd.position AS next_position,
-           nd.due_date AS next_due, nd.unpaid AS next_unpaid, count(*) OVER ()::int AS total
-    FROM contracts c
+    SELECT c.id, c.number, c.title, c.customer_id, cu.name AS customer_name, r.owner_id, r.sign_date, r.amount,
+           r.paid, (r.amount - r.paid)::numeric(14,2)::text AS unpaid, nd.id AS next_id, nd.position AS next_position,
+           nd.due_date AS next_due, nd.unpaid AS next_unpaid
+    FROM (
+      SELECT r.* FROM contract_receipts r
+       WHERE r.live AND r.paid < r.amount AND ${scopeFilter(actor, 'r')}
+       ORDER BY r.sign_date ASC NULLS LAST, r.contract_id
+       LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}
+    ) r
+    JOIN contracts c ON c.id = r.contract_id
     JOIN customers cu ON cu.id = c.customer_id
-    CROSS JOIN LATERAL (SELECT ${confirmedPaidOfContract} AS v) paid
     LEFT JOIN LATERAL (
-      SELECT i.id, i.position, i.due_date, (i.amount - ${confirmedPaidOfInstalment})::numeric(14,2)::text AS unpaid
-      FROM payment_instalments i
-      WHERE i.contract_id = c.id AND i.amount > ${confirmedPaidOfInstalment}
-      ORDER BY i.due_date, i.position LIMIT 1
+      SELECT i.id, i.position, i.due_date, (i.amount - i.paid)::numeric(14,2)::text AS unpaid
+        FROM payment_instalments i
+       WHERE i.contract_id = r.contract_id AND i.paid < i.amount
+       ORDER BY i.due_date, i.position LIMIT 1
     ) nd ON true
-    WHERE c.status = 'effective' AND c.deleted_at IS NULL AND ${scopeFilter(actor, 'c')} AND c.amount > paid.v
-    ORDER BY c.sign_date ASC NULLS LAST, c.id
-    LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`.execute(db);
+    ORDER BY r.sign_date ASC NULLS LAST, r.contract_id`.execute(db);
   return {
     items: rows.map((r) => ({
       contractId: r.id,
@@ -74,7 +82,60 @@ export async function listUnpaidContracts(db: Db, actor: Actor, q: Page): Promis
           ? { instalmentId: r.next_id, position: r.next_position, dueDate: r.next_due, unpaid: r.next_unpaid }
           : null,
     })),
-    total: await totalOf(rows, q, () => listUnpaidContracts(db, actor, { page: 1, pageSize: 1 })),
+    total: await countOf(db, actor, 'unpaid'),
+    page: q.page,
+    pageSize: q.pageSize,
+  };
+}
+
+interface UninvoicedRow {
+  id: string;
+  number: string;
+  title: string;
+  customer_id: string;
+  customer_name: string;
+  owner_id: string;
+  sign_date: string | null;
+  amount: string;
+  invoiced: string;
+  remaining: string;
+}
+
+/**
+ * M1 (seed 002): effective contracts not yet fully invoiced (invoiced < amount), oldest signature
+ * first, scoped by the contract's owner — the unpaid list's twin on contract_receipts' other index.
+ */
+export async function listUninvoicedContracts(
+  db: Db,
+  actor: Actor,
+  q: Page,
+): Promise<ListResult<z.infer<typeof uninvoicedContractSchema>>> {
+  const { rows } = await sql<UninvoicedRow>`
+    SELECT c.id, c.number, c.title, c.customer_id, cu.name AS customer_name, r.owner_id, r.sign_date, r.amount,
+           r.invoiced, (r.amount - r.invoiced)::numeric(14,2)::text AS remaining
+    FROM (
+      SELECT r.* FROM contract_receipts r
+       WHERE r.live AND r.invoiced < r.amount AND ${scopeFilter(actor, 'r')}
+       ORDER BY r.sign_date ASC NULLS LAST, r.contract_id
+       LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}
+    ) r
+    JOIN contracts c ON c.id = r.contract_id
+    JOIN customers cu ON cu.id = c.customer_id
+    ORDER BY r.sign_date ASC NULLS LAST, r.contract_id`.execute(db);
+  return {
+    items: rows.map((r) => ({
+      contractId: r.id,
+      number: r.number,
+      title: r.title,
+      customerId: r.customer_id,
+      customerName: r.customer_name,
+      ownerId: r.owner_id,
+      signDate: r.sign_date,
+      amount: r.amount,
+      invoiced: r.invoiced,
+      remaining: r.remaining,
+    })),
+    total: await countOf(db, actor, 'uninvoiced'),
     page: q.page,
     pageSize: q.pageSize,
   };
@@ -92,12 +153,13 @@ interface OverdueRow {
   amount: string;
   unpaid: string;
   days_overdue: number;
-  total: number;
 }
 
 /**
  * M1: instalments past due and not fully paid, as of `today` (the company's business date): one
- * due yesterday is 1 day overdue, one due today is not overdue yet.
+ * due yesterday is 1 day overdue, one due today is not overdue yet. Only contracts still owed money
+ * (live, paid < amount): the page walks the open instalments' due-date index, scoped through
+ * contract_receipts; the total is counted apart, without the display joins.
  */
 export async function listOverdueInstalments(
   db: Db,
@@ -105,17 +167,24 @@ export async function listOverdueInstalments(
   q: Page,
   today: string,
 ): Promise<ListResult<z.infer<typeof overdueInstalmentSchema>>> {
+  const open = sql`i.paid < i.amount AND i.due_date < ${today}::date AND r.live AND r.paid < r.amount AND ${scopeFilter(actor, 'r')}`;
   const { rows } = await sql<OverdueRow>`
     SELECT i.id, i.position, c.id AS contract_id, c.number, c.title, cu.name AS customer_name, c.owner_id,
-           i.due_date, i.amount, (i.amount - ${confirmedPaidOfInstalment})::numeric(14,2)::text AS unpaid,
-           (${today}::date - i.due_date)::int AS days_overdue, count(*) OVER ()::int AS total
-    FROM payment_instalments i
+           i.due_date, i.amount, (i.amount - i.paid)::numeric(14,2)::text AS unpaid,
+           (${today}::date - i.due_date)::int AS days_overdue
+    FROM (
+      SELECT i.* FROM payment_instalments i JOIN contract_receipts r ON r.contract_id = i.contract_id
+       WHERE ${open}
+       ORDER BY i.due_date, i.id
+       LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}
+    ) i
     JOIN contracts c ON c.id = i.contract_id
     JOIN customers cu ON cu.id = c.customer_id
-    WHERE i.due_date < ${today}::date AND c.status = 'effective' AND c.deleted_at IS NULL
-      AND ${scopeFilter(actor, 'c')} AND i.amount > ${confirmedPaidOfInstalment}
-    ORDER BY i.due_date, i.id
-    LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`.execute(db);
+    ORDER BY i.due_date, i.id`.execute(db);
+  const counted = await sql<{ n: number }>`
+    SELECT count(*)::int AS n FROM payment_instalments i JOIN contract_receipts r ON r.contract_id = i.contract_id WHERE ${open}`.execute(
+    db,
+  );
   return {
     items: rows.map((r) => ({
       instalmentId: r.id,
@@ -130,7 +199,7 @@ export async function listOverdueInstalments(
       unpaid: r.unpaid,
       daysOverdue: r.days_overdue,
     })),
-    total: await totalOf(rows, q, () => listOverdueInstalments(db, actor, { page: 1, pageSize: 1 }, today)),
+    total: counted.rows[0]?.n ?? 0,
     page: q.page,
     pageSize: q.pageSize,
   };

@@ -9,6 +9,10 @@ export interface PaymentInstalmentTable {
   amount: string;
   milestone: string | null;
   note: string | null;
+  /** Reserved by live payments (expected, in approval, confirmed), kept by trigger (0048). */
+  allocated: Generated<string>;
+  /** Paid by confirmed payments, kept by trigger (0048). */
+  paid: Generated<string>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
 }
@@ -24,6 +28,9 @@ export interface PaymentTable extends RecordBaseColumns {
   status: Generated<string>;
   confirmed_by: string | null;
   confirmed_at: Date | null;
+  rejected_by: string | null;
+  rejected_at: Date | null;
+  reject_reason: string | null;
 }
 
 export interface PaymentAllocationTable {
@@ -33,10 +40,44 @@ export interface PaymentAllocationTable {
   amount: string;
 }
 
+export interface InvoiceTable extends RecordBaseColumns {
+  contract_id: string;
+  number: string;
+  issued_on: string;
+  amount: string;
+  type: string;
+  tax_rate: string;
+  tax_amount: string;
+  note: string | null;
+}
+
+/** One row per contract, kept by triggers (0048): what the unpaid and uninvoiced lists walk. */
+export interface ContractReceiptsTable {
+  contract_id: string;
+  owner_id: string;
+  owner_dept_id: string | null;
+  sign_date: string | null;
+  live: boolean;
+  amount: string;
+  reserved: string;
+  paid: string;
+  invoiced: string;
+}
+
+export interface ReceivableCountsTable {
+  owner_id: string;
+  owner_dept_id: string | null;
+  unpaid: number;
+  uninvoiced: number;
+}
+
 declare module '../../platform/db/database.js' {
   interface Tables {
     payment_instalments: PaymentInstalmentTable;
     payments: PaymentTable;
     payment_allocations: PaymentAllocationTable;
+    invoices: InvoiceTable;
+    contract_receipts: ContractReceiptsTable;
+    receivable_counts: ReceivableCountsTable;
   }
 }

@@ -53,6 +53,31 @@ describe('receivables (M1): payment plans', () => {
     }
   });
 
+  it('splits any amount into any count exactly (property-style: 5,000 random cases, a fixed seed)', () => {
+    let seed = 20260115;
+    const random = () => {
+      // xorshift32: the same cases on every run and engine.
+      seed ^= seed << 13;
+      seed ^= seed >>> 17;
+      seed ^= seed << 5;
+      return (seed >>> 0) / 4294967296;
+    };
+    for (let n = 0; n < 5000; n++) {
+      // From one fen to a billion yuan, skewed towards small amounts where rounding bites.
+      const totalFen = BigInt(Math.floor(10 ** (random() * 11))) + 1n;
+      const amount = formatFen(totalFen);
+      const count = 1 + Math.floor(random() * 120);
+      const parts = splitEvenly(amount, count, '2026-01-31', Math.floor(random() * 13)).map((p) => fen(p.amount));
+      expect(parts).toHaveLength(count);
+      expect(parts.reduce((s, p) => s + p, 0n)).toBe(totalFen);
+      const share = totalFen / BigInt(count);
+      // Every instalment but the last is the fen-floor share; the last carries the remainder (< count fen).
+      expect(parts.slice(0, -1).every((p) => p === share)).toBe(true);
+      expect(parts[count - 1] - share).toBeGreaterThanOrEqual(0n);
+      expect(parts[count - 1] - share).toBeLessThan(BigInt(count));
+    }
+  });
+
   it('proposes the split for an effective contract and accepts a plan only when it equals the contract amount', async () => {
     const { repA } = await makeTeam(t.app, t.db);
     const c = await effectiveContract(repA, '100.00');
@@ -71,6 +96,16 @@ describe('receivables (M1): payment plans', () => {
     expect(short.status).toBe(400);
     expect(short.body.error.fields.instalments).toContain('99.99');
     expect((await repA.get(`/api/v1/contracts/${c.id}/payment-plan`)).body.instalments).toHaveLength(3);
+  });
+
+  it('proposes no split with empty instalments: each holds at least one fen', async () => {
+    const { repA } = await makeTeam(t.app, t.db);
+    const c = await effectiveContract(repA, '0.02');
+    const three = await repA.post(`/api/v1/contracts/${c.id}/payment-plan/split`, { count: 3, firstDueDate: '2026-01-31' });
+    expect(three.status).toBe(400);
+    expect(three.body.error.fields.count).toContain('2');
+    const two = await repA.post(`/api/v1/contracts/${c.id}/payment-plan/split`, { count: 2, firstDueDate: '2026-01-31' });
+    expect(two.body.instalments.map((i: { amount: string }) => i.amount)).toEqual(['0.01', '0.01']);
   });
 
   it('refuses a plan for a contract that is not effective', async () => {

@@ -99,6 +99,26 @@ export const DOCUMENT_MESSAGES = {
     'zh-TW': '所選的商機或合約不屬於這個客戶',
     en: 'The deal or contract chosen belongs to another customer',
   },
+  PAYMENT_STATUS: {
+    'zh-CN': '这笔回款{status}，不能执行这个操作',
+    'zh-TW': '這筆回款{status}，不能執行這個操作',
+    en: 'The payment is {status}; this step does not apply',
+  },
+  PAYMENT_FINANCE_ONLY: {
+    'zh-CN': '已确认的回款只有财务可以更正或删除',
+    'zh-TW': '已確認的回款只有財務可以更正或刪除',
+    en: 'Only finance can correct or delete a confirmed payment',
+  },
+  PAYMENT_IN_FLOW: {
+    'zh-CN': '这笔回款正在审批流程中，请在审批中心处理',
+    'zh-TW': '這筆回款正在審批流程中，請在審批中心處理',
+    en: 'This payment is in its approval flow; decide it in the approval centre',
+  },
+  INVOICE_OVER_AMOUNT: {
+    'zh-CN': '开票金额 {amount} 超过了合同还可开票的 {remaining}（合同金额 {contractAmount}，已开票 {invoiced}）',
+    'zh-TW': '開票金額 {amount} 超過了合約還可開票的 {remaining}（合約金額 {contractAmount}，已開票 {invoiced}）',
+    en: 'The invoice of {amount} is more than the {remaining} left to invoice (contract {contractAmount}, invoiced {invoiced})',
+  },
 } as const;
 
 export const DOCUMENT_STATUS: Record<keyof typeof DOCUMENT_MESSAGES, number> = {
@@ -122,6 +142,10 @@ export const DOCUMENT_STATUS: Record<keyof typeof DOCUMENT_MESSAGES, number> = {
   ...ORDER_STATUS_CODES,
   EXPENSE_STATUS: 409,
   EXPENSE_OTHER_CUSTOMER: 422,
+  PAYMENT_STATUS: 409,
+  PAYMENT_FINANCE_ONLY: 403,
+  PAYMENT_IN_FLOW: 409,
+  INVOICE_OVER_AMOUNT: 409,
 };
 
 export const DOCUMENT_FIELD_MESSAGES = {
@@ -159,6 +183,11 @@ export const DOCUMENT_FIELD_MESSAGES = {
     'zh-CN': '不属于所选客户，请选这个客户自己的商机或合同',
     'zh-TW': '不屬於所選客戶，請選這個客戶自己的商機或合約',
     en: 'Belongs to another customer; pick one of this customer’s own',
+  },
+  tax_over_amount: {
+    'zh-CN': '税额不能超过发票金额 {amount}',
+    'zh-TW': '稅額不能超過發票金額 {amount}',
+    en: 'The tax cannot be more than the invoice amount {amount}',
   },
   instalment_unknown: {
     'zh-CN': '这一期不属于这份合同的回款计划',
