@@ -12,6 +12,7 @@ import { followUpsRoutes } from './follow-ups/follow-ups-routes.js';
 import { gradingRoutes } from './grading/grading-routes.js';
 import { importsRoutes } from './imports/imports-routes.js';
 import { leadsRoutes } from './leads/leads-routes.js';
+import { moneyReportsRoutes } from './money-reports/money-reports-routes.js';
 import { notesRoutes } from './notes/notes-routes.js';
 import { opportunitiesRoutes } from './opportunities/opportunities-routes.js';
 import { organisationRoutes } from './organisation/organisation-routes.js';
@@ -47,6 +48,7 @@ export const domainPlugins: FastifyPluginAsync<{ ctx: AppContext }>[] = [
   contractsRoutes,
   receivablesRoutes,
   productsRoutes,
+  moneyReportsRoutes,
   // Last: they add a route per export and import the domains above registered.
   exportsRoutes,
   importsRoutes,
