@@ -6,6 +6,7 @@ import { contractsDomain } from './contracts/index.js';
 import { customerPoolDomain } from './customer-pool/index.js';
 import { customersDomain } from './customers/index.js';
 import { leadsDomain } from './leads/index.js';
+import { moneyReportsDomain } from './money-reports/index.js';
 import { notesDomain } from './notes/index.js';
 import { followUpsDomain } from './follow-ups/index.js';
 import { gradingDomain } from './grading/index.js';
@@ -41,6 +42,7 @@ export const webDomains: WebDomain[] = [
   importsDomain,
   searchDomain,
   pipelineReportsDomain,
+  moneyReportsDomain,
   organisationDomain,
   picklistsDomain,
   gradingDomain,
