@@ -27,29 +27,32 @@ CREATE INDEX money_open_instalments_due ON money_instalment_balances (due_date)
 -- Aging as of a past date adds back what was confirmed after it (received or confirmed later).
 CREATE INDEX money_payments_confirmed_at ON payments (confirmed_at) WHERE status = 'confirmed' AND deleted_at IS NULL;
 
-CREATE FUNCTION money_recount_paid(ids uuid[]) RETURNS void LANGUAGE sql AS $$
+-- Kept by net changes, never by re-reading all of an instalment's allocations: each statement looks
+-- up only the rows it wrote and their payments by key, so a bulk load costs what it writes.
+CREATE FUNCTION money_add_paid(delta jsonb) RETURNS void LANGUAGE sql AS $$
   UPDATE money_instalment_balances b
-     SET paid = s.paid
-    FROM (SELECT i.id, COALESCE((SELECT sum(a.amount) FROM payment_allocations a
-                                   JOIN payments p ON p.id = a.payment_id AND p.status = 'confirmed' AND p.deleted_at IS NULL
-                                  WHERE a.instalment_id = i.id), 0) AS paid
-            FROM unnest(ids) AS i(id)) s
-   WHERE b.instalment_id = s.id AND b.paid IS DISTINCT FROM s.paid;
+     SET paid = b.paid + d.amount
+    FROM (SELECT (e->>'i')::uuid AS instalment_id, sum((e->>'a')::numeric) AS amount
+            FROM jsonb_array_elements(delta) e GROUP BY 1) d
+   WHERE b.instalment_id = d.instalment_id AND d.amount <> 0;
 $$;
 
 CREATE FUNCTION money_instalments_apply() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  IF TG_OP IN ('UPDATE', 'DELETE') THEN
-    DELETE FROM money_instalment_balances WHERE instalment_id IN (SELECT id FROM old_rows);
-  END IF;
-  IF TG_OP IN ('INSERT', 'UPDATE') THEN
+  IF TG_OP = 'INSERT' THEN
+    -- A new instalment has no allocations yet (they reference it).
     INSERT INTO money_instalment_balances (instalment_id, contract_id, customer_id, owner_id, owner_dept_id, live, due_date, amount)
     SELECT n.id, n.contract_id, c.customer_id, c.owner_id, c.owner_dept_id, c.status = 'effective' AND c.deleted_at IS NULL, n.due_date, n.amount
       FROM new_rows n JOIN contracts c ON c.id = n.contract_id;
-    PERFORM money_recount_paid(ARRAY(SELECT n.id FROM new_rows n
-                                      WHERE EXISTS (SELECT 1 FROM payment_allocations a WHERE a.instalment_id = n.id)));
-  END IF;
-  IF TG_OP = 'TRUNCATE' THEN
+  ELSIF TG_OP = 'UPDATE' THEN
+    UPDATE money_instalment_balances b
+       SET contract_id = n.contract_id, customer_id = c.customer_id, owner_id = c.owner_id, owner_dept_id = c.owner_dept_id,
+           live = c.status = 'effective' AND c.deleted_at IS NULL, due_date = n.due_date, amount = n.amount
+      FROM new_rows n JOIN contracts c ON c.id = n.contract_id
+     WHERE b.instalment_id = n.id;
+  ELSIF TG_OP = 'DELETE' THEN
+    DELETE FROM money_instalment_balances WHERE instalment_id IN (SELECT id FROM old_rows);
+  ELSE
     DELETE FROM money_instalment_balances;
   END IF;
   RETURN NULL;
@@ -63,14 +66,24 @@ CREATE TRIGGER money_instalments_delete AFTER DELETE ON payment_instalments
 CREATE TRIGGER money_instalments_truncate AFTER TRUNCATE ON payment_instalments
   FOR EACH STATEMENT EXECUTE FUNCTION money_instalments_apply();
 
+-- An allocation counts while its payment is confirmed and not deleted.
 CREATE FUNCTION money_allocations_apply() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF TG_OP = 'INSERT' THEN
-    PERFORM money_recount_paid(ARRAY(SELECT DISTINCT instalment_id FROM new_rows));
+    PERFORM money_add_paid((SELECT jsonb_agg(jsonb_build_object('i', a.instalment_id, 'a', a.amount))
+                              FROM new_rows a JOIN payments p ON p.id = a.payment_id
+                             WHERE p.status = 'confirmed' AND p.deleted_at IS NULL));
   ELSIF TG_OP = 'UPDATE' THEN
-    PERFORM money_recount_paid(ARRAY(SELECT instalment_id FROM new_rows UNION SELECT instalment_id FROM old_rows));
+    PERFORM money_add_paid((SELECT jsonb_agg(jsonb_build_object('i', x.instalment_id, 'a', x.amount)) FROM (
+                              SELECT a.instalment_id, a.amount FROM new_rows a JOIN payments p ON p.id = a.payment_id
+                               WHERE p.status = 'confirmed' AND p.deleted_at IS NULL
+                              UNION ALL
+                              SELECT a.instalment_id, -a.amount FROM old_rows a JOIN payments p ON p.id = a.payment_id
+                               WHERE p.status = 'confirmed' AND p.deleted_at IS NULL) x));
   ELSE
-    PERFORM money_recount_paid(ARRAY(SELECT DISTINCT instalment_id FROM old_rows));
+    PERFORM money_add_paid((SELECT jsonb_agg(jsonb_build_object('i', a.instalment_id, 'a', -a.amount))
+                              FROM old_rows a JOIN payments p ON p.id = a.payment_id
+                             WHERE p.status = 'confirmed' AND p.deleted_at IS NULL));
   END IF;
   RETURN NULL;
 END $$;
@@ -81,14 +94,15 @@ CREATE TRIGGER money_allocations_update AFTER UPDATE ON payment_allocations
 CREATE TRIGGER money_allocations_delete AFTER DELETE ON payment_allocations
   REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION money_allocations_apply();
 
--- A payment counts once confirmed and while not deleted: a change of either re-counts its instalments.
+-- A payment that starts or stops counting (confirmed, deleted, restored) adds or takes off its allocations.
 CREATE FUNCTION money_payments_apply() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  PERFORM money_recount_paid(ARRAY(
-    SELECT DISTINCT a.instalment_id
-      FROM new_rows n JOIN old_rows o ON o.id = n.id
-      JOIN payment_allocations a ON a.payment_id = n.id
-     WHERE (n.status, n.deleted_at) IS DISTINCT FROM (o.status, o.deleted_at)));
+  PERFORM money_add_paid((
+    SELECT jsonb_agg(jsonb_build_object('i', a.instalment_id, 'a', CASE WHEN f.counts THEN a.amount ELSE -a.amount END))
+      FROM (SELECT n.id, n.status = 'confirmed' AND n.deleted_at IS NULL AS counts
+              FROM new_rows n JOIN old_rows o ON o.id = n.id
+             WHERE (n.status = 'confirmed' AND n.deleted_at IS NULL) <> (o.status = 'confirmed' AND o.deleted_at IS NULL)) f
+      JOIN payment_allocations a ON a.payment_id = f.id));
   RETURN NULL;
 END $$;
 CREATE TRIGGER money_payments_update AFTER UPDATE ON payments
