@@ -181,9 +181,12 @@ function ContractTab({ query, sort }: TabProps) {
       title: t('profit.columns.contract'),
       fixed: 'left',
       render: (_, r) => (
-        <Link to={`/contracts/${r.contractId}`}>
-          {r.number} {r.title}
-        </Link>
+        <div style={{ maxWidth: 260 }}>
+          <Link to={`/contracts/${r.contractId}`}>{r.number}</Link>
+          <Typography.Text type="secondary" ellipsis={{ tooltip: r.title }} style={{ display: 'block', fontSize: 12 }}>
+            {r.title}
+          </Typography.Text>
+        </div>
       ),
     },
     {
