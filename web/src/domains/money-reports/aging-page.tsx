@@ -2,6 +2,7 @@ import { AGING_BUCKETS, AGING_GROUPS, type AgingGroup, type AgingRow } from '@co
 import { Card, Col, DatePicker, Empty, Row, Segmented, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
+import { useAuth } from '../../app/auth.js';
 import { companyToday, dateFromPicker, dateToPicker, isBusinessDate } from '../../shared/dates.js';
 import { LoadError } from '../../shared/filter-bar.js';
 import { formatMoney } from '../../shared/format.js';
@@ -18,7 +19,10 @@ const CHART_ROWS = 15;
 export function AgingPage() {
   const { t, i18n } = useTranslation('moneyReports');
   const { lp, filters } = useMoneyFilters();
-  const groupBy = (AGING_GROUPS as readonly string[]).includes(lp.text('group') ?? '') ? (lp.text('group') as AgingGroup) : 'owner';
+  const { me } = useAuth();
+  // A rep's receivables are his own: no department view.
+  const groups = AGING_GROUPS.filter((g) => g !== 'department' || me?.scope !== 'own');
+  const groupBy = (groups as readonly string[]).includes(lp.text('group') ?? '') ? (lp.text('group') as AgingGroup) : 'owner';
   const rawAsOf = lp.text('asOf');
   const asOf = isBusinessDate(rawAsOf) ? rawAsOf : companyToday();
   const paged = groupBy === 'customer';
@@ -59,7 +63,7 @@ export function AgingPage() {
             <Segmented
               value={groupBy}
               onChange={(v) => lp.update({ group: v === 'owner' ? undefined : v })}
-              options={AGING_GROUPS.map((g) => ({ value: g, label: t(`aging.groupBy.${g}`) }))}
+              options={groups.map((g) => ({ value: g, label: t(`aging.groupBy.${g}`) }))}
               data-testid="aging-group"
             />
           </Col>
