@@ -162,7 +162,7 @@ try {
              s.received::timestamp AT TIME ZONE 'Asia/Shanghai', s.contract_id, s.number || ' ¥' || s.pay, s.received, s.pay, 'bank_transfer',
              'BR' || s.n, CASE WHEN s.confirmed THEN 'confirmed' ELSE 'expected' END,
              CASE WHEN s.confirmed THEN ${confirmer}::uuid END,
-             CASE WHEN s.confirmed THEN (s.received + 1)::timestamp AT TIME ZONE 'Asia/Shanghai' + interval '10 hours' END
+             CASE WHEN s.confirmed THEN s.received::timestamp AT TIME ZONE 'Asia/Shanghai' + interval '17 hours' END
         FROM bench_money_i s WHERE s.n BETWEEN ${lo} AND ${hi} AND s.pay IS NOT NULL`.execute(db);
         await sql`
       INSERT INTO payment_allocations (payment_id, instalment_id, amount)

@@ -41,43 +41,54 @@ export async function agingReport(db: Db, actor: Actor, q: AgingQuery, now: Date
   const asOf = q.asOf ? calendarDate('asOf', q.asOf) : businessDate(now, timeZone);
   const asOfEnd = dayStart(addDays(asOf, 1), timeZone);
   const where = scopeFilter(actor, 'b', { ownerId: q.ownerId, departmentId: q.departmentId });
-  const figures = sql`
-    coalesce(sum(o.outstanding) FILTER (WHERE o.due_date >= ${asOf}::date), 0)::numeric(16,2)::text AS not_due,
-    coalesce(sum(o.outstanding) FILTER (WHERE o.due_date BETWEEN ${asOf}::date - 30 AND ${asOf}::date - 1), 0)::numeric(16,2)::text AS d0to30,
-    coalesce(sum(o.outstanding) FILTER (WHERE o.due_date BETWEEN ${asOf}::date - 60 AND ${asOf}::date - 31), 0)::numeric(16,2)::text AS d31to60,
-    coalesce(sum(o.outstanding) FILTER (WHERE o.due_date BETWEEN ${asOf}::date - 90 AND ${asOf}::date - 61), 0)::numeric(16,2)::text AS d61to90,
-    coalesce(sum(o.outstanding) FILTER (WHERE o.due_date < ${asOf}::date - 90), 0)::numeric(16,2)::text AS over90,
-    coalesce(sum(o.outstanding) FILTER (WHERE o.due_date < ${asOf}::date), 0)::numeric(16,2)::text AS overdue,
-    coalesce(sum(o.outstanding), 0)::numeric(16,2)::text AS total`;
+  // The buckets as sums (numeric), once per group and once for all (GROUPING SETS: one pass).
+  const sums = sql`
+    sum(o.outstanding) FILTER (WHERE o.due_date >= ${asOf}::date) AS not_due,
+    sum(o.outstanding) FILTER (WHERE o.due_date BETWEEN ${asOf}::date - 30 AND ${asOf}::date - 1) AS d0to30,
+    sum(o.outstanding) FILTER (WHERE o.due_date BETWEEN ${asOf}::date - 60 AND ${asOf}::date - 31) AS d31to60,
+    sum(o.outstanding) FILTER (WHERE o.due_date BETWEEN ${asOf}::date - 90 AND ${asOf}::date - 61) AS d61to90,
+    sum(o.outstanding) FILTER (WHERE o.due_date < ${asOf}::date - 90) AS over90,
+    sum(o.outstanding) AS total`;
+  const figuresOut = (a: string) =>
+    sql.raw(
+      [
+        `coalesce(${a}.not_due, 0)::numeric(16,2)::text AS not_due`,
+        `coalesce(${a}.d0to30, 0)::numeric(16,2)::text AS d0to30`,
+        `coalesce(${a}.d31to60, 0)::numeric(16,2)::text AS d31to60`,
+        `coalesce(${a}.d61to90, 0)::numeric(16,2)::text AS d61to90`,
+        `coalesce(${a}.over90, 0)::numeric(16,2)::text AS over90`,
+        `(coalesce(${a}.d0to30, 0) + coalesce(${a}.d31to60, 0) + coalesce(${a}.d61to90, 0) + coalesce(${a}.over90, 0))::numeric(16,2)::text AS overdue`,
+        `coalesce(${a}.total, 0)::numeric(16,2)::text AS total`,
+      ].join(', '),
+    );
   const offset = (q.page - 1) * q.pageSize;
+  const key = sql.ref(q.groupBy === 'owner' ? 'o.owner_id' : q.groupBy === 'customer' ? 'o.customer_id' : 'o.owner_dept_id');
 
   let groups: ReturnType<typeof sql>;
   let closure = sql``;
   if (q.groupBy === 'owner') {
     groups = sql`
-      SELECT 'row' AS kind, u.id, u.display_name AS name, NULL::uuid AS parent_id, x.total AS sort, x.not_due, x.d0to30, x.d31to60,
-             x.d61to90, x.over90, x.overdue, x.total, 0 AS count
-        FROM (SELECT o.owner_id, ${figures} FROM open o GROUP BY 1) x JOIN users u ON u.id = x.owner_id`;
+      SELECT 'row' AS kind, u.id, u.display_name AS name, NULL::uuid AS parent_id, NULL AS sort, ${figuresOut('g')}, 0 AS count
+        FROM g JOIN users u ON u.id = g.k WHERE NOT g.all_rows`;
   } else if (q.groupBy === 'customer') {
     groups = sql`
-      SELECT 'row' AS kind, cu.id, cu.name, NULL::uuid AS parent_id, x.total AS sort, x.not_due, x.d0to30, x.d31to60, x.d61to90,
-             x.over90, x.overdue, x.total, x.count
-        FROM (SELECT o.customer_id, ${figures}, count(*) OVER ()::int AS count FROM open o GROUP BY 1
-               ORDER BY sum(o.outstanding) DESC, o.customer_id LIMIT ${q.pageSize} OFFSET ${offset}) x
-        JOIN customers cu ON cu.id = x.customer_id`;
+      SELECT 'row' AS kind, cu.id, cu.name, NULL::uuid AS parent_id, NULL AS sort, ${figuresOut('x')}, x.count
+        FROM (SELECT g.*, count(*) OVER ()::int AS count FROM g WHERE NOT g.all_rows
+               ORDER BY g.total DESC, g.k LIMIT ${q.pageSize} OFFSET ${offset}) x
+        JOIN customers cu ON cu.id = x.k`;
+  } else if (actor.scope === 'own') {
+    // A rep (own scope) sees no department.
+    groups = sql`SELECT 'row' AS kind, NULL::uuid AS id, NULL AS name, NULL::uuid AS parent_id, NULL AS sort, ${figuresOut('g')}, 0 AS count
+                   FROM g WHERE false`;
   } else {
-    // Each department's figures include its sub-departments'; a rep (own scope) sees none.
-    closure = actor.scope === 'own' ? sql`` : sql`${departmentClosure(departmentScopeFilter(actor, 'd', q.departmentId))},`;
-    groups =
-      actor.scope === 'own'
-        ? sql`SELECT 'row' AS kind, NULL::uuid AS id, NULL AS name, NULL::uuid AS parent_id, NULL AS sort, '0' AS not_due, '0' AS d0to30,
-                     '0' AS d31to60, '0' AS d61to90, '0' AS over90, '0' AS overdue, '0' AS total, 0 AS count WHERE false`
-        : sql`
-      SELECT 'row' AS kind, d.id, d.name, d.parent_id, lpad(d.sort_order::text, 10, '0') || d.name AS sort, x.not_due, x.d0to30,
-             x.d31to60, x.d61to90, x.over90, x.overdue, x.total, 0 AS count
-        FROM (SELECT DISTINCT ancestor FROM closure) a JOIN departments d ON d.id = a.ancestor
-        CROSS JOIN LATERAL (SELECT ${figures} FROM open o JOIN closure c ON c.descendant = o.owner_dept_id
-                              WHERE c.ancestor = a.ancestor) x`;
+    // Each department's figures include its sub-departments': the sums per owner's department, rolled up the tree.
+    closure = sql`${departmentClosure(departmentScopeFilter(actor, 'd', q.departmentId))},`;
+    groups = sql`
+      SELECT 'row' AS kind, d.id, d.name, d.parent_id, lpad(d.sort_order::text, 10, '0') || d.name AS sort, ${figuresOut('x')}, 0 AS count
+        FROM (SELECT c.ancestor, sum(g.not_due) AS not_due, sum(g.d0to30) AS d0to30, sum(g.d31to60) AS d31to60,
+                     sum(g.d61to90) AS d61to90, sum(g.over90) AS over90, sum(g.total) AS total
+                FROM closure c LEFT JOIN g ON g.k = c.descendant AND NOT g.all_rows GROUP BY 1) x
+        JOIN departments d ON d.id = x.ancestor`;
   }
 
   const { rows } = await sql<Row>`
@@ -88,7 +99,7 @@ export async function agingReport(db: Db, actor: Actor, q: AgingQuery, now: Date
        WHERE p.status = 'confirmed' AND p.deleted_at IS NULL AND (p.received_on > ${asOf}::date OR p.confirmed_at >= ${asOfEnd})
        GROUP BY 1
     ),
-    open AS MATERIALIZED (
+    open AS (
       SELECT b.owner_id, b.owner_dept_id, b.customer_id, b.due_date, b.amount - b.paid + coalesce(k.amt, 0) AS outstanding
         FROM money_instalment_balances b LEFT JOIN back k ON k.instalment_id = b.instalment_id
        WHERE b.live AND b.paid < b.amount AND ${where}
@@ -96,10 +107,13 @@ export async function agingReport(db: Db, actor: Actor, q: AgingQuery, now: Date
       SELECT b.owner_id, b.owner_dept_id, b.customer_id, b.due_date, b.amount - b.paid + k.amt
         FROM back k JOIN money_instalment_balances b ON b.instalment_id = k.instalment_id
        WHERE b.live AND b.paid >= b.amount AND ${where}
+    ),
+    g AS MATERIALIZED (
+      SELECT ${key} AS k, GROUPING(${key}) = 1 AS all_rows, ${sums} FROM open o GROUP BY GROUPING SETS ((${key}), ())
     )
     ${groups}
     UNION ALL
-    SELECT 'total', NULL, NULL, NULL, NULL, o.*, 0 FROM (SELECT ${figures} FROM open o) o`.execute(db);
+    SELECT 'total', NULL, NULL, NULL, NULL, ${figuresOut('g')}, 0 FROM g WHERE g.all_rows`.execute(db);
 
   const total = rows.find((r) => r.kind === 'total') as Row;
   const body = rows.filter((r) => r.kind === 'row');

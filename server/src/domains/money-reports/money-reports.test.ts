@@ -336,7 +336,9 @@ describe('the totals the triggers keep (0047)', () => {
     await sql`UPDATE payments SET deleted_at = now() WHERE contract_id = ${contracts[0]}`.execute(t.db);
     await sql`UPDATE payment_allocations SET amount = amount - 1 WHERE amount > 1
                 AND payment_id IN (SELECT id FROM payments WHERE contract_id = ANY(${contracts.slice(1, 4)}::uuid[]))`.execute(t.db);
-    await sql`DELETE FROM payment_allocations WHERE payment_id IN (SELECT id FROM payments WHERE contract_id = ${contracts[5]})`.execute(t.db);
+    await sql`DELETE FROM payment_allocations WHERE payment_id IN (SELECT id FROM payments WHERE contract_id = ${contracts[5]})`.execute(
+      t.db,
+    );
     await sql`UPDATE contracts SET owner_id = ${repB.userId} WHERE id = ${contracts[2]}`.execute(t.db);
     await sql`UPDATE contracts SET status = 'terminated' WHERE id = ${contracts[3]}`.execute(t.db);
     await sql`UPDATE contracts SET deleted_at = now() WHERE id = ${contracts[4]}`.execute(t.db);
