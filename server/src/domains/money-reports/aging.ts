@@ -91,6 +91,37 @@ export async function agingReport(db: Db, actor: Actor, q: AgingQuery, now: Date
         JOIN departments d ON d.id = x.ancestor`;
   }
 
+  // Outstanding as of the day = what is open now (amount − paid) + what payments received or
+  // confirmed after the day took off (back). Per rep and department, whole months come from
+  // money_open_months; only the months an edge of a bucket splits are read per instalment.
+  const edges = [asOf, addDays(asOf, -30), addDays(asOf, -60), addDays(asOf, -90)];
+  const split = [...new Set(edges.filter((e) => !e.endsWith('-01')).map((e) => `${e.slice(0, 7)}-01`))];
+  const inSplit = split.length
+    ? sql.join(
+        split.map((m) => sql`(b.due_date >= ${m}::date AND b.due_date < (${m}::date + interval '1 month')::date)`),
+        sql` OR `,
+      )
+    : sql`false`;
+  const backRows = sql`
+      SELECT b.owner_id, b.owner_dept_id, b.customer_id, b.due_date, k.amt AS outstanding
+        FROM back k JOIN money_instalment_balances b ON b.instalment_id = k.instalment_id
+       WHERE b.live AND ${where}`;
+  const open =
+    q.groupBy === 'customer'
+      ? sql`
+      SELECT b.owner_id, b.owner_dept_id, b.customer_id, b.due_date, b.amount - b.paid AS outstanding
+        FROM money_instalment_balances b WHERE b.live AND b.paid < b.amount AND ${where}
+      UNION ALL ${backRows}`
+      : sql`
+      SELECT t.owner_id, t.owner_dept_id, NULL::uuid AS customer_id, t.due_month AS due_date, t.outstanding
+        FROM money_open_months t
+       WHERE ${scopeFilter(actor, 't', { ownerId: q.ownerId, departmentId: q.departmentId })}
+         AND NOT (t.due_month = ANY(${sql.val(split)}::date[]))
+      UNION ALL
+      SELECT b.owner_id, b.owner_dept_id, b.customer_id, b.due_date, b.amount - b.paid
+        FROM money_instalment_balances b WHERE b.live AND b.paid < b.amount AND ${where} AND (${inSplit})
+      UNION ALL ${backRows}`;
+
   const { rows } = await sql<Row>`
     WITH RECURSIVE ${closure}
     back AS MATERIALIZED (
@@ -99,14 +130,7 @@ export async function agingReport(db: Db, actor: Actor, q: AgingQuery, now: Date
        WHERE p.status = 'confirmed' AND p.deleted_at IS NULL AND (p.received_on > ${asOf}::date OR p.confirmed_at >= ${asOfEnd})
        GROUP BY 1
     ),
-    open AS (
-      SELECT b.owner_id, b.owner_dept_id, b.customer_id, b.due_date, b.amount - b.paid + coalesce(k.amt, 0) AS outstanding
-        FROM money_instalment_balances b LEFT JOIN back k ON k.instalment_id = b.instalment_id
-       WHERE b.live AND b.paid < b.amount AND ${where}
-      UNION ALL
-      SELECT b.owner_id, b.owner_dept_id, b.customer_id, b.due_date, b.amount - b.paid + k.amt
-        FROM back k JOIN money_instalment_balances b ON b.instalment_id = k.instalment_id
-       WHERE b.live AND b.paid >= b.amount AND ${where}
+    open AS (${open}
     ),
     g AS MATERIALIZED (
       SELECT ${key} AS k, GROUPING(${key}) = 1 AS all_rows, ${sums} FROM open o GROUP BY GROUPING SETS ((${key}), ())

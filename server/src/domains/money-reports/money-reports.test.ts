@@ -346,6 +346,7 @@ describe('the totals the triggers keep (0047)', () => {
 
     const kept = async (q: string) => (await sql.raw(q).execute(t.db)).rows.map((r) => JSON.stringify(r)).sort();
     expect(await kept(BALANCES)).toEqual(await kept(BALANCES_RECOUNT));
+    expect(await kept(OPEN_MONTHS)).toEqual(await kept(OPEN_MONTHS_RECOUNT));
     expect(await kept(EXPENSES)).toEqual(await kept(EXPENSES_RECOUNT));
     expect(await kept(CONTRACTS)).toEqual(await kept(CONTRACTS_RECOUNT));
     expect(await kept(CUSTOMERS)).toEqual(await kept(CUSTOMERS_RECOUNT));
@@ -359,6 +360,10 @@ const BALANCES_RECOUNT = `SELECT i.id AS instalment_id, i.contract_id, c.custome
     COALESCE((SELECT sum(a.amount) FROM payment_allocations a JOIN payments p ON p.id = a.payment_id
                WHERE a.instalment_id = i.id AND p.status = 'confirmed' AND p.deleted_at IS NULL), 0)::numeric(14,2)::text AS paid
   FROM payment_instalments i JOIN contracts c ON c.id = i.contract_id`;
+const OPEN_MONTHS = 'SELECT owner_id, owner_dept_id, due_month::text, outstanding::text, n FROM money_open_months';
+const OPEN_MONTHS_RECOUNT = `SELECT owner_id, owner_dept_id, date_trunc('month', due_date)::date::text AS due_month,
+    sum(amount - paid)::numeric(16,2)::text AS outstanding, count(*)::int AS n
+  FROM money_instalment_balances WHERE live AND paid < amount GROUP BY 1, 2, 3`;
 const EXPENSES = 'SELECT customer_id, contract_id, owner_id, owner_dept_id, amount::text, n FROM money_expense_totals';
 const EXPENSES_RECOUNT = `SELECT customer_id, contract_id, owner_id, owner_dept_id, sum(amount)::numeric(16,2)::text AS amount, count(*)::int AS n
   FROM expenses WHERE status = 'approved' AND deleted_at IS NULL GROUP BY 1, 2, 3, 4`;

@@ -108,6 +108,53 @@ END $$;
 CREATE TRIGGER money_payments_update AFTER UPDATE ON payments
   REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION money_payments_apply();
 
+-- What is open, per owner, owner's department and month due: the company's aging reads whole months
+-- from here and only the months an aging edge splits from the instalments (aging.ts).
+CREATE TABLE money_open_months (
+  owner_id uuid NOT NULL,
+  owner_dept_id uuid,
+  due_month date NOT NULL,
+  outstanding numeric(16,2) NOT NULL,
+  n integer NOT NULL,
+  CONSTRAINT money_open_months_key UNIQUE NULLS NOT DISTINCT (owner_id, owner_dept_id, due_month)
+);
+CREATE INDEX money_open_months_dept ON money_open_months (owner_dept_id);
+
+CREATE FUNCTION money_open_months_apply() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    INSERT INTO money_open_months AS t (owner_id, owner_dept_id, due_month, outstanding, n)
+    SELECT owner_id, owner_dept_id, date_trunc('month', due_date)::date, sum(amount - paid), count(*)
+      FROM new_rows WHERE live AND paid < amount GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
+    ON CONFLICT ON CONSTRAINT money_open_months_key DO UPDATE SET outstanding = t.outstanding + excluded.outstanding, n = t.n + excluded.n;
+  ELSIF TG_OP = 'UPDATE' THEN
+    INSERT INTO money_open_months AS t (owner_id, owner_dept_id, due_month, outstanding, n)
+    SELECT owner_id, owner_dept_id, m, sum(v), sum(c) FROM (
+      SELECT owner_id, owner_dept_id, date_trunc('month', due_date)::date AS m, amount - paid AS v, 1 AS c FROM new_rows WHERE live AND paid < amount
+      UNION ALL
+      SELECT owner_id, owner_dept_id, date_trunc('month', due_date)::date, paid - amount, -1 FROM old_rows WHERE live AND paid < amount
+    ) d GROUP BY 1, 2, 3 HAVING sum(v) <> 0 OR sum(c) <> 0 ORDER BY 1, 2, 3
+    ON CONFLICT ON CONSTRAINT money_open_months_key DO UPDATE SET outstanding = t.outstanding + excluded.outstanding, n = t.n + excluded.n;
+  ELSIF TG_OP = 'DELETE' THEN
+    INSERT INTO money_open_months AS t (owner_id, owner_dept_id, due_month, outstanding, n)
+    SELECT owner_id, owner_dept_id, date_trunc('month', due_date)::date, -sum(amount - paid), -count(*)
+      FROM old_rows WHERE live AND paid < amount GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
+    ON CONFLICT ON CONSTRAINT money_open_months_key DO UPDATE SET outstanding = t.outstanding + excluded.outstanding, n = t.n + excluded.n;
+  ELSE
+    DELETE FROM money_open_months;
+  END IF;
+  DELETE FROM money_open_months WHERE n = 0;
+  RETURN NULL;
+END $$;
+CREATE TRIGGER money_open_months_insert AFTER INSERT ON money_instalment_balances
+  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION money_open_months_apply();
+CREATE TRIGGER money_open_months_update AFTER UPDATE ON money_instalment_balances
+  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION money_open_months_apply();
+CREATE TRIGGER money_open_months_delete AFTER DELETE ON money_instalment_balances
+  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION money_open_months_apply();
+CREATE TRIGGER money_open_months_truncate AFTER TRUNCATE ON money_instalment_balances
+  FOR EACH STATEMENT EXECUTE FUNCTION money_open_months_apply();
+
 -- ---- M5: revenue and cost per effective contract, approved expenses, per customer ---------------
 -- Approved, not deleted expense claims summed per customer, contract (or none), owner and department.
 CREATE TABLE money_expense_totals (
@@ -286,6 +333,8 @@ SELECT i.id, i.contract_id, c.customer_id, c.owner_id, c.owner_dept_id, c.status
   LEFT JOIN (SELECT a.instalment_id, sum(a.amount) AS paid FROM payment_allocations a
                JOIN payments p ON p.id = a.payment_id AND p.status = 'confirmed' AND p.deleted_at IS NULL GROUP BY 1) p
     ON p.instalment_id = i.id;
+
+-- (the insert above filled money_open_months through its trigger)
 
 INSERT INTO money_expense_totals (customer_id, contract_id, owner_id, owner_dept_id, amount, n)
 SELECT customer_id, contract_id, owner_id, owner_dept_id, sum(amount), count(*)
