@@ -18,6 +18,9 @@ CREATE TABLE money_instalment_balances (
   paid numeric(14,2) NOT NULL DEFAULT 0
 );
 CREATE INDEX money_instalment_balances_contract ON money_instalment_balances (contract_id);
+-- Aging reads at most a few tens of thousands of narrow index tuples: starting parallel workers cost
+-- more than they saved on the 2-core benchmark machine (bench/RESULTS.md, issue 12).
+ALTER TABLE money_instalment_balances SET (parallel_workers = 0);
 CREATE INDEX money_open_instalments_owner ON money_instalment_balances (owner_id, due_date)
   INCLUDE (amount, paid, customer_id, owner_dept_id) WHERE live AND paid < amount;
 CREATE INDEX money_open_instalments_dept ON money_instalment_balances (owner_dept_id, due_date)
