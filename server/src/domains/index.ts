@@ -14,6 +14,7 @@ import { followUpsRoutes } from './follow-ups/follow-ups-routes.js';
 import { gradingRoutes } from './grading/grading-routes.js';
 import { importsRoutes } from './imports/imports-routes.js';
 import { leadsRoutes } from './leads/leads-routes.js';
+import { moneyReportsRoutes } from './money-reports/money-reports-routes.js';
 import { notesRoutes } from './notes/notes-routes.js';
 import { ordersRoutes } from './orders/orders-routes.js';
 import { opportunitiesRoutes } from './opportunities/opportunities-routes.js';
@@ -53,6 +54,7 @@ export const domainPlugins: FastifyPluginAsync<{ ctx: AppContext }>[] = [
   ordersRoutes,
   productsRoutes,
   expensesRoutes,
+  moneyReportsRoutes,
   // Last: they add a route per export and import the domains above registered.
   exportsRoutes,
   importsRoutes,

@@ -8,6 +8,7 @@ import { customerPoolDomain } from './customer-pool/index.js';
 import { customersDomain } from './customers/index.js';
 import { expensesDomain } from './expenses/index.js';
 import { leadsDomain } from './leads/index.js';
+import { moneyReportsDomain } from './money-reports/index.js';
 import { notesDomain } from './notes/index.js';
 import { followUpsDomain } from './follow-ups/index.js';
 import { gradingDomain } from './grading/index.js';
@@ -49,6 +50,7 @@ export const webDomains: WebDomain[] = [
   importsDomain,
   searchDomain,
   pipelineReportsDomain,
+  moneyReportsDomain,
   organisationDomain,
   picklistsDomain,
   gradingDomain,
