@@ -8,14 +8,11 @@ registerExposureSource({
   labels: { 'zh-CN': '已生效合同未回款', 'zh-TW': '已生效合約未回款', en: 'Effective contracts not yet paid' },
   async exposure(db, customerIds) {
     if (customerIds.length === 0) return new Map();
+    // contract_receipts (0048) keeps each contract's amount and confirmed receipts; live = effective, not deleted.
     const { rows } = await sql<{ customer_id: string; owed: string }>`
-      SELECT c.customer_id, sum(c.amount - coalesce(p.paid, 0))::text AS owed
-        FROM contracts c
-        LEFT JOIN LATERAL (
-          SELECT sum(amount) AS paid FROM payments
-           WHERE contract_id = c.id AND status = 'confirmed' AND deleted_at IS NULL
-        ) p ON true
-       WHERE c.customer_id = ANY(${sql.val(customerIds)}::uuid[]) AND c.status = 'effective' AND c.deleted_at IS NULL
+      SELECT c.customer_id, sum(r.amount - r.paid)::text AS owed
+        FROM contracts c JOIN contract_receipts r ON r.contract_id = c.id
+       WHERE c.customer_id = ANY(${sql.val(customerIds)}::uuid[]) AND r.live
        GROUP BY c.customer_id`.execute(db);
     return new Map(rows.map((r) => [r.customer_id, r.owed]));
   },
