@@ -25,7 +25,7 @@ export function CustomerCreditTab({ record }: { record: TabRecord }) {
       {p.creditLimit === null ? t('tab.set') : t('tab.change')}
     </Button>
   );
-  const over = p.available !== null && p.available.startsWith('-');
+  const over = p.available?.startsWith('-') ?? false;
   return (
     <div style={{ paddingTop: 8 }} data-testid="customer-credit">
       {p.creditLimit === null ? (
