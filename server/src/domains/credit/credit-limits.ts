@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import type { Actor } from '../../platform/access/actor.js';
 import { scopeFilter } from '../../platform/access/data-scope.js';
 import type { Db } from '../../platform/db/database.js';
+import { likePattern } from '../../platform/records/list-query.js';
 import { findVisible, updateRecord } from '../../platform/records/record-store.js';
 import { customerEntity } from '../customers/public.js';
 import { exposuresOf, type LimitRow, position } from './credit-position.js';
@@ -47,7 +48,7 @@ export async function listCreditLimits(db: Db, actor: Actor, q: z.infer<typeof c
     .where('c.credit_limit', 'is not', null)
     .where('c.deleted_at', 'is', null)
     .where(scopeFilter(actor, 'c'));
-  if (q.q) query = query.where('c.name', 'ilike', `%${q.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`);
+  if (q.q) query = query.where('c.name', 'ilike', likePattern(q.q));
   const rows = await query.orderBy('c.name').limit(LIST_CAP).execute();
   const of = await exposuresOf(
     db,
