@@ -8,17 +8,17 @@ import { scopeFilter } from '../../platform/access/data-scope.js';
 import { submitForApproval } from '../../platform/approvals/public.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Db } from '../../platform/db/database.js';
-import { AppError, fieldError } from '../../platform/http/errors.js';
+import { AppError } from '../../platform/http/errors.js';
 import { writeHistory } from '../../platform/records/history.js';
-import { runList } from '../../platform/records/list-query.js';
+import { likePattern, runList } from '../../platform/records/list-query.js';
 import { ownerNames, type RecordBaseRow } from '../../platform/records/record-base-api.js';
 import { findVisible, insertRecord, softDeleteRecord, updateRecord } from '../../platform/records/record-store.js';
+import { type Allocation, allocate, allocationsForHistory, writeAllocations } from './payment-allocation.js';
 import { paymentEntity } from './payment-entity.js';
-import { type InstalmentState, instalmentStates, receivableContract } from './receivable-contract.js';
+import { instalmentStates, receivableContract } from './receivable-contract.js';
 import type { PaymentTable } from './receivable-table.js';
 
 export type PaymentRow = Selectable<PaymentTable>;
-type Allocation = { instalmentId: string; amount: bigint };
 export interface Env {
   clock: Clock;
   timeZone: string;
@@ -89,84 +89,6 @@ export async function paymentsToApi(db: Db, rows: PaymentRow[]) {
         .map((a) => ({ instalmentId: a.instalment_id, position: a.position, amount: a.amount })),
     };
   });
-}
-
-/** The oldest instalments (by due date) not yet fully allocated take the payment first. */
-function allocateOldestFirst(states: InstalmentState[], amount: bigint): Allocation[] {
-  const out: Allocation[] = [];
-  let left = amount;
-  const byDue = [...states].sort((a, b) => a.due_date.localeCompare(b.due_date) || a.position - b.position);
-  for (const i of byDue) {
-    if (left === 0n) break;
-    const room = fen(i.amount) - fen(i.allocated);
-    if (room <= 0n) continue;
-    // biome-ignore lint/complexity/useMathMinMax: bigint fen; Math.min takes numbers only
-    const take = room < left ? room : left;
-    out.push({ instalmentId: i.id, amount: take });
-    left -= take;
-  }
-  return out;
-}
-
-/** The caller's allocations, merged per instalment and checked against each instalment's room. */
-function checkAllocations(states: InstalmentState[], amount: bigint, given: { instalmentId: string; amount: string }[]): Allocation[] {
-  const byId = new Map(states.map((i) => [i.id, i]));
-  const merged = new Map<string, bigint>();
-  given.forEach((a, n) => {
-    if (!byId.has(a.instalmentId)) throw fieldError(`allocations.${n}.instalmentId`, 'instalment_unknown');
-    merged.set(a.instalmentId, (merged.get(a.instalmentId) ?? 0n) + fen(a.amount));
-  });
-  const sum = [...merged.values()].reduce((s, v) => s + v, 0n);
-  if (sum !== amount) throw fieldError('allocations', 'allocation_sum', { sum: formatFen(sum), amount: formatFen(amount) });
-  for (const [id, want] of merged) {
-    const i = byId.get(id) as InstalmentState;
-    const room = fen(i.amount) - fen(i.allocated);
-    if (want > room)
-      throw new AppError('INSTALMENT_OVER_ALLOCATED', {
-        params: { position: i.position, remaining: formatFen(room), amount: formatFen(want) },
-      });
-  }
-  return [...merged].map(([instalmentId, a]) => ({ instalmentId, amount: a }));
-}
-
-/**
- * What a payment of `amount` may take: refused beyond what is still open on the contract (expected
- * payments reserve their share too, so two cannot promise the same money), then allocated as given
- * or to the oldest open instalments. `states` must not count the payment being corrected.
- */
-function allocate(
-  contractAmount: string,
-  states: InstalmentState[],
-  amount: string,
-  given: { instalmentId: string; amount: string }[] | undefined,
-): Allocation[] {
-  if (states.length === 0) throw new AppError('PAYMENT_NO_PLAN');
-  const want = fen(amount);
-  const reserved = states.reduce((s, i) => s + fen(i.allocated), 0n);
-  const open = fen(contractAmount) - reserved;
-  if (want > open) throw new AppError('PAYMENT_OVER_UNPAID', { params: { amount, unpaid: formatFen(open < 0n ? 0n : open) } });
-  return given ? checkAllocations(states, want, given) : allocateOldestFirst(states, want);
-}
-
-async function writeAllocations(trx: Db, paymentId: string, allocations: Allocation[]) {
-  if (allocations.length === 0) return;
-  await trx
-    .insertInto('payment_allocations')
-    .values(allocations.map((a) => ({ payment_id: paymentId, instalment_id: a.instalmentId, amount: formatFen(a.amount) })))
-    .execute();
-}
-
-/** The allocations as history shows them: instalment position and amount. */
-async function allocationsForHistory(trx: Db, paymentId: string) {
-  return (
-    await trx
-      .selectFrom('payment_allocations as a')
-      .innerJoin('payment_instalments as i', 'i.id', 'a.instalment_id')
-      .select(['i.position', 'a.amount'])
-      .where('a.payment_id', '=', paymentId)
-      .orderBy('i.position')
-      .execute()
-  ).map((a) => ({ position: a.position, amount: a.amount }));
 }
 
 /**
@@ -430,7 +352,7 @@ export async function listPayments(db: Db, actor: Actor, q: z.infer<typeof payme
   if (q.status) f = f.where('status', '=', q.status);
   if (q.receivedFrom) f = f.where('received_on', '>=', q.receivedFrom);
   if (q.receivedTo) f = f.where('received_on', '<=', q.receivedTo);
-  if (q.q) f = f.where(sql<boolean>`(title ILIKE ${`%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`} OR bank_reference = ${q.q})`);
+  if (q.q) f = f.where(sql<boolean>`(title ILIKE ${likePattern(q.q)} OR bank_reference = ${q.q})`);
   const page = await runList<PaymentRow>(f, q, SORTABLE, '-receivedOn', (x) => x.selectAll());
   return { ...page, items: await paymentsToApi(db, page.items) };
 }
