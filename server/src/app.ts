@@ -28,6 +28,7 @@ import { numberingRoutes } from './platform/numbering/numbering-routes.js';
 import { recordRoutes } from './platform/records/record-routes.js';
 import './platform/db/platform-tables.js';
 import './platform/notifications/notification-tables.js';
+import './platform/mail/outbox.js';
 
 export interface BuildAppOptions {
   database: Database;

@@ -45,6 +45,12 @@ const configSchema = z.object({
     .min(1024)
     .max(2 * 1024 ** 3)
     .default(20 * 1024 * 1024),
+  /**
+   * Outgoing mail (platform/mail), e.g. smtp://user:pass@mail.example.com:587 or smtps://…:465.
+   * Without it mails wait in mail_outbox and go out once it is set.
+   */
+  SMTP_URL: z.string().url().optional(),
+  MAIL_FROM: z.string().min(3).default('销售CRM <crm@localhost>'),
 });
 
 export type Config = z.infer<typeof configSchema>;
