@@ -3,6 +3,7 @@ import type { AppContext } from '../platform/app-context.js';
 import { calendarRoutes } from './calendar/calendar-routes.js';
 import { contactsRoutes } from './contacts/contacts-routes.js';
 import { contractsRoutes } from './contracts/contracts-routes.js';
+import { dailyReportsRoutes } from './daily-reports/daily-reports-routes.js';
 import { creditRoutes } from './credit/credit-routes.js';
 import { customerPoolRoutes } from './customer-pool/customer-pool-routes.js';
 import { customersRoutes } from './customers/customers-routes.js';
@@ -55,6 +56,7 @@ export const domainPlugins: FastifyPluginAsync<{ ctx: AppContext }>[] = [
   productsRoutes,
   expensesRoutes,
   moneyReportsRoutes,
+  dailyReportsRoutes,
   // Last: they add a route per export and import the domains above registered.
   exportsRoutes,
   importsRoutes,

@@ -23,6 +23,7 @@ import { createAmendment, submitAmendment } from './contract-amendments.js';
 import { recordProgress, requestEnd, submitContract } from './contract-lifecycle.js';
 import { createContract, deleteContract, type Env, getContract, listContracts, updateContract } from './contract-service.js';
 import './contract-approval.js';
+import './contract-daily-section.js';
 import './contract-export.js';
 import './contract-sources.js';
 

@@ -5,6 +5,7 @@ import { assertCan } from '../../platform/access/actor.js';
 import type { AppContext } from '../../platform/app-context.js';
 import { actorOf } from '../../platform/http/request-context.js';
 import { createCustomer, deleteCustomer, getCustomer, listCustomers, updateCustomer } from './customer-service.js';
+import './customer-daily-section.js';
 import './customer-export.js';
 import './customer-import.js';
 import './customer-search.js';

@@ -11,6 +11,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { assertCan } from '../../platform/access/actor.js';
 import type { AppContext } from '../../platform/app-context.js';
 import { actorOf } from '../../platform/http/request-context.js';
+import './follow-up-daily-section.js';
 import './follow-up-sources.js';
 import './key-customer-reminders.js';
 import './follow-up-search.js';

@@ -32,6 +32,7 @@ import {
 } from './opportunity-service.js';
 import { opportunitySettings, saveOpportunitySettings } from './opportunity-settings.js';
 import { createPipeline, getPipeline, listPipelines, updatePipeline } from './pipeline-service.js';
+import './opportunity-daily-sections.js';
 import './opportunity-export.js';
 import './opportunity-sources.js';
 import './opportunity-search.js';

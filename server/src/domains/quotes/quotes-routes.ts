@@ -25,6 +25,7 @@ import { renderQuotePdf } from './quote-pdf.js';
 import { quoteSettings, saveQuoteSettings } from './quote-settings.js';
 import { createQuote, deleteQuote, type Env, getQuote, listQuotes, updateQuote } from './quote-service.js';
 import './quote-approval.js';
+import './quote-daily-section.js';
 import './quote-export.js';
 import './quote-expiry.js';
 

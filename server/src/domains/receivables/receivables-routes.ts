@@ -25,6 +25,7 @@ import { actorOf } from '../../platform/http/request-context.js';
 import './credit-exposure.js';
 import './invoice-entity.js';
 import './payment-approval.js';
+import './payment-daily-section.js';
 import './payment-entity.js';
 import './plan-adjust.js';
 import './receivable-export.js';

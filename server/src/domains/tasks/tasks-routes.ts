@@ -4,6 +4,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { assertCan } from '../../platform/access/actor.js';
 import type { AppContext } from '../../platform/app-context.js';
 import { actorOf } from '../../platform/http/request-context.js';
+import './task-daily-section.js';
 import './task-reminders.js';
 import './task-sources.js';
 import { createTask, deleteTask, getTask, listTasks, updateTask } from './task-service.js';

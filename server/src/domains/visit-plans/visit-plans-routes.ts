@@ -14,6 +14,7 @@ import type { AppContext } from '../../platform/app-context.js';
 import { businessDate, daysBetween } from '../../platform/dates.js';
 import { AppError } from '../../platform/http/errors.js';
 import { actorOf } from '../../platform/http/request-context.js';
+import './visit-plan-daily-section.js';
 import './visit-plan-sources.js';
 import { createVisitPlan, deleteVisitPlan, getVisitPlan, listVisitPlans, updateVisitPlan, visitSummary } from './visit-plan-service.js';
 

@@ -1,0 +1,234 @@
+import { sql } from 'kysely';
+import type { AppContext } from '../../platform/app-context.js';
+import { addDays, businessDate } from '../../platform/dates.js';
+import type { Db } from '../../platform/db/database.js';
+import { format } from '../../platform/i18n/messages.js';
+import { registerJob } from '../../platform/jobs/scheduler.js';
+import { type OutgoingMail, queueMail } from '../../platform/mail/outbox.js';
+import { type NewNotification, notify } from '../../platform/notifications/notify.js';
+import { untouchedKeyCustomers } from '../follow-ups/public.js';
+import { activityCount, collectSections, dailyWindow, sectionResults } from './day-sections.js';
+import { repReportMail, teamSummaryMail } from './daily-report-mail.js';
+import { dailyReportSettings } from './daily-report-settings.js';
+import { DAILY_TEXT, localeOf } from './daily-report-texts.js';
+import { salesStaff } from './sales-staff.js';
+import { buildTeam, type DepartmentNode, notesDaysOf } from './team-summary.js';
+import './daily-report-tables.js';
+
+export const DAILY_REPORT_JOB = 'daily-reports';
+/** After downtime the job sends the days it missed, but never more than these last days. */
+export const CATCH_UP_DAYS = 3;
+const BATCH = 500;
+
+const wallClock = (at: Date, timeZone: string) =>
+  new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
+
+/** The business days whose reports are due and not yet sent: after the last delivered day, up to the latest due, at most CATCH_UP_DAYS. */
+export async function dueDays(db: Db, now: Date, timeZone: string, sendAt: string): Promise<string[]> {
+  const today = businessDate(now, timeZone);
+  const latest = wallClock(now, timeZone) >= sendAt ? today : addDays(today, -1);
+  const last = await db.selectFrom('daily_report_runs').select(sql<string | null>`max(day)`.as('day')).executeTakeFirst();
+  const oldest = addDays(latest, 1 - CATCH_UP_DAYS);
+  let first = last?.day ? addDays(last.day, 1) : latest;
+  if (first < oldest) first = oldest;
+  const days: string[] = [];
+  for (let d = first; d <= latest; d = addDays(d, 1)) days.push(d);
+  return days;
+}
+
+/**
+ * Sends one business day: every rep's report (in-app and, if the company wants, by mail), then each
+ * department manager's team summary. The day's run row is taken first: a second run (another server,
+ * a forced run) waits on it and then finds the day done; the unique report per rep and day and the
+ * mails' dedupe keys make a repeat a no-op even so.
+ */
+export async function deliverDay(
+  trx: Db,
+  ctx: AppContext,
+  day: string,
+  emailEnabled: boolean,
+): Promise<{ reports: number; teams: number }> {
+  const claimed = await trx
+    .insertInto('daily_report_runs')
+    .values({ day, delivered_at: ctx.clock.now(), reports: 0, team_summaries: 0 })
+    .onConflict((oc) => oc.column('day').doNothing())
+    .returning('day')
+    .execute();
+  if (claimed.length === 0) return { reports: 0, teams: 0 };
+  const tz = ctx.config.CRM_TIME_ZONE;
+  const staff = await salesStaff(trx);
+  const ids = staff.map((m) => m.id);
+  const collected = await collectSections(trx, await dailyWindow(trx, ids, day, day, tz));
+  const notes = new Map(
+    (
+      await trx
+        .selectFrom('daily_reports')
+        .select(['owner_id', 'day', 'comment', 'plan'])
+        .where('owner_id', 'in', ids.length ? ids : ['00000000-0000-0000-0000-000000000000'])
+        .where('day', 'in', [day, addDays(day, -1)])
+        .execute()
+    ).map((r) => [`${r.owner_id}:${r.day}`, r]),
+  );
+
+  let reports = 0;
+  for (let i = 0; i < staff.length; i += BATCH) {
+    const batch = staff.slice(i, i + BATCH);
+    const now = ctx.clock.now();
+    const fresh = await trx
+      .insertInto('daily_reports')
+      .values(
+        batch.map((m) => ({
+          owner_id: m.id,
+          owner_dept_id: m.departmentId,
+          day,
+          sections: JSON.stringify(Object.fromEntries(collected.get(m.id) ?? [])),
+          activity_count: activityCount(collected.get(m.id)),
+          delivered_at: now,
+        })),
+      )
+      .onConflict((oc) =>
+        oc
+          .columns(['owner_id', 'day'])
+          .doUpdateSet((eb) => ({
+            sections: eb.ref('excluded.sections'),
+            activity_count: eb.ref('excluded.activity_count'),
+            delivered_at: eb.ref('excluded.delivered_at'),
+          }))
+          .where('daily_reports.delivered_at', 'is', null),
+      )
+      .returning('owner_id')
+      .execute();
+    const freshIds = new Set(fresh.map((r) => r.owner_id));
+    const notifications: NewNotification[] = [];
+    const mails: OutgoingMail[] = [];
+    for (const m of batch.filter((b) => freshIds.has(b.id))) {
+      const locale = localeOf(m.locale);
+      const t = DAILY_TEXT[locale];
+      const count = activityCount(collected.get(m.id));
+      notifications.push({
+        userId: m.id,
+        kind: 'daily_report',
+        title: format(t.repNotifyTitle, { day }),
+        body: format(t.repNotifyBody, { count }),
+        link: `/daily-report?day=${day}`,
+        dedupeKey: `daily-report:${day}`,
+      });
+      if (emailEnabled && m.email) {
+        const mine = notes.get(`${m.id}:${day}`);
+        const mail = repReportMail({
+          locale,
+          day,
+          name: m.displayName,
+          sections: sectionResults(collected.get(m.id), locale),
+          activityCount: count,
+          comment: mine?.comment ?? null,
+          plan: mine?.plan ?? null,
+          previousPlan: notes.get(`${m.id}:${addDays(day, -1)}`)?.plan ?? null,
+        });
+        mails.push({ kind: 'daily-report', to: m.email, toUserId: m.id, ...mail, dedupeKey: `daily-report:${m.id}:${day}` });
+      }
+    }
+    await notify(trx, notifications);
+    await queueMail(trx, mails);
+    reports += fresh.length;
+  }
+
+  const teams = await deliverTeamSummaries(trx, ctx, day, emailEnabled, { staff, collected });
+  await trx.updateTable('daily_report_runs').set({ reports, team_summaries: teams }).where('day', '=', day).execute();
+  return { reports, teams };
+}
+
+/** Each manager of a live department gets the summary of the reps in it and below it. */
+async function deliverTeamSummaries(
+  trx: Db,
+  ctx: AppContext,
+  day: string,
+  emailEnabled: boolean,
+  data: { staff: Awaited<ReturnType<typeof salesStaff>>; collected: Awaited<ReturnType<typeof collectSections>> },
+): Promise<number> {
+  const departments = await trx
+    .selectFrom('departments')
+    .select(['id', 'name', 'parent_id', 'manager_id'])
+    .where('deleted_at', 'is', null)
+    .orderBy('sort_order')
+    .orderBy('name')
+    .execute();
+  const managed = departments.filter((d) => d.manager_id);
+  if (managed.length === 0 || data.staff.length === 0) return 0;
+  const managers = await trx
+    .selectFrom('users')
+    .select(['id', 'email', 'locale'])
+    .where('id', 'in', [...new Set(managed.map((d) => d.manager_id as string))])
+    .where('active', '=', true)
+    .execute();
+  const managerOf = new Map(managers.map((m) => [m.id, m]));
+  const children = new Map<string, DepartmentNode[]>();
+  for (const d of departments) if (d.parent_id) children.set(d.parent_id, [...(children.get(d.parent_id) ?? []), d]);
+  const subtree = (root: DepartmentNode): DepartmentNode[] => [root, ...(children.get(root.id) ?? []).flatMap(subtree)];
+  const tz = ctx.config.CRM_TIME_ZONE;
+  const untouched = await untouchedKeyCustomers(trx, { ownerIds: data.staff.map((m) => m.id), asOfDay: day, timeZone: tz, limit: 100_000 });
+  const notesDays = await notesDaysOf(
+    trx,
+    data.staff.map((m) => m.id),
+    day,
+    day,
+  );
+
+  const notifications: NewNotification[] = [];
+  const mails: OutgoingMail[] = [];
+  for (const d of managed) {
+    const manager = managerOf.get(d.manager_id as string);
+    if (!manager) continue;
+    const tree = subtree(d);
+    const inTree = new Set(tree.map((x) => x.id));
+    const staff = data.staff.filter((m) => m.departmentId && inTree.has(m.departmentId) && m.id !== manager.id);
+    if (staff.length === 0) continue;
+    const locale = localeOf(manager.locale);
+    const ids = new Set(staff.map((m) => m.id));
+    const summary = buildTeam(
+      {
+        period: 'day',
+        firstDay: day,
+        lastDay: day,
+        staff,
+        collected: data.collected,
+        untouched: untouched.filter((c) => ids.has(c.ownerId)).slice(0, 50),
+        notesDays,
+        departments: tree,
+      },
+      locale,
+    );
+    const t = DAILY_TEXT[locale];
+    notifications.push({
+      userId: manager.id,
+      kind: 'daily_team_report',
+      title: format(t.teamNotifyTitle, { day, silent: summary.silent.length }),
+      body: format(t.teamNotifyBody, { reps: staff.length, untouched: summary.untouchedKeyCustomers.length }),
+      link: `/daily-report/team?day=${day}&departmentId=${d.id}`,
+      dedupeKey: `daily-team:${d.id}:${day}`,
+    });
+    if (emailEnabled && manager.email) {
+      const mail = teamSummaryMail({ locale, day, team: d.name, summary });
+      mails.push({
+        kind: 'daily-team-report',
+        to: manager.email,
+        toUserId: manager.id,
+        ...mail,
+        dedupeKey: `daily-team:${manager.id}:${d.id}:${day}`,
+      });
+    }
+  }
+  await notify(trx, notifications);
+  await queueMail(trx, mails);
+  return notifications.length;
+}
+
+/** Every due day not yet sent, oldest first. */
+export async function deliverDueReports(trx: Db, ctx: AppContext): Promise<string[]> {
+  const settings = await dailyReportSettings(trx);
+  const days = await dueDays(trx, ctx.clock.now(), ctx.config.CRM_TIME_ZONE, settings.sendAt);
+  for (const day of days) await deliverDay(trx, ctx, day, settings.emailEnabled);
+  return days;
+}
+
+registerJob({ name: DAILY_REPORT_JOB, everyMs: 5 * 60_000, run: deliverDueReports });
