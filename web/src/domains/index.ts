@@ -6,6 +6,7 @@ import { contractsDomain } from './contracts/index.js';
 import { creditDomain } from './credit/index.js';
 import { customerPoolDomain } from './customer-pool/index.js';
 import { customersDomain } from './customers/index.js';
+import { dailyReportsDomain } from './daily-reports/index.js';
 import { expensesDomain } from './expenses/index.js';
 import { leadsDomain } from './leads/index.js';
 import { moneyReportsDomain } from './money-reports/index.js';
@@ -51,6 +52,7 @@ export const webDomains: WebDomain[] = [
   searchDomain,
   pipelineReportsDomain,
   moneyReportsDomain,
+  dailyReportsDomain,
   organisationDomain,
   picklistsDomain,
   gradingDomain,

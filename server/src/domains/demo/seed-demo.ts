@@ -4,6 +4,7 @@ import type { Db } from '../../platform/db/database.js';
 import { createUser } from '../organisation/public.js';
 import { seedDemoOpportunities } from './demo-opportunities.js';
 import { seedDemoCredit } from './demo-credit.js';
+import { seedDemoDailyReports } from './demo-daily-reports.js';
 import { seedDemoDocuments } from './demo-documents.js';
 import { seedDemoOrders } from './demo-orders.js';
 import { seedDemoExpenses } from './demo-expenses.js';
@@ -282,6 +283,7 @@ export async function seedDemo(db: Db, opts: { customers?: number; seed?: number
     await seedDemoReceivables(trx, userIds);
     // Last: its limits follow what the documents above left owing.
     await seedDemoCredit(trx);
+    await seedDemoDailyReports(trx, userIds, rnd);
     // A few notes in the knowledge base, linked to customers, the way a team writes them.
     const noteAuthors = reps.slice(0, 4);
     const keyCustomers = await trx.selectFrom('customers').select(['id', 'owner_id']).where('is_key', '=', true).limit(4).execute();
