@@ -187,13 +187,16 @@ describe('销售日报 (T3)', () => {
     const shanghai = res.body.departments.find((d: { id: string }) => d.id === team.departments.shanghai);
     const east = res.body.departments.find((d: { id: string }) => d.id === team.departments.east);
     expect(shanghai).toMatchObject({ repCount: 2, counts: { 'follow-ups': 2 } });
-    // 华东 holds 上海组 and the manager himself.
-    expect(east.repCount).toBe(3);
+    // The manager's own day is not part of his team's.
+    expect(east.repCount).toBe(2);
+    expect(names).not.toContain(team.eastManager.userId);
     expect(east.counts['follow-ups']).toBe(2);
     expect(res.body.needsAttention[0]).toMatchObject({ userId: team.repB.userId, silent: true, untouchedKeyCustomers: 1 });
 
     const director = await team.director.get(`/api/v1/daily-reports/team?day=${DAY}`);
     expect(director.body.reps.map((r: { userId: string }) => r.userId)).toContain(team.repSouth.userId);
+    // For the director, 华东 holds 上海组 and its manager, who sells too.
+    expect(director.body.departments.find((d: { id: string }) => d.id === team.departments.east).repCount).toBe(3);
     const narrowed = await team.director.get(`/api/v1/daily-reports/team?day=${DAY}&departmentId=${team.departments.south}`);
     const south = narrowed.body.reps.map((r: { userId: string }) => r.userId);
     expect(south).toContain(team.repSouth.userId);

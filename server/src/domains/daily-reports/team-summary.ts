@@ -129,7 +129,8 @@ export async function teamSummary(
   const day = q.day ?? today;
   if (day > today) throw fieldError('day', 'invalid_value');
   const { firstDay, lastDay } = q.period === 'week' ? weekOf(day) : { firstDay: day, lastDay: day };
-  const staff = await salesStaff(db, { actor, departmentId: q.departmentId });
+  // The reader's own day is his 销售日报; his team is the others.
+  const staff = (await salesStaff(db, { actor, departmentId: q.departmentId })).filter((m) => m.id !== actor.userId);
   const ids = staff.map((m) => m.id);
   const asOf = lastDay < today ? lastDay : today;
   const [collected, untouched, notesDays, departments] = await Promise.all([

@@ -6,8 +6,12 @@ import { companyDate } from '../../shared/dates.js';
 import type { SectionHead, TeamDepartment, TeamRep, TeamSummary } from './api.js';
 
 type Figures = { counts: Record<string, number>; done: Record<string, number> };
-const figure = (r: Figures, s: SectionHead) =>
-  s.tally === 'done' ? `${r.done[s.key] ?? 0}/${r.counts[s.key] ?? 0}` : r.counts[s.key] ? String(r.counts[s.key]) : '·';
+// Zero shows as a dot, so the figures that are there stand out.
+const figure = (r: Figures, s: SectionHead) => {
+  const count = r.counts[s.key] ?? 0;
+  if (count === 0) return '·';
+  return s.tally === 'done' ? `${r.done[s.key] ?? 0}/${count}` : String(count);
+};
 
 const sectionColumns = <T extends Figures>(sections: SectionHead[]): ColumnsType<T> =>
   sections.map((s) => ({ key: s.key, title: s.title, width: 90, align: 'right', render: (_: unknown, r: T) => figure(r, s) }));
@@ -103,7 +107,7 @@ type Untouched = TeamSummary['untouchedKeyCustomers'][number];
 export function UntouchedTable({ summary }: { summary: TeamSummary }) {
   const { t } = useTranslation('dailyReports');
   const columns: ColumnsType<Untouched> = [
-    { key: 'name', title: t('team.untouchedTitle'), render: (_, c) => <Link to={`/customers/${c.id}`}>{c.name}</Link> },
+    { key: 'name', title: t('team.customer'), render: (_, c) => <Link to={`/customers/${c.id}`}>{c.name}</Link> },
     { key: 'owner', title: t('team.owner'), width: 100, render: (_, c) => c.ownerName },
     {
       key: 'overdue',
