@@ -68,14 +68,16 @@ export function repReportMail(opts: {
 export function teamSummaryMail(opts: { locale: Locale; day: string; team: string; summary: TeamSummary }) {
   const t = DAILY_TEXT[opts.locale];
   const { summary } = opts;
+  // A mail is 680 px wide: only the sections someone in the team has anything in get a column.
+  const shown = summary.sections.filter((s) => summary.reps.some((r) => (r.counts[s.key] ?? 0) > 0));
   const th = `${cell};text-align:left;background:#fafafa`;
-  const header = `<tr><th style="${th}">${escapeHtml(t.rep)}</th>${summary.sections.map((s) => `<th style="${th}">${escapeHtml(s.title)}</th>`).join('')}<th style="${th}">${escapeHtml(t.activity)}</th></tr>`;
+  const header = `<tr><th style="${th}">${escapeHtml(t.rep)}</th>${shown.map((s) => `<th style="${th}">${escapeHtml(s.title)}</th>`).join('')}<th style="${th}">${escapeHtml(t.activity)}</th></tr>`;
   const figure = (r: { counts: Record<string, number>; done: Record<string, number> }, key: string, tallyKind: string) =>
     tallyKind === 'done' ? `${r.done[key] ?? 0}/${r.counts[key] ?? 0}` : String(r.counts[key] ?? 0);
   const rows = summary.reps
     .map(
       (r) =>
-        `<tr><td style="${cell}">${escapeHtml(r.displayName)}${r.activityCount === 0 ? ' ⚠' : ''}</td>${summary.sections.map((s) => `<td style="${cell}">${figure(r, s.key, s.tally)}</td>`).join('')}<td style="${cell}">${r.activityCount}</td></tr>`,
+        `<tr><td style="${cell}">${escapeHtml(r.displayName)}${r.activityCount === 0 ? ' ⚠' : ''}</td>${shown.map((s) => `<td style="${cell}">${figure(r, s.key, s.tally)}</td>`).join('')}<td style="${cell}">${r.activityCount}</td></tr>`,
     )
     .join('');
   const silent = summary.silent.length
@@ -95,7 +97,7 @@ export function teamSummaryMail(opts: { locale: Locale; day: string; team: strin
   const subject = format(t.teamSubject, { day: opts.day, team: opts.team });
   const text = [
     subject,
-    ...summary.reps.map((r) => `${r.displayName}: ${summary.sections.map((s) => `${s.title} ${figure(r, s.key, s.tally)}`).join('，')}`),
+    ...summary.reps.map((r) => `${r.displayName}: ${shown.map((s) => `${s.title} ${figure(r, s.key, s.tally)}`).join('，')}`),
     `\n${t.silent}: ${summary.silent.map((s) => s.displayName).join('、') || t.silentNone}`,
     `\n${t.untouched}:`,
     ...summary.untouchedKeyCustomers.map((c) => `- ${c.name} (${c.ownerName})`),
