@@ -3,6 +3,15 @@ import { dateSchema, idSchema, LIMITS, optionalText } from './common.js';
 
 // T3 销售日报: a rep's day, the team's day or week, and the company's delivery settings.
 
+/** A business day that exists on the calendar (2026-02-30 is refused here, not by the database). */
+const calendarDay = dateSchema.refine(
+  (d) => {
+    const at = Date.parse(`${d}T00:00:00Z`);
+    return !Number.isNaN(at) && new Date(at).toISOString().startsWith(d);
+  },
+  { message: 'date' },
+);
+
 /** When the day's reports go out (company time zone) and whether they also go by e-mail. */
 export const dailyReportSettingsSchema = z.object({
   sendAt: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'invalid_format' }),
@@ -38,7 +47,7 @@ export const dailySectionSchema = sectionHeadSchema.extend({
 });
 export type DailySectionResult = z.infer<typeof dailySectionSchema>;
 
-export const dailyDayQuery = z.object({ day: dateSchema.optional(), userId: idSchema.optional() });
+export const dailyDayQuery = z.object({ day: calendarDay.optional(), userId: idSchema.optional() });
 
 export const dailyDayResponse = z.object({
   day: dateSchema,
@@ -57,7 +66,7 @@ export const dailyDayResponse = z.object({
 export type DailyDay = z.infer<typeof dailyDayResponse>;
 
 export const dailyNotesBody = z.object({
-  day: dateSchema,
+  day: calendarDay,
   comment: optionalText(LIMITS.text),
   plan: optionalText(LIMITS.text),
 });
@@ -65,7 +74,7 @@ export const dailyNotesBody = z.object({
 export const teamQuery = z.object({
   period: z.enum(['day', 'week']).default('day'),
   /** Any day of the week for period=week. */
-  day: dateSchema.optional(),
+  day: calendarDay.optional(),
   departmentId: idSchema.optional(),
 });
 

@@ -158,6 +158,12 @@ describe('销售日报 (T3)', () => {
     expect(old.body.error.message).toContain('当天和第二天');
     const future = await team.repA.request('PUT', '/api/v1/daily-reports/day/notes', { day: '2026-03-12', comment: 'x' });
     expect(future.status).toBe(400);
+    const noSuchDay = await team.repA.request('PUT', '/api/v1/daily-reports/day/notes', { day: '2026-02-30', comment: 'x' });
+    expect(noSuchDay.status).toBe(400);
+    expect(noSuchDay.body.error.fields.day).toBeTruthy();
+    expect((await team.repA.get('/api/v1/daily-reports/day?day=2026-13-01')).status).toBe(400);
+    expect((await team.repA.get('/api/v1/daily-reports/day?userId=nope')).status).toBe(400);
+    expect((await team.repA.get('/api/v1/daily-reports/team?period=month')).status).toBe(400);
     const tooLong = await team.repA.request('PUT', '/api/v1/daily-reports/day/notes', { day: DAY, comment: 'x'.repeat(2001) });
     expect(tooLong.status).toBe(400);
     expect(tooLong.body.error.fields.comment).toBeTruthy();
@@ -171,6 +177,7 @@ describe('销售日报 (T3)', () => {
     expect(manager.status).toBe(200);
     expect(manager.body.editable).toBe(false);
     expect((await team.director.get(url)).status).toBe(200);
+    expect((await team.director.get(`/api/v1/daily-reports/day?userId=${crypto.randomUUID()}`)).status).toBe(404);
   });
 
   it('rolls the team day up the department tree and names who logged nothing and the untouched key customers', async () => {
