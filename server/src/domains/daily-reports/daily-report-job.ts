@@ -6,13 +6,13 @@ import { format } from '../../platform/i18n/messages.js';
 import { registerJob } from '../../platform/jobs/scheduler.js';
 import { type OutgoingMail, queueMail } from '../../platform/mail/outbox.js';
 import { type NewNotification, notify } from '../../platform/notifications/notify.js';
-import { untouchedKeyCustomers } from '../follow-ups/public.js';
 import { activityCount, collectSections, dailyWindow, sectionResults } from './day-sections.js';
-import { repReportMail, teamSummaryMail } from './daily-report-mail.js';
+import { repReportMail } from './daily-report-mail.js';
 import { dailyReportSettings } from './daily-report-settings.js';
 import { DAILY_TEXT, localeOf } from './daily-report-texts.js';
 import { salesStaff } from './sales-staff.js';
-import { buildTeam, type DepartmentNode, notesDaysOf } from './team-summary.js';
+import { weekOf } from './team-summary.js';
+import { deliverTeamSummaries } from './team-delivery.js';
 import './daily-report-tables.js';
 
 export const DAILY_REPORT_JOB = 'daily-reports';
@@ -133,94 +133,15 @@ export async function deliverDay(
     reports += fresh.length;
   }
 
-  const teams = await deliverTeamSummaries(trx, ctx, day, emailEnabled, { staff, collected });
+  let teams = await deliverTeamSummaries(trx, ctx, { period: 'day', firstDay: day, lastDay: day, staff, collected }, emailEnabled);
+  // The week's last day also closes the week: each manager gets the team's week beside its day.
+  const week = weekOf(day);
+  if (week.lastDay === day) {
+    const weekCollected = await collectSections(trx, await dailyWindow(trx, ids, week.firstDay, week.lastDay, tz));
+    teams += await deliverTeamSummaries(trx, ctx, { period: 'week', ...week, staff, collected: weekCollected }, emailEnabled);
+  }
   await trx.updateTable('daily_report_runs').set({ reports, team_summaries: teams }).where('day', '=', day).execute();
   return { reports, teams };
-}
-
-/** Each manager of a live department gets the summary of the reps in it and below it. */
-async function deliverTeamSummaries(
-  trx: Db,
-  ctx: AppContext,
-  day: string,
-  emailEnabled: boolean,
-  data: { staff: Awaited<ReturnType<typeof salesStaff>>; collected: Awaited<ReturnType<typeof collectSections>> },
-): Promise<number> {
-  const departments = await trx
-    .selectFrom('departments')
-    .select(['id', 'name', 'parent_id', 'manager_id'])
-    .where('deleted_at', 'is', null)
-    .orderBy('sort_order')
-    .orderBy('name')
-    .execute();
-  const managed = departments.filter((d) => d.manager_id);
-  if (managed.length === 0 || data.staff.length === 0) return 0;
-  const managers = await trx
-    .selectFrom('users')
-    .select(['id', 'email', 'locale'])
-    .where('id', 'in', [...new Set(managed.map((d) => d.manager_id as string))])
-    .where('active', '=', true)
-    .execute();
-  const managerOf = new Map(managers.map((m) => [m.id, m]));
-  const children = new Map<string, DepartmentNode[]>();
-  for (const d of departments) if (d.parent_id) children.set(d.parent_id, [...(children.get(d.parent_id) ?? []), d]);
-  const subtree = (root: DepartmentNode): DepartmentNode[] => [root, ...(children.get(root.id) ?? []).flatMap(subtree)];
-  const tz = ctx.config.CRM_TIME_ZONE;
-  const untouched = await untouchedKeyCustomers(trx, { ownerIds: data.staff.map((m) => m.id), asOfDay: day, timeZone: tz, limit: 100_000 });
-  const notesDays = await notesDaysOf(
-    trx,
-    data.staff.map((m) => m.id),
-    day,
-    day,
-  );
-
-  const notifications: NewNotification[] = [];
-  const mails: OutgoingMail[] = [];
-  for (const d of managed) {
-    const manager = managerOf.get(d.manager_id as string);
-    if (!manager) continue;
-    const tree = subtree(d);
-    const inTree = new Set(tree.map((x) => x.id));
-    const staff = data.staff.filter((m) => m.departmentId && inTree.has(m.departmentId) && m.id !== manager.id);
-    if (staff.length === 0) continue;
-    const locale = localeOf(manager.locale);
-    const ids = new Set(staff.map((m) => m.id));
-    const summary = buildTeam(
-      {
-        period: 'day',
-        firstDay: day,
-        lastDay: day,
-        staff,
-        collected: data.collected,
-        untouched: untouched.filter((c) => ids.has(c.ownerId)).slice(0, 50),
-        notesDays,
-        departments: tree,
-      },
-      locale,
-    );
-    const t = DAILY_TEXT[locale];
-    notifications.push({
-      userId: manager.id,
-      kind: 'daily_team_report',
-      title: format(t.teamNotifyTitle, { day, silent: summary.silent.length }),
-      body: format(t.teamNotifyBody, { reps: staff.length, untouched: summary.untouchedKeyCustomers.length }),
-      link: `/daily-report/team?day=${day}&departmentId=${d.id}`,
-      dedupeKey: `daily-team:${d.id}:${day}`,
-    });
-    if (emailEnabled && manager.email) {
-      const mail = teamSummaryMail({ locale, day, team: d.name, summary });
-      mails.push({
-        kind: 'daily-team-report',
-        to: manager.email,
-        toUserId: manager.id,
-        ...mail,
-        dedupeKey: `daily-team:${manager.id}:${d.id}:${day}`,
-      });
-    }
-  }
-  await notify(trx, notifications);
-  await queueMail(trx, mails);
-  return notifications.length;
 }
 
 /** Every due day not yet sent, oldest first. */

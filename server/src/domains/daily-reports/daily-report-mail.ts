@@ -68,6 +68,8 @@ export function repReportMail(opts: {
 export function teamSummaryMail(opts: { locale: Locale; day: string; team: string; summary: TeamSummary }) {
   const t = DAILY_TEXT[opts.locale];
   const { summary } = opts;
+  const week = summary.period === 'week';
+  const silentTitle = week ? t.silentWeek : t.silent;
   // A mail is 680 px wide: only the sections someone in the team has anything in get a column.
   const shown = summary.sections.filter((s) => summary.reps.some((r) => (r.counts[s.key] ?? 0) > 0));
   const th = `${cell};text-align:left;background:#fafafa`;
@@ -92,13 +94,13 @@ export function teamSummaryMail(opts: { locale: Locale; day: string; team: strin
         .join('')}</ul>`
     : `<p>${escapeHtml(t.untouchedNone)}</p>`;
   const body = `<table style="width:100%;border-collapse:collapse;font-size:13px">${header}${rows}</table>
-<h3 style="margin:16px 0 6px;font-size:15px">${escapeHtml(t.silent)}</h3>${silent}
+<h3 style="margin:16px 0 6px;font-size:15px">${escapeHtml(silentTitle)}</h3>${silent}
 <h3 style="margin:16px 0 6px;font-size:15px">${escapeHtml(t.untouched)}</h3>${untouched}`;
-  const subject = format(t.teamSubject, { day: opts.day, team: opts.team });
+  const subject = format(week ? t.weekSubject : t.teamSubject, { day: opts.day, team: opts.team });
   const text = [
     subject,
     ...summary.reps.map((r) => `${r.displayName}: ${shown.map((s) => `${s.title} ${figure(r, s.key, s.tally)}`).join('，')}`),
-    `\n${t.silent}: ${summary.silent.map((s) => s.displayName).join('、') || t.silentNone}`,
+    `\n${silentTitle}: ${summary.silent.map((s) => s.displayName).join('、') || t.silentNone}`,
     `\n${t.untouched}:`,
     ...summary.untouchedKeyCustomers.map((c) => `- ${c.name} (${c.ownerName})`),
   ].join('\n');

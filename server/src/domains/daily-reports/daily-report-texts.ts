@@ -15,6 +15,9 @@ export const DAILY_TEXT: Record<
     teamSubject: string;
     teamNotifyTitle: string;
     teamNotifyBody: string;
+    weekSubject: string;
+    weekNotifyTitle: string;
+    silentWeek: string;
     rep: string;
     activity: string;
     silent: string;
@@ -40,6 +43,9 @@ export const DAILY_TEXT: Record<
     teamSubject: '团队日报 {day} · {team}',
     teamNotifyTitle: '{day} 团队日报：{silent} 人没有记录',
     teamNotifyBody: '{reps} 名销售，{untouched} 个重点客户超期未跟进',
+    weekSubject: '团队周报 {day} · {team}',
+    weekNotifyTitle: '{day} 团队周报：{silent} 人整周没有记录',
+    silentWeek: '本周没有记录工作的人',
     rep: '销售',
     activity: '工作项',
     silent: '今天没有记录工作的人',
@@ -64,6 +70,9 @@ export const DAILY_TEXT: Record<
     teamSubject: '團隊日報 {day} · {team}',
     teamNotifyTitle: '{day} 團隊日報：{silent} 人沒有記錄',
     teamNotifyBody: '{reps} 名業務，{untouched} 個重點客戶逾期未跟進',
+    weekSubject: '團隊週報 {day} · {team}',
+    weekNotifyTitle: '{day} 團隊週報：{silent} 人整週沒有記錄',
+    silentWeek: '本週沒有記錄工作的人',
     rep: '業務',
     activity: '工作項',
     silent: '今天沒有記錄工作的人',
@@ -88,6 +97,9 @@ export const DAILY_TEXT: Record<
     teamSubject: 'Team daily report {day} · {team}',
     teamNotifyTitle: 'Team report {day}: {silent} logged nothing',
     teamNotifyBody: '{reps} reps, {untouched} key customers overdue for follow-up',
+    weekSubject: 'Team weekly report {day} · {team}',
+    weekNotifyTitle: 'Team week {day}: {silent} logged nothing all week',
+    silentWeek: 'Logged nothing this week',
     rep: 'Rep',
     activity: 'Items',
     silent: 'Logged nothing today',

@@ -7,6 +7,7 @@ import { startTestSmtp, type TestSmtp } from '../../test/smtp.js';
 import { login, startTestApp, type TestApp } from '../../test/test-app.js';
 import { addStageHistory, makeOpportunity, makePipeline } from '../pipeline-reports/report-test-data.js';
 import { DAILY_REPORT_JOB } from './daily-report-job.js';
+import { saveDailyReportSettings } from './daily-report-settings.js';
 
 // The fixture day: 2026-03-10 in Asia/Shanghai = 2026-03-09T16:00Z … 2026-03-10T16:00Z.
 const DAY = '2026-03-10';
@@ -305,5 +306,25 @@ describe('销售日报 (T3)', () => {
     expect(await queued()).toBe(mailsBefore);
     const inApp = await (await login(t.app, team.repB.username, TEST_PASSWORD)).get('/api/v1/notifications');
     expect(JSON.stringify(inApp.body)).toContain('2026-03-20');
+  });
+
+  it("closes the week on its Sunday: each manager also gets the team's week, once", async () => {
+    await saveDailyReportSettings(t.db, { sendAt: '18:00', emailEnabled: true });
+    const before = smtp.mails.length;
+    t.clock.set(at('2026-03-22T19:00:00'));
+    await runDaily();
+    await sendMail();
+    await runDaily();
+    await sendMail();
+    await smtp.waitFor(before + 1);
+    await new Promise((r) => setTimeout(r, 300));
+    const weekly = smtp.mails.slice(before).filter((m) => m.subject.startsWith('團隊週報'));
+    expect(weekly).toHaveLength(1);
+    expect(weekly[0]?.to).toEqual(['east@example.test']);
+    expect(weekly[0]?.subject).toContain('2026-03-16–2026-03-22');
+    expect(weekly[0]?.html).toContain('本週沒有記錄工作的人');
+    expect(weekly[0]?.html).toContain(team.repB.username);
+    // Saturday's run (also due) sent days, not weeks.
+    expect(smtp.mails.slice(before).filter((m) => m.subject.includes('2026-03-21') && m.subject.startsWith('團隊日報'))).toHaveLength(1);
   });
 });
