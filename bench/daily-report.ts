@@ -102,7 +102,11 @@ await database.db
     const delivered = await deliverDay(trx, app.ctx, day, true);
     const jobMs = ms(t0);
     const mails = Number(
-      (await sql<{ n: string }>`SELECT count(*) AS n FROM mail_outbox WHERE dedupe_key LIKE ${`daily-%:${day}`}`.execute(trx)).rows[0]?.n,
+      (
+        await sql<{
+          n: string;
+        }>`SELECT count(*) AS n FROM mail_outbox WHERE kind LIKE ${'%-report'} AND dedupe_key LIKE ${`%:${day}`}`.execute(trx)
+      ).rows[0]?.n,
     );
     Object.assign(result, {
       target: describeTarget(where),
