@@ -23,6 +23,7 @@ import { picklistsRoutes } from './picklists/picklists-routes.js';
 import { pipelineReportsRoutes } from './pipeline-reports/pipeline-reports-routes.js';
 import { quotesRoutes } from './quotes/quotes-routes.js';
 import { receivablesRoutes } from './receivables/receivables-routes.js';
+import { salesReportsRoutes } from './sales-reports/sales-reports-routes.js';
 import { productsRoutes } from './products/products-routes.js';
 import { searchRoutes } from './search/search-routes.js';
 import { tasksRoutes } from './tasks/tasks-routes.js';
@@ -55,6 +56,7 @@ export const domainPlugins: FastifyPluginAsync<{ ctx: AppContext }>[] = [
   productsRoutes,
   expensesRoutes,
   moneyReportsRoutes,
+  salesReportsRoutes,
   // Last: they add a route per export and import the domains above registered.
   exportsRoutes,
   importsRoutes,
