@@ -6,6 +6,7 @@ import { contractsRoutes } from './contracts/contracts-routes.js';
 import { creditRoutes } from './credit/credit-routes.js';
 import { customerPoolRoutes } from './customer-pool/customer-pool-routes.js';
 import { customersRoutes } from './customers/customers-routes.js';
+import { dataTimelinessRoutes } from './data-timeliness/data-timeliness-routes.js';
 import { customerTimelineRoutes } from './customers/timeline-routes.js';
 import { duplicatesRoutes } from './duplicates/duplicates-routes.js';
 import { expensesRoutes } from './expenses/expenses-routes.js';
@@ -57,6 +58,7 @@ export const domainPlugins: FastifyPluginAsync<{ ctx: AppContext }>[] = [
   expensesRoutes,
   moneyReportsRoutes,
   salesReportsRoutes,
+  dataTimelinessRoutes,
   // Last: they add a route per export and import the domains above registered.
   exportsRoutes,
   importsRoutes,
