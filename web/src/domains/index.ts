@@ -6,6 +6,7 @@ import { contractsDomain } from './contracts/index.js';
 import { creditDomain } from './credit/index.js';
 import { customerPoolDomain } from './customer-pool/index.js';
 import { customersDomain } from './customers/index.js';
+import { dataTimelinessDomain } from './data-timeliness/index.js';
 import { expensesDomain } from './expenses/index.js';
 import { leadsDomain } from './leads/index.js';
 import { moneyReportsDomain } from './money-reports/index.js';
@@ -23,6 +24,7 @@ import { profileDomain } from './profile/index.js';
 import { quotesDomain } from './quotes/index.js';
 import { receivablesDomain } from './receivables/index.js';
 import { recycleBinDomain } from './recycle-bin/index.js';
+import { salesReportsDomain } from './sales-reports/index.js';
 import { searchDomain } from './search/index.js';
 import { tasksDomain } from './tasks/index.js';
 import { visitPlansDomain } from './visit-plans/index.js';
@@ -51,6 +53,8 @@ export const webDomains: WebDomain[] = [
   searchDomain,
   pipelineReportsDomain,
   moneyReportsDomain,
+  salesReportsDomain,
+  dataTimelinessDomain,
   organisationDomain,
   picklistsDomain,
   gradingDomain,

@@ -28,13 +28,27 @@ async function customer(rep: Client, region: string) {
   await t.db.updateTable('customers').set({ region }).where('id', '=', id).execute();
   return id;
 }
-async function contract(rep: Client, customerId: string, lines: Line[], signDate: string, status = 'effective', wholeDiscount = '0') {
+async function contract(
+  rep: Client,
+  customerId: string,
+  lines: Line[],
+  signDate: string,
+  status: 'effective' | 'draft' = 'effective',
+  wholeDiscount = '0',
+) {
   const c = await rep.post('/api/v1/contracts', { customerId, lines, wholeDiscount });
   expect(c.status, JSON.stringify(c.body)).toBe(201);
   await t.db.updateTable('contracts').set({ status, sign_date: signDate }).where('id', '=', c.body.id).execute();
   return c.body.id as string;
 }
-async function order(rep: Client, customerId: string, lines: Line[], orderDate: string, status = 'confirmed', contractId?: string) {
+async function order(
+  rep: Client,
+  customerId: string,
+  lines: Line[],
+  orderDate: string,
+  status: 'confirmed' | 'draft' = 'confirmed',
+  contractId?: string,
+) {
   const o = await rep.post('/api/v1/orders', {
     customerId,
     orderDate,
