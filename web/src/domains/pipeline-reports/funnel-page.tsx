@@ -18,7 +18,7 @@ type Cell = RepRow['cells'][number];
 function percentText(p: number): string {
   const pct = p * 100;
   if (pct >= 10) return `${Math.round(pct)}%`;
-  if (pct >= 1) return `${pct.toFixed(1)}%`;
+  if (pct >= 1) return `${Number(pct.toFixed(1))}%`;
   if (pct >= 0.01) return `${Number(pct.toPrecision(1))}%`;
   return '< 0.01%';
 }

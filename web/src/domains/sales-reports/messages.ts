@@ -41,7 +41,7 @@ export const salesReportMessages = defineMessages({
     shares: {
       byCategory: '各分类占比',
       byProduct: '各产品销售额（按分类）',
-      total: '期间销售额 {{amount}}',
+      total: '期间销售额',
       empty: '所选期间没有成交',
       hint: '销售额 = 已生效合同的产品明细（含已生效的补充协议，按签约日期）+ 已确认且没有关联合同的订单明细（按下单日期），扣除整单折扣后的实收金额。',
     },
@@ -104,7 +104,7 @@ export const salesReportMessages = defineMessages({
     shares: {
       byCategory: '各分類占比',
       byProduct: '各產品銷售額（依分類）',
-      total: '期間銷售額 {{amount}}',
+      total: '期間銷售額',
       empty: '所選期間沒有成交',
       hint: '銷售額 = 已生效合約的產品明細（含已生效的補充協議，依簽約日期）+ 已確認且未關聯合約的訂單明細（依下單日期），扣除整單折扣後的實收金額。',
     },
@@ -167,7 +167,7 @@ export const salesReportMessages = defineMessages({
     shares: {
       byCategory: 'Share per category',
       byProduct: 'Sales per product (by category)',
-      total: 'Sales in the period {{amount}}',
+      total: 'Sales in the period',
       empty: 'Nothing sold in this period',
       hint: 'Sales = lines of effective contracts (effective amendments included, by sign date) plus lines of confirmed orders placed without a contract (by order date), after the whole-contract discount.',
     },

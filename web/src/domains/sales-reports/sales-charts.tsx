@@ -9,6 +9,11 @@ echarts.use([BarChart, PieChart, TreemapChart, GridComponent, LegendComponent, T
 
 // Charts draw numbers; the tables beside them carry the exact amounts (decimal strings).
 const amount = (v: string) => Number(v);
+/** Axis ticks: whole yuan below 10,000, then 万 (or K / M in English), never cents. */
+const axisMoney = (locale: string) => (v: number) => {
+  if (locale === 'en') return v >= 1_000_000 ? `¥${v / 1_000_000}M` : v >= 1000 ? `¥${v / 1000}K` : `¥${v}`;
+  return Math.abs(v) >= 10_000 ? `${v / 10_000}万` : `¥${v}`;
+};
 const title = (text: string) => ({ text, left: 0, top: 0, textStyle: { fontSize: 14, fontWeight: 500 } });
 type Slice = { name: string; value: string };
 
@@ -99,7 +104,7 @@ export function PeriodBars({
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v: number) => formatMoney(v.toFixed(2)) },
     legend: { top: 0, right: 0 },
     grid: { left: 8, right: 24, top: 32, bottom: 8, containLabel: true },
-    xAxis: { type: 'value', axisLabel: { formatter: (v: number) => formatWan(String(v), locale) } },
+    xAxis: { type: 'value', axisLabel: { formatter: axisMoney(locale) } },
     yAxis: { type: 'category', data: [...names].reverse(), axisLabel: { width: 120, overflow: 'truncate' } },
     series: [
       { name: labels[0], type: 'bar', barMaxWidth: 14, data: [...current].reverse().map(amount) },

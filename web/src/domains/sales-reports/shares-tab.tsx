@@ -35,7 +35,7 @@ export function SharesTab({ query, result }: { query: Query; result: UseQueryRes
       {isError && <LoadError title={t('loadFailed')} error={error} onRetry={() => void refetch()} />}
       <Row justify="space-between" align="middle" style={{ marginBottom: 12 }}>
         <Col>
-          <Statistic title={t('shares.total', { amount: '' })} value={formatMoney(data?.total ?? '0')} data-testid="sales-total" />
+          <Statistic title={t('shares.total')} value={formatMoney(data?.total ?? '0')} data-testid="sales-total" />
         </Col>
         <Col>
           <SalesDownload path="shares" query={query} />
