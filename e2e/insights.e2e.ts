@@ -72,11 +72,11 @@ describe('a manager reads the analysis pages of issue 13', () => {
   it('shows the count beside every share in the funnel and says in a tooltip why a cell is or is not flagged', async () => {
     await page.goto(`${server.url}/reports/funnel`);
     const table = page.getByTestId('funnel-table');
-    await expect.poll(() => table.locator('tbody tr').count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    await expect.poll(() => table.locator('tbody tr[data-row-key]').count(), { timeout: 20_000 }).toBeGreaterThan(0);
     // Every share comes with its count: "25% (2)".
-    const firstRow = await table.locator('tbody tr').first().innerText();
+    const firstRow = await table.locator('tbody tr[data-row-key]').first().innerText();
     expect(firstRow).toMatch(/\d+(\.\d)?%\s*\(\d+\)/);
-    await table.locator('tbody tr').first().locator('td').nth(1).locator('.ant-space').hover();
+    await table.locator('tbody tr[data-row-key]').first().locator('td').nth(1).locator('.ant-space').hover();
     const why = page.locator('.ant-tooltip').filter({ hasText: '个点' });
     await expect.poll(() => why.first().innerText(), { timeout: 10_000 }).toMatch(/个点/);
     await screenshot(page, 'funnel-why');
