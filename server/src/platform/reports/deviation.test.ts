@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { binomialTwoSidedP, needsAttention, shareDeviation, sharePercent } from './deviation.js';
+import { binomialTwoSidedP, needsAttention, shareDeviation, sharePercent, whoNeedsAttention } from './deviation.js';
 
 const RULE = { points: 5, confidence: 95 };
 
@@ -70,5 +70,22 @@ describe('who needs attention', () => {
     expect(big.n).toBe(80);
     expect(big.flagged).toEqual([3]);
     expect(big.needsAttention).toBe(true);
+  });
+});
+
+describe('who needs attention across a team', () => {
+  it('names only the reps whose gap is both wide and unlikely: 8 deals no, 80 deals yes', () => {
+    // Team of three: the same shares 25 / 37.5 / 37.5 / 0 at 8 and at 80 deals, and one rep heavy in 报价.
+    // Together 24 / 35 / 35 / 14 of 108 — the funnel test's figures (funnel.test.ts).
+    const reps = [
+      { name: '八单', counts: [2, 3, 3, 0] },
+      { name: '八十单', counts: [20, 30, 30, 0] },
+      { name: '报价多', counts: [2, 2, 2, 14] },
+    ];
+    const names = whoNeedsAttention(reps, RULE).map((r) => [r.rep.name, r.flagged]);
+    expect(names).toEqual([
+      ['报价多', [1, 2, 3]],
+      ['八十单', [3]],
+    ]);
   });
 });

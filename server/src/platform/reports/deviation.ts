@@ -90,3 +90,16 @@ export function needsAttention(repCounts: readonly number[], teamCounts: readonl
   const flagged = cells.flatMap((c, i) => (c.flagged ? [i] : []));
   return { n, cells, flagged, needsAttention: flagged.length > 0 };
 }
+
+/**
+ * "Who needs attention" over a whole team: each rep's counts per category against everyone's together
+ * (the team is the reps given), the reps with a flag only, most flags first, then most deals.
+ */
+export function whoNeedsAttention<R extends { counts: readonly number[] }>(reps: readonly R[], rule: DeviationRule) {
+  const width = Math.max(0, ...reps.map((r) => r.counts.length));
+  const team = Array.from({ length: width }, (_, i) => reps.reduce((s, r) => s + (r.counts[i] ?? 0), 0));
+  return reps
+    .map((rep) => ({ rep, ...needsAttention(rep.counts, team, rule) }))
+    .filter((r) => r.needsAttention)
+    .sort((a, b) => b.flagged.length - a.flagged.length || b.n - a.n);
+}
