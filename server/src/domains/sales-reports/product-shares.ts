@@ -71,7 +71,7 @@ async function productShares(db: Db, actor: Actor, q: SalesFilters, now: Date, t
 }
 
 /** Two decimal strings compared exactly (no floats): by sign, then length of the integer part, then digits. */
-export function compareDecimal(a: string, b: string): number {
+function compareDecimal(a: string, b: string): number {
   const neg = (s: string) => s.startsWith('-');
   if (neg(a) !== neg(b)) return neg(a) ? -1 : 1;
   const [ai, af = ''] = a.replace('-', '').split('.');

@@ -18,7 +18,17 @@ const title = (text: string) => ({ text, left: 0, top: 0, textStyle: { fontSize:
 type Slice = { name: string; value: string };
 
 /** Shares of a whole as a ring, biggest first; the small ones keep their legend entry. */
-export function SharePie({ heading, slices, height = 300 }: { heading: string; slices: Slice[]; height?: number }) {
+export function SharePie({
+  heading,
+  slices,
+  height = 300,
+  compact = false,
+}: {
+  heading: string;
+  slices: Slice[];
+  height?: number;
+  compact?: boolean;
+}) {
   const option = {
     title: title(heading),
     tooltip: {
@@ -31,8 +41,9 @@ export function SharePie({ heading, slices, height = 300 }: { heading: string; s
       {
         type: 'pie',
         radius: ['38%', '66%'],
-        center: ['50%', '50%'],
-        label: { formatter: '{b}\n{d}%' },
+        center: ['50%', '52%'],
+        // On a phone the labels would run into the title: the legend and the tooltip say it.
+        label: compact ? { show: false } : { formatter: '{b}\n{d}%' },
         data: slices.filter((s) => amount(s.value) > 0).map((s) => ({ name: s.name, value: amount(s.value) })),
       },
     ],

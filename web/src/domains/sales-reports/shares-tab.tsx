@@ -47,6 +47,7 @@ export function SharesTab({ query, result }: { query: Query; result: UseQueryRes
             <SharePie
               heading={t('shares.byCategory')}
               height={phone ? 260 : 320}
+              compact={phone}
               slices={data.categories.map((c) => ({ name: c.name ?? t('uncategorised'), value: c.amount }))}
             />
           </Col>
