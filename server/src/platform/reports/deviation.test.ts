@@ -16,6 +16,20 @@ describe('exact two-sided binomial test', () => {
     expect(binomialTwoSidedP(0, 80, 0.1)).toBeCloseTo(0.0004979201646, 12);
     expect(binomialTwoSidedP(20, 80, 0.1)).toBeCloseTo(0.00009198010444, 12);
   });
+  it('equals the sum over every outcome (the definition) for many counts, sizes and shares', () => {
+    const lf = (x: number) => Array.from({ length: x }, (_, i) => Math.log(i + 1)).reduce((s, v) => s + v, 0);
+    const definition = (k: number, n: number, p: number) => {
+      const pmf = (i: number) => Math.exp(lf(n) - lf(i) - lf(n - i) + i * Math.log(p) + (n - i) * Math.log1p(-p));
+      const observed = pmf(k) * (1 + 1e-7);
+      let sum = 0;
+      for (let i = 0; i <= n; i++) if (pmf(i) <= observed) sum += pmf(i);
+      return Math.min(1, sum);
+    };
+    for (const n of [1, 2, 7, 8, 20, 80, 333])
+      for (const p of [0.01, 0.1, 0.25, 0.5, 0.9])
+        for (const k of new Set([0, 1, Math.floor(n / 3), Math.floor(n / 2), n - 1, n].filter((x) => x >= 0 && x <= n)))
+          expect(binomialTwoSidedP(k, n, p), `${k} of ${n} at ${p}`).toBeCloseTo(definition(k, n, p), 12);
+  });
   it('handles shares of 0 and 100 % and empty counts', () => {
     expect(binomialTwoSidedP(0, 5, 0)).toBe(1);
     expect(binomialTwoSidedP(1, 5, 0)).toBe(0);

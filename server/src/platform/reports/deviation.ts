@@ -48,20 +48,48 @@ const logPmf = (k: number, n: number, p: number) =>
 /**
  * Exact two-sided binomial test (the "minimum likelihood" p-value R's binom.test uses): the
  * probability of every outcome no more likely than the one observed. 1 when there is nothing to test.
+ *
+ * The probabilities rise to the mode and fall after it, so the outcomes counted are two tails: [0, a]
+ * and [b, n], their inner ends found by bisection. Each tail is summed outward from its inner end and
+ * stops once a term no longer changes the sum — a funnel of 2,000 reps with 1,000 deals each costs a
+ * few milliseconds, not a walk over every outcome of every cell.
  */
 export function binomialTwoSidedP(k: number, n: number, p: number): number {
   if (n <= 0) return 1;
   if (p <= 0) return k === 0 ? 1 : 0;
   if (p >= 1) return k === n ? 1 : 0;
-  const observed = logPmf(k, n, p);
+  const at = (i: number) => logPmf(i, n, p);
   // R's relative tolerance, so outcomes exactly as likely as the observed one are not lost to rounding.
-  const limit = observed + Math.log1p(1e-7);
-  let sum = 0;
-  for (let i = 0; i <= n; i++) {
-    const l = logPmf(i, n, p);
-    if (l <= limit) sum += Math.exp(l);
+  const limit = at(k) + Math.log1p(1e-7);
+  const mode = Math.min(n, Math.floor((n + 1) * p));
+  // Last i ≤ mode no more likely than observed (the rise is non-decreasing): -1 if none.
+  let lo = -1;
+  let hi = mode;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (at(mid) <= limit) lo = mid;
+    else hi = mid - 1;
   }
-  return Math.min(1, sum);
+  const a = lo;
+  // First i ≥ mode no more likely than observed (the fall is non-increasing): n + 1 if none.
+  lo = Math.max(mode, a + 1);
+  hi = n + 1;
+  while (lo < hi) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (at(mid) <= limit) hi = mid;
+    else lo = mid + 1;
+  }
+  const b = lo;
+  const tail = (from: number, step: 1 | -1, end: number) => {
+    let sum = 0;
+    for (let i = from; step > 0 ? i <= end : i >= end; i += step) {
+      const term = Math.exp(at(i));
+      sum += term;
+      if (term <= sum * 1e-17) break;
+    }
+    return sum;
+  };
+  return Math.min(1, (a >= 0 ? tail(a, -1, 0) : 0) + (b <= n ? tail(b, 1, n) : 0));
 }
 
 /**
