@@ -148,6 +148,7 @@ describe('data timeliness per rep (T7)', () => {
     expect(res.status).toBe(200);
     type Fix = { check: string; entity: string; id: string; days: number | null; missing: string[] };
     const rows = res.body.items.map((i: Fix) => [i.check, i.entity, i.id, i.days, i.missing]);
+    // The list holds exactly the rows the figures count as bad (the team's 1 + 1 + 1 + 2).
     expect(res.body.total).toBe(5);
     expect(rows).toEqual(
       expect.arrayContaining([

@@ -6,7 +6,7 @@ import { businessDate } from '../../platform/dates.js';
 import type { Db } from '../../platform/db/database.js';
 import { defineReport } from '../../platform/reports/report-route.js';
 import { label, type ReportColumn, reportTable, tablePart } from '../../platform/reports/report-table.js';
-import { checkRows } from './timeliness-sources.js';
+import { checkCounts } from './timeliness-sources.js';
 import { emptyFigures, type Figures, timelinessScore } from './timeliness-score.js';
 import { timelinessSettings } from './timeliness-settings.js';
 
@@ -30,8 +30,8 @@ export async function timelinessReport(db: Db, actor: Actor, q: Query, now: Date
   const today = businessDate(now, timeZone);
   const narrow = { ownerId: q.ownerId, departmentId: q.departmentId };
   const { rows } = await sql<CountRow>`
-    SELECT r.owner_id, u.display_name AS owner_name, r.chk, count(*) FILTER (WHERE r.bad)::int AS bad, count(*)::int AS total
-      FROM (${checkRows({ actor, narrow, settings, now, today, timeZone })}) r
+    SELECT r.owner_id, u.display_name AS owner_name, r.chk, sum(r.bad)::int AS bad, sum(r.total)::int AS total
+      FROM (${checkCounts({ actor, narrow, settings, now, today, timeZone })}) r
       JOIN users u ON u.id = r.owner_id
      GROUP BY 1, 2, 3`.execute(db);
   const team = emptyFigures();
