@@ -91,7 +91,7 @@ export function FunnelPage() {
           {names[i]}
           {!own && (
             <Typography.Text type="secondary" style={{ fontSize: 12, fontWeight: 'normal' }}>
-              {t('funnel.team', { share: data?.team.cells[i]?.share ?? 0 })}
+              {t('funnel.team', { share: data?.team.cells[i]?.share ?? 0, count: data?.team.cells[i]?.count ?? 0 })}
             </Typography.Text>
           )}
         </Space>
