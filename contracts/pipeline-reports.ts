@@ -31,6 +31,8 @@ export const reportSettingsSchema = z
     forecastThreshold: z.number().min(0).max(100),
     /** O7: a rep's stage share this many points away from the team's is flagged. */
     deviationPoints: z.number().min(0).max(100),
+    /** O7: …and only when a gap that size is unlikely by chance for the rep's number of deals at this confidence (percent). */
+    deviationConfidence: z.number().min(50).max(99.9).default(95),
     /** O8: where an opportunity's industry comes from: its customer, or the lead it was converted from (else the customer). */
     industrySource: z.enum(INDUSTRY_SOURCES),
   })
@@ -189,6 +191,10 @@ export type PipelineTotals = z.infer<typeof pipelineTotalsResponse>;
 export const funnelQuery = reportFilters.extend({
   ...dealCategory,
   deviationPoints: describe(z.coerce.number().min(0).max(100).optional(), 'Flag threshold in points (default: the company setting)'),
+  confidence: describe(
+    z.coerce.number().min(50).max(99.9).optional(),
+    'Confidence in percent of the binomial test a flag also needs (default: the company setting)',
+  ),
   ...page,
 });
 const funnelCell = z.object({
@@ -201,6 +207,8 @@ const funnelCell = z.object({
 export const funnelResponse = z.object({
   pipelineId: idSchema.nullable(),
   deviationPoints: z.number(),
+  /** O7: a cell is flagged when it is more than deviationPoints away and its p-value is below 1 − confidence / 100. */
+  confidence: z.number(),
   stages: z.array(z.object({ stageId: idSchema, labels: stageLabels, position: z.number().int(), probability: z.number() })),
   team: z.object({ openCount: z.number().int(), cells: z.array(funnelCell) }),
   reps: z.object({
@@ -209,7 +217,16 @@ export const funnelResponse = z.object({
         ownerId: idSchema,
         ownerName: z.string(),
         openCount: z.number().int(),
-        cells: z.array(funnelCell.extend({ deviation: z.number(), flagged: z.boolean() })),
+        cells: z.array(
+          funnelCell.extend({
+            deviation: z.number(),
+            /** Exact two-sided binomial p-value of the rep's count at the team's share. */
+            pValue: z.number(),
+            outsidePoints: z.boolean(),
+            unlikely: z.boolean(),
+            flagged: z.boolean(),
+          }),
+        ),
         flags: z.number().int(),
       }),
     ),

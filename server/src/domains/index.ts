@@ -7,6 +7,7 @@ import { dailyReportsRoutes } from './daily-reports/daily-reports-routes.js';
 import { creditRoutes } from './credit/credit-routes.js';
 import { customerPoolRoutes } from './customer-pool/customer-pool-routes.js';
 import { customersRoutes } from './customers/customers-routes.js';
+import { dataTimelinessRoutes } from './data-timeliness/data-timeliness-routes.js';
 import { customerTimelineRoutes } from './customers/timeline-routes.js';
 import { duplicatesRoutes } from './duplicates/duplicates-routes.js';
 import { expensesRoutes } from './expenses/expenses-routes.js';
@@ -24,6 +25,7 @@ import { picklistsRoutes } from './picklists/picklists-routes.js';
 import { pipelineReportsRoutes } from './pipeline-reports/pipeline-reports-routes.js';
 import { quotesRoutes } from './quotes/quotes-routes.js';
 import { receivablesRoutes } from './receivables/receivables-routes.js';
+import { salesReportsRoutes } from './sales-reports/sales-reports-routes.js';
 import { productsRoutes } from './products/products-routes.js';
 import { searchRoutes } from './search/search-routes.js';
 import { tasksRoutes } from './tasks/tasks-routes.js';
@@ -57,6 +59,8 @@ export const domainPlugins: FastifyPluginAsync<{ ctx: AppContext }>[] = [
   expensesRoutes,
   moneyReportsRoutes,
   dailyReportsRoutes,
+  salesReportsRoutes,
+  dataTimelinessRoutes,
   // Last: they add a route per export and import the domains above registered.
   exportsRoutes,
   importsRoutes,

@@ -7,6 +7,7 @@ import { creditDomain } from './credit/index.js';
 import { customerPoolDomain } from './customer-pool/index.js';
 import { customersDomain } from './customers/index.js';
 import { dailyReportsDomain } from './daily-reports/index.js';
+import { dataTimelinessDomain } from './data-timeliness/index.js';
 import { expensesDomain } from './expenses/index.js';
 import { leadsDomain } from './leads/index.js';
 import { moneyReportsDomain } from './money-reports/index.js';
@@ -24,6 +25,7 @@ import { profileDomain } from './profile/index.js';
 import { quotesDomain } from './quotes/index.js';
 import { receivablesDomain } from './receivables/index.js';
 import { recycleBinDomain } from './recycle-bin/index.js';
+import { salesReportsDomain } from './sales-reports/index.js';
 import { searchDomain } from './search/index.js';
 import { tasksDomain } from './tasks/index.js';
 import { visitPlansDomain } from './visit-plans/index.js';
@@ -53,6 +55,8 @@ export const webDomains: WebDomain[] = [
   pipelineReportsDomain,
   moneyReportsDomain,
   dailyReportsDomain,
+  salesReportsDomain,
+  dataTimelinessDomain,
   organisationDomain,
   picklistsDomain,
   gradingDomain,

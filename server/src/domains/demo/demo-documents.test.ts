@@ -27,5 +27,5 @@ describe('demo documents (Q2–Q5)', () => {
     expect((await pm.get('/api/v1/approvals?box=todo')).body.items.map((i: { documentType: string }) => i.documentType)).toEqual([
       'contract',
     ]);
-  });
+  }, 120_000);
 });

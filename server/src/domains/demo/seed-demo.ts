@@ -10,6 +10,7 @@ import { seedDemoOrders } from './demo-orders.js';
 import { seedDemoExpenses } from './demo-expenses.js';
 import { seedDemoProducts } from './demo-products.js';
 import { seedDemoReceivables } from './demo-receivables.js';
+import { seedDemoInsights } from './demo-insights.js';
 import {
   BUSINESS,
   CITIES,
@@ -281,6 +282,7 @@ export async function seedDemo(db: Db, opts: { customers?: number; seed?: number
     await seedDemoOrders(trx, userIds);
     await seedDemoExpenses(trx, userIds);
     await seedDemoReceivables(trx, userIds);
+    await seedDemoInsights(trx, userIds);
     // Last: its limits follow what the documents above left owing.
     await seedDemoCredit(trx);
     await seedDemoDailyReports(trx, userIds, rnd);

@@ -1,8 +1,8 @@
 import type { dueListQuery } from '@contracts/follow-ups.js';
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import type { z } from 'zod';
 import type { Actor } from '../../platform/access/actor.js';
-import { scopeFilter } from '../../platform/access/data-scope.js';
+import { type ScopeNarrowing, scopeFilter } from '../../platform/access/data-scope.js';
 import { businessDate, daysBetween } from '../../platform/dates.js';
 import type { Db } from '../../platform/db/database.js';
 
@@ -19,9 +19,24 @@ interface DueRow {
 }
 
 /**
- * C6: a key customer is due when its last follow-up (or, never followed up, its creation) is
- * `cycle` days old or more, counted in whole days of the company's time zone.
+ * C6: each key customer's due date — its last follow-up (or, never followed up, its creation) plus its
+ * cycle, in whole days of the company's time zone — in the caller's scope (none: every key customer,
+ * for the reminder job). Columns: id, name, grade, owner_id, owner_dept_id, follow_up_cycle_days,
+ * last_follow_up_at, due_date (date). Data timeliness (T7) counts the overdue ones per rep from it.
  */
+export function keyCustomerDueDates(actor: Actor | null, timeZone: string, narrow: ScopeNarrowing = {}): RawBuilder<unknown> {
+  return sql`
+    SELECT c.id, c.name, c.grade, c.owner_id, c.owner_dept_id, c.follow_up_cycle_days, f.last_at AS last_follow_up_at,
+           (((coalesce(f.last_at, c.created_at)) AT TIME ZONE ${timeZone})::date + c.follow_up_cycle_days) AS due_date
+      FROM customers c
+      LEFT JOIN LATERAL (
+        SELECT max(occurred_at) AS last_at FROM follow_ups WHERE customer_id = c.id AND deleted_at IS NULL
+      ) f ON true
+     WHERE c.deleted_at IS NULL AND c.owner_id IS NOT NULL AND c.is_key AND c.follow_up_cycle_days IS NOT NULL
+       AND ${actor ? scopeFilter(actor, 'c', narrow) : narrow.ownerId ? sql`c.owner_id = ${narrow.ownerId}` : sql`true`}`;
+}
+
+/** C6: the key customers due within `withinDays` of today (0: due today or overdue), soonest first. */
 export async function dueForFollowUp(
   db: Db,
   actor: Actor | null,
@@ -29,17 +44,7 @@ export async function dueForFollowUp(
 ) {
   const until = sql`(${opts.today}::date + ${opts.withinDays}::int)`;
   const { rows } = await sql<DueRow>`
-    WITH due AS (
-      SELECT c.id, c.name, c.grade, c.owner_id, c.follow_up_cycle_days, f.last_at AS last_follow_up_at,
-             (((coalesce(f.last_at, c.created_at)) AT TIME ZONE ${opts.timeZone})::date + c.follow_up_cycle_days) AS due_date
-        FROM customers c
-        LEFT JOIN LATERAL (
-          SELECT max(occurred_at) AS last_at FROM follow_ups WHERE customer_id = c.id AND deleted_at IS NULL
-        ) f ON true
-       WHERE c.deleted_at IS NULL AND c.owner_id IS NOT NULL AND c.is_key AND c.follow_up_cycle_days IS NOT NULL
-         AND ${actor ? scopeFilter(actor, 'c') : sql`true`}
-         ${opts.ownerId ? sql`AND c.owner_id = ${opts.ownerId}` : sql``}
-    )
+    WITH due AS (${keyCustomerDueDates(actor, opts.timeZone, { ownerId: opts.ownerId })})
     SELECT due.*, to_char(due.due_date, 'YYYY-MM-DD') AS due_date, u.display_name AS owner_name, count(*) OVER ()::int AS total
       FROM due LEFT JOIN users u ON u.id = due.owner_id
      WHERE due.due_date <= ${until}

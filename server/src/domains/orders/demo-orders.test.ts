@@ -15,17 +15,14 @@ describe('demo orders (M2)', () => {
     const { password } = await seedDemo(t.db, { customers: 150 });
     const manager = await login(t.app, 'qian.east', password);
     const orders = (await manager.get('/api/v1/orders?pageSize=50')).body.items;
-    expect(orders.map((o: { status: string }) => o.status).sort()).toEqual([
-      'confirmed',
-      'delivered',
-      'draft',
-      'partially_delivered',
-      'partially_delivered',
-    ]);
+    // Besides these five, the repeat orders of product sales analysis (demo-sales.ts) are all delivered in full.
+    const statuses = orders.map((o: { status: string }) => o.status).sort();
+    expect(statuses.filter((s: string) => s !== 'delivered')).toEqual(['confirmed', 'draft', 'partially_delivered', 'partially_delivered']);
+    expect(statuses.filter((s: string) => s === 'delivered').length).toBeGreaterThanOrEqual(1);
     const due = (await manager.get('/api/v1/deliveries/due?window=today')).body;
     expect(due.counts.today).toBe(1);
     expect(due.counts.tomorrow).toBe(1);
     expect(due.counts.overdue).toBe(1);
     expect(due.counts.week).toBeGreaterThanOrEqual(4);
-  });
+  }, 120_000);
 });

@@ -7,3 +7,4 @@ export { type ConfirmedBy, confirmOrder, submitOrder } from './order-lifecycle.j
 export { openOrderExposure } from './order-exposure.js';
 export { createOrder } from './order-service.js';
 export { recordDelivery } from './deliveries.js';
+export { confirmedOrderLines } from './order-sales-lines.js';

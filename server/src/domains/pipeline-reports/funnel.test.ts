@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeTeam } from '../../test/factories.js';
+import { makeAdmin, makeTeam } from '../../test/factories.js';
 import { startTestApp, type TestApp } from '../../test/test-app.js';
-import { sharePercent, stageDeviation } from './funnel.js';
 import { grantReportPermission, makeOpportunity, makePipeline, type Owner, type TestPipeline } from './report-test-data.js';
 
 let t: TestApp;
@@ -11,65 +10,80 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-describe('stage deviation (O7)', () => {
-  it("flags seed 002's rep: 报价 under 5 % while the team has 10 %", () => {
-    expect(stageDeviation(4.9, 10, 5)).toEqual({ deviation: -5.1, flagged: true });
-    expect(stageDeviation(0, 10, 5)).toEqual({ deviation: -10, flagged: true });
-  });
-  it('does not flag a difference of exactly the configured points, either way', () => {
-    expect(stageDeviation(5, 10, 5)).toEqual({ deviation: -5, flagged: false });
-    expect(stageDeviation(45, 40, 5)).toEqual({ deviation: 5, flagged: false });
-    expect(stageDeviation(45.1, 40, 5)).toEqual({ deviation: 5.1, flagged: true });
-  });
-  it('computes shares in percent with one decimal', () => {
-    expect(sharePercent(1, 3)).toBe(33.3);
-    expect(sharePercent(2, 3)).toBe(66.7);
-    expect(sharePercent(0, 0)).toBe(0);
-  });
-});
-
 async function openIn(p: TestPipeline, owner: Owner, counts: Record<string, number>) {
   for (const [stage, n] of Object.entries(counts))
     for (let i = 0; i < n; i++) await makeOpportunity(t.db, { owner, pipeline: p, stage, amount: '1000.00' });
 }
 
 describe('funnel per rep against the team (O7, seed 002)', () => {
-  it("flags the rep whose share of 报价 is far from the team's", async () => {
+  it("flags a share far from the team's only when the rep has deals enough for it not to be chance: 8 deals vs 80", async () => {
     const team = await makeTeam(t.app, t.db);
     const p = await makePipeline(t.db);
     const a: Owner = { userId: team.repA.userId, deptId: team.departments.shanghai };
     const b: Owner = { userId: team.repB.userId, deptId: team.departments.shanghai };
-    // A: 2 / 4 / 4 / 0 = 20 % / 40 % / 40 % / 0 %;  B: 1 / 4 / 3 / 2 = 10 / 40 / 30 / 20;
-    // team: 3 / 8 / 7 / 2 of 20 = 15 / 40 / 35 / 10. Won and lost ones are not part of the funnel.
-    await openIn(p, a, { initial: 2, needs: 4, intent: 4 });
-    await openIn(p, b, { initial: 1, needs: 4, intent: 3, quote: 2 });
+    const s: Owner = { userId: team.repSouth.userId, deptId: team.departments.south };
+    // A: 2 / 3 / 3 / 0 of 8; B the same shares with 80 (20 / 30 / 30 / 0); 华南's rep 2 / 2 / 2 / 14 of 20.
+    // Team 24 / 35 / 35 / 14 of 108 = 22.2 / 32.4 / 32.4 / 13.0 %. A and B are both 13 points under the
+    // team in 报价; for A that happens by chance 61 % of the time (exact binomial), for B 0.003 %.
+    await openIn(p, a, { initial: 2, needs: 3, intent: 3 });
+    await openIn(p, b, { initial: 20, needs: 30, intent: 30 });
+    await openIn(p, s, { initial: 2, needs: 2, intent: 2, quote: 14 });
     await openIn(p, a, { won: 3, lost: 2 });
 
-    const res = await team.eastManager.get(`/api/v1/reports/funnel?pipelineId=${p.id}`);
+    const res = await team.director.get(`/api/v1/reports/funnel?pipelineId=${p.id}`);
     expect(res.status).toBe(200);
     const body = res.body;
-    expect(body.deviationPoints).toBe(5);
-    expect(body.stages.map((s: { labels: { 'zh-CN': string } }) => s.labels['zh-CN'])).toEqual([
+    expect(body).toMatchObject({ deviationPoints: 5, confidence: 95 });
+    expect(body.stages.map((st: { labels: { 'zh-CN': string } }) => st.labels['zh-CN'])).toEqual([
       '初步接触',
       '需求沟通',
       '意向确认',
       '报价',
     ]);
-    expect(body.team.openCount).toBe(20);
-    expect(body.team.cells.map((c: { share: number }) => c.share)).toEqual([15, 40, 35, 10]);
-    const rep = (id: string) => body.reps.items.find((r: { ownerId: string }) => r.ownerId === id);
-    expect(rep(a.userId).cells.map((c: { share: number }) => c.share)).toEqual([20, 40, 40, 0]);
-    expect(rep(a.userId).cells.map((c: { deviation: number }) => c.deviation)).toEqual([5, 0, 5, -10]);
-    // Exactly 5 points is not flagged; 报价's 10 points is.
-    expect(rep(a.userId).cells.map((c: { flagged: boolean }) => c.flagged)).toEqual([false, false, false, true]);
-    expect(rep(b.userId).cells.map((c: { flagged: boolean }) => c.flagged)).toEqual([false, false, false, true]);
-    expect(rep(a.userId).flags).toBe(1);
+    expect(body.team.openCount).toBe(108);
+    expect(body.team.cells.map((c: { share: number }) => c.share)).toEqual([22.2, 32.4, 32.4, 13]);
+    type Cell = { share: number; count: number; deviation: number; pValue: number; outsidePoints: boolean; flagged: boolean };
+    const rep = (id: string) => body.reps.items.find((r: { ownerId: string }) => r.ownerId === id) as { cells: Cell[]; flags: number };
+    for (const id of [a.userId, b.userId]) {
+      expect(rep(id).cells.map((c) => c.share)).toEqual([25, 37.5, 37.5, 0]);
+      expect(rep(id).cells.map((c) => c.deviation)).toEqual([2.8, 5.1, 5.1, -13]);
+      expect(rep(id).cells.map((c) => c.outsidePoints)).toEqual([false, true, true, true]);
+    }
+    expect(rep(a.userId).cells.map((c) => c.count)).toEqual([2, 3, 3, 0]);
+    expect(rep(a.userId).cells[3].pValue).toBeCloseTo(0.60761, 4);
+    expect(rep(a.userId).cells.map((c) => c.flagged)).toEqual([false, false, false, false]);
+    expect(rep(b.userId).cells[3].pValue).toBeLessThan(0.0001);
+    expect(rep(b.userId).cells.map((c) => c.flagged)).toEqual([false, false, false, true]);
+    expect(rep(s.userId).cells.map((c) => c.flagged)).toEqual([false, true, true, true]);
+    expect([rep(a.userId).flags, rep(b.userId).flags, rep(s.userId).flags]).toEqual([0, 1, 3]);
 
-    // A tighter threshold, for this request only.
-    const tight = await team.eastManager.get(`/api/v1/reports/funnel?pipelineId=${p.id}&deviationPoints=4`);
-    expect(tight.body.deviationPoints).toBe(4);
-    const tightA = tight.body.reps.items.find((r: { ownerId: string }) => r.ownerId === a.userId);
-    expect(tightA.cells.map((c: { flagged: boolean }) => c.flagged)).toEqual([true, false, true, true]);
+    // A lower confidence for this request: B's 5.1 points (p = 0.34) now count too; more points than 13 and 报价 does not.
+    const loose = await team.director.get(`/api/v1/reports/funnel?pipelineId=${p.id}&confidence=50`);
+    expect(loose.body.confidence).toBe(50);
+    const looseB = loose.body.reps.items.find((r: { ownerId: string }) => r.ownerId === b.userId);
+    expect(looseB.cells.map((c: Cell) => c.flagged)).toEqual([false, true, true, true]);
+    const wide = await team.director.get(`/api/v1/reports/funnel?pipelineId=${p.id}&deviationPoints=15`);
+    const wideB = wide.body.reps.items.find((r: { ownerId: string }) => r.ownerId === b.userId);
+    expect(wideB.flags).toBe(0);
+  });
+
+  it('takes the confidence from the report settings', async () => {
+    const admin = await makeAdmin(t.app, t.db);
+    const saved = await admin.request('PUT', '/api/v1/reports/settings', {
+      forecastThreshold: 70,
+      deviationPoints: 5,
+      deviationConfidence: 99,
+      industrySource: 'customer',
+    });
+    expect(saved.status).toBe(200);
+    try {
+      expect((await admin.get('/api/v1/reports/settings')).body.deviationConfidence).toBe(99);
+      expect((await admin.get('/api/v1/reports/funnel')).body.confidence).toBe(99);
+    } finally {
+      await admin.request('PUT', '/api/v1/reports/settings', { forecastThreshold: 70, deviationPoints: 5, industrySource: 'customer' });
+    }
+    // Saved without it (an older client), the default 95 % holds.
+    expect((await admin.get('/api/v1/reports/settings')).body.deviationConfidence).toBe(95);
   });
 
   it('shows a rep his own funnel only: his team is himself, so nothing is flagged', async () => {
@@ -113,17 +127,18 @@ describe('funnel per rep against the team (O7, seed 002)', () => {
     const a: Owner = { userId: team.repA.userId, deptId: team.departments.shanghai };
     const b: Owner = { userId: team.repB.userId, deptId: team.departments.shanghai };
     const s: Owner = { userId: team.repSouth.userId, deptId: team.departments.south };
-    // team 4 / 4 / 4 / 6 of 18; A and B 25 % each (one flag: 报价), 华南's rep all in 报价 (four flags).
+    // team 4 / 4 / 4 / 16 of 28; A and B 25 % each: 32 points under the team in 报价, but with 8 deals that
+    // is chance (p = 0.08): no flag. 华南's rep has all 12 in 报价 (p = 0.002): one flag.
     await openIn(p, a, { initial: 2, needs: 2, intent: 2, quote: 2 });
     await openIn(p, b, { initial: 2, needs: 2, intent: 2, quote: 2 });
-    await openIn(p, s, { quote: 2 });
+    await openIn(p, s, { quote: 12 });
     const res = await team.director.get(`/api/v1/reports/funnel?pipelineId=${p.id}&departmentId=${team.departments.center}&pageSize=1`);
     expect(res.body.reps.total).toBe(3);
-    expect(res.body.reps.items.map((r: { ownerId: string; flags: number }) => [r.ownerId, r.flags])).toEqual([[s.userId, 4]]);
+    expect(res.body.reps.items.map((r: { ownerId: string; flags: number }) => [r.ownerId, r.flags])).toEqual([[s.userId, 1]]);
     const second = await team.director.get(
       `/api/v1/reports/funnel?pipelineId=${p.id}&departmentId=${team.departments.center}&page=2&pageSize=1`,
     );
-    expect(second.body.reps.items[0].flags).toBe(1);
+    expect(second.body.reps.items[0].flags).toBe(0);
     // A and B tie on flags and open opportunities: the name decides, across the page break too.
     const third = await team.director.get(
       `/api/v1/reports/funnel?pipelineId=${p.id}&departmentId=${team.departments.center}&page=3&pageSize=1`,

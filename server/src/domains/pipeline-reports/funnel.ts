@@ -10,24 +10,15 @@ import { L } from './download-labels.js';
 import { sumMoney } from '../../platform/money.js';
 import { allReps, reportWhere } from './report-filters.js';
 import { settingSql } from './report-settings.js';
+import { type DeviationRule, shareDeviation, sharePercent } from '../../platform/reports/deviation.js';
 
 /** One collator for every sort: localeCompare with a locale builds a new one per comparison. */
 const byName = new Intl.Collator('zh-CN');
 
 type Query = z.infer<typeof funnelQuery>;
 
-/** A share in percent with one decimal; 0 of 0 is 0. */
-export const sharePercent = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 1000) / 10 : 0);
-
-/**
- * O7, seed 002: a rep is flagged in a stage when his share of open opportunities there is more than
- * `points` away from the team's (e.g. 报价 under 5 % while the team has 10 %, at 5 points).
- * Differences are compared on the one-decimal shares shown, so what is flagged is what one reads.
- */
-export function stageDeviation(repShare: number, teamShare: number, points: number) {
-  const deviation = Math.round((repShare - teamShare) * 10) / 10;
-  return { deviation, flagged: Math.abs(deviation) > points };
-}
+/** O7: the rule lives in the platform (deviation.ts) so the daily report and dashboard flag alike. */
+export { sharePercent };
 
 interface Row {
   kind: 'meta' | 'stage';
@@ -39,6 +30,7 @@ interface Row {
   position: number | null;
   probability: string | null;
   points: string | null;
+  confidence: string | null;
 }
 
 /** One row of opportunity_stage_totals: an owner's open opportunities in a stage (from one department). */
@@ -95,6 +87,7 @@ async function pageOfReps(db: Db, reps: RepTally[], offset: number, size: number
  */
 async function funnelReport(db: Db, actor: Actor, q: Query): Promise<FunnelReport> {
   const points = q.deviationPoints === undefined ? settingSql('deviationPoints') : sql`${q.deviationPoints}::numeric`;
+  const confidence = q.confidence === undefined ? settingSql('deviationConfidence') : sql`${q.confidence}::numeric`;
   const pipeline = q.pipelineId ? sql`p.id = ${q.pipelineId}` : sql`p.active`;
   const pid = sql`(SELECT p.id FROM pipelines p WHERE ${pipeline} ORDER BY p.is_default DESC, p.sort_order, p.created_at LIMIT 1)`;
   // Two statements side by side: the pipeline, its stages and the setting (a few rows), and the
@@ -105,9 +98,10 @@ async function funnelReport(db: Db, actor: Actor, q: Query): Promise<FunnelRepor
   const [{ rows }, { rows: totals }] = await Promise.all([
     sql<Row>`
       SELECT 'meta' AS kind, ${pid} AS pipeline_id, NULL::uuid AS stage_id, NULL AS label_zh_cn, NULL AS label_zh_tw,
-             NULL AS label_en, NULL::int AS position, NULL AS probability, (${points})::text AS points
+             NULL AS label_en, NULL::int AS position, NULL AS probability, (${points})::text AS points,
+             (${confidence})::text AS confidence
       UNION ALL
-      SELECT 'stage', NULL, s.id, s.label_zh_cn, s.label_zh_tw, s.label_en, s.position, s.probability::text, NULL
+      SELECT 'stage', NULL, s.id, s.label_zh_cn, s.label_zh_tw, s.label_en, s.position, s.probability::text, NULL, NULL
         FROM pipeline_stages s WHERE s.pipeline_id = ${pid} AND s.kind = 'open' AND s.active`.execute(db),
     sql<TotalsRow>`
       SELECT t.owner_id, t.stage_id, t.n, t.amount::text AS amount
@@ -118,6 +112,7 @@ async function funnelReport(db: Db, actor: Actor, q: Query): Promise<FunnelRepor
   const meta = rows.find((r) => r.kind === 'meta');
   const pipelineId = meta?.pipeline_id ?? null;
   const deviationPoints = Number(meta?.points ?? 0);
+  const rule: DeviationRule = { points: deviationPoints, confidence: Number(meta?.confidence ?? 95) };
   const stages = rows
     .filter((r) => r.kind === 'stage')
     .sort((a, b) => (a.position ?? 0) - (b.position ?? 0))
@@ -150,24 +145,32 @@ async function funnelReport(db: Db, actor: Actor, q: Query): Promise<FunnelRepor
   const teamCount = team.counts.reduce((sum, n) => sum + n, 0);
   const teamShares = team.counts.map((n) => sharePercent(n, teamCount));
   const reps = [...byRep.values()];
+  const deviations = (rep: RepTally) => rep.counts.map((n, i) => shareDeviation(n, rep.openCount, team.counts[i], teamCount, rule));
   for (const rep of reps) {
     rep.shares = rep.counts.map((n) => sharePercent(n, rep.openCount));
-    rep.flags = rep.shares.filter((share, i) => stageDeviation(share, teamShares[i], deviationPoints).flagged).length;
+    rep.flags = deviations(rep).filter((d) => d.flagged).length;
   }
   const page = await pageOfReps(db, reps, (q.page - 1) * q.pageSize, q.pageSize);
-  const items = page.map(({ rep, name }) => ({
-    ownerId: rep.ownerId,
-    ownerName: name,
-    openCount: rep.openCount,
-    cells: stages.map((st, i) => ({
-      stageId: st.id,
-      count: rep.counts[i],
-      amount: sumMoney(rep.rows.filter((r) => r.stage_id === st.id).map((r) => r.amount)),
-      share: rep.shares[i],
-      ...stageDeviation(rep.shares[i], teamShares[i], deviationPoints),
-    })),
-    flags: rep.flags,
-  }));
+  const items = page.map(({ rep, name }) => {
+    const d = deviations(rep);
+    return {
+      ownerId: rep.ownerId,
+      ownerName: name,
+      openCount: rep.openCount,
+      cells: stages.map((st, i) => ({
+        stageId: st.id,
+        count: rep.counts[i],
+        amount: sumMoney(rep.rows.filter((r) => r.stage_id === st.id).map((r) => r.amount)),
+        share: rep.shares[i],
+        deviation: d[i].deviation,
+        pValue: d[i].pValue,
+        outsidePoints: d[i].outsidePoints,
+        unlikely: d[i].unlikely,
+        flagged: d[i].flagged,
+      })),
+      flags: rep.flags,
+    };
+  });
   const teamCells = stages.map((st, i) => ({
     stageId: st.id,
     count: team.counts[i],
@@ -178,6 +181,7 @@ async function funnelReport(db: Db, actor: Actor, q: Query): Promise<FunnelRepor
   return {
     pipelineId,
     deviationPoints,
+    confidence: rule.confidence,
     stages: stages.map((s) => ({
       stageId: s.id,
       labels: { 'zh-CN': s.label_zh_cn, 'zh-TW': s.label_zh_tw, en: s.label_en },
@@ -200,6 +204,10 @@ const FUNNEL_COLUMNS: ReportColumn<FunnelLine>[] = [
   { label: L.amount, value: (l) => l.c.amount },
   { label: L.share, value: (l) => l.c.share },
   { label: label('与团队差（点）', '與團隊差（點）', 'Deviation (points)'), value: (l) => l.c.deviation },
+  {
+    label: label('偶然出现的概率', '偶然出現的機率', 'p-value'),
+    value: (l) => (l.c.pValue === undefined ? null : Number(l.c.pValue.toPrecision(3))),
+  },
   { label: label('偏差提醒', '偏差提醒', 'Flagged'), value: (l) => (l.c.flagged === undefined ? null : l.c.flagged ? L.yes : L.no) },
 ];
 
@@ -215,7 +223,8 @@ function funnelTable(r: FunnelReport, { locale }: { locale: Locale }): ReportTab
 
 export const funnelRoute = defineReport({
   path: '/reports/funnel',
-  summary: "Each rep's share of open opportunities per stage beside the team's, deviations flagged",
+  summary:
+    "Each rep's share of open opportunities per stage beside the team's, flagged when far (points) and unlikely by chance (binomial test)",
   query: funnelQuery,
   response: funnelResponse,
   run: (env, actor, q) => funnelReport(env.db, actor, q),

@@ -208,7 +208,7 @@ describe('report downloads (platform/reports)', () => {
     const sheet = book.worksheets[0];
     const values = (n: number) =>
       (sheet.getRow(n).values as unknown[]).slice(1).map((v) => (v === undefined || v === null ? '' : String(v)));
-    expect(values(1)).toEqual(['Owner', 'Stage', 'Opportunities', 'Amount', 'Share (%)', 'Deviation (points)', 'Flagged']);
+    expect(values(1)).toEqual(['Owner', 'Stage', 'Opportunities', 'Amount', 'Share (%)', 'Deviation (points)', 'p-value', 'Flagged']);
     const team0 = json.team.cells.map((c: { count: number; amount: string; share: number }) => [
       'Team',
       String(c.count),

@@ -14,6 +14,15 @@ import { ReportFilters, useReportFilters, useStageLabel } from './report-filters
 type RepRow = FunnelReport['reps']['items'][number];
 type Cell = RepRow['cells'][number];
 
+/** A probability as a percentage a salesperson reads: 61%, 4.2%, 0.02%, < 0.01%. */
+function percentText(p: number): string {
+  const pct = p * 100;
+  if (pct >= 10) return `${Math.round(pct)}%`;
+  if (pct >= 1) return `${Number(pct.toFixed(1))}%`;
+  if (pct >= 0.01) return `${Number(pct.toPrecision(1))}%`;
+  return '< 0.01%';
+}
+
 /** O7: 漏斗分析 — each rep's share of open opportunities per stage beside the team's, gaps flagged. */
 export function FunnelPage() {
   const { t } = useTranslation('pipelineReports');
@@ -32,9 +41,25 @@ export function FunnelPage() {
   const names = stages.map((s) => stageLabel(s.labels));
   const rep = data?.reps.items.find((r) => r.ownerId === selected) ?? data?.reps.items.find((r) => r.flags > 0);
 
-  const cell = (c: Cell) => {
+  const confidence = data?.confidence ?? 95;
+  const alpha = percentText(1 - confidence / 100);
+  /** O7: the tooltip names both conditions with their numbers, so a flag (or its absence) can be believed. */
+  const why = (c: Cell, n: number) => {
+    const limit = data?.deviationPoints ?? 5;
+    if (!c.outsidePoints) return t('funnel.withinPoints', { limit });
+    const gap = t(c.deviation < 0 ? 'funnel.below' : 'funnel.above', { points: Math.abs(c.deviation), limit });
+    const chance = t(c.unlikely ? 'funnel.unlikely' : 'funnel.chance', { n, p: percentText(c.pValue), alpha });
+    return (
+      <div data-testid="funnel-why">
+        {c.flagged && <div style={{ fontWeight: 600 }}>{t('funnel.flaggedTitle')}</div>}
+        <div>① {gap}</div>
+        <div>② {chance}</div>
+      </div>
+    );
+  };
+  const cell = (c: Cell, n: number) => {
     const body = (
-      <Space size={4}>
+      <Space size={4} data-testid={c.flagged ? 'funnel-flag' : undefined}>
         <span className="money">{c.share}%</span>
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
           ({c.count})
@@ -42,11 +67,7 @@ export function FunnelPage() {
         {c.flagged && <WarningFilled style={{ color: '#ff4d4f' }} />}
       </Space>
     );
-    return c.flagged ? (
-      <Tooltip title={t(c.deviation < 0 ? 'funnel.below' : 'funnel.above', { points: Math.abs(c.deviation) })}>{body}</Tooltip>
-    ) : (
-      body
-    );
+    return <Tooltip title={why(c, n)}>{body}</Tooltip>;
   };
 
   const columns: ColumnsType<RepRow> = [
@@ -70,14 +91,14 @@ export function FunnelPage() {
           {names[i]}
           {!own && (
             <Typography.Text type="secondary" style={{ fontSize: 12, fontWeight: 'normal' }}>
-              {t('funnel.team', { share: data?.team.cells[i]?.share ?? 0 })}
+              {t('funnel.team', { share: data?.team.cells[i]?.share ?? 0, count: data?.team.cells[i]?.count ?? 0 })}
             </Typography.Text>
           )}
         </Space>
       ),
       align: 'right' as const,
       onCell: (r: RepRow) => (r.cells[i]?.flagged ? { style: { background: '#fff1f0' } } : {}),
-      render: (_: unknown, r: RepRow) => cell(r.cells[i]),
+      render: (_: unknown, r: RepRow) => cell(r.cells[i], r.openCount),
     })),
   ];
 
@@ -152,7 +173,7 @@ export function FunnelPage() {
           data-testid="funnel-table"
         />
         <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginTop: 12, marginBottom: 0 }}>
-          {t(own ? 'funnel.hintOwn' : 'funnel.hint', { points: data?.deviationPoints ?? 5 })}
+          {t(own ? 'funnel.hintOwn' : 'funnel.hint', { points: data?.deviationPoints ?? 5, confidence, alpha })}
         </Typography.Paragraph>
       </Card>
     </>

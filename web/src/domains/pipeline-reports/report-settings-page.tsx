@@ -57,6 +57,14 @@ export function ReportSettingsPage() {
           <Form.Item name="deviationPoints" label={t('settings.points')} extra={t('settings.pointsHint')} rules={[{ required: true }]}>
             <InputNumber min={0} max={100} step={1} suffix={t('funnel.pointsUnit')} style={{ width: 160 }} />
           </Form.Item>
+          <Form.Item
+            name="deviationConfidence"
+            label={t('settings.confidence')}
+            extra={t('settings.confidenceHint')}
+            rules={[{ required: true }]}
+          >
+            <InputNumber min={50} max={99.9} step={1} suffix="%" style={{ width: 160 }} data-testid="settings-confidence" />
+          </Form.Item>
           <Form.Item name="industrySource" label={t('settings.industrySource')} rules={[{ required: true }]}>
             <Radio.Group
               options={[
