@@ -24,15 +24,22 @@ interface DueRow {
  * for the reminder job). Columns: id, name, grade, owner_id, owner_dept_id, follow_up_cycle_days,
  * last_follow_up_at, due_date (date). Data timeliness (T7) counts the overdue ones per rep from it.
  */
-export function keyCustomerDueDates(actor: Actor | null, timeZone: string, narrow: ScopeNarrowing = {}): RawBuilder<unknown> {
+export function keyCustomerDueDates(
+  actor: Actor | null,
+  timeZone: string,
+  narrow: ScopeNarrowing = {},
+  /** As things stood before this instant (a past day's report): later follow-ups and customers are not seen. */
+  before?: RawBuilder<unknown>,
+): RawBuilder<unknown> {
+  const seen = (column: RawBuilder<unknown>) => (before ? sql`AND ${column} < ${before}` : sql``);
   return sql`
     SELECT c.id, c.name, c.grade, c.owner_id, c.owner_dept_id, c.follow_up_cycle_days, f.last_at AS last_follow_up_at,
            (((coalesce(f.last_at, c.created_at)) AT TIME ZONE ${timeZone})::date + c.follow_up_cycle_days) AS due_date
       FROM customers c
       LEFT JOIN LATERAL (
-        SELECT max(occurred_at) AS last_at FROM follow_ups WHERE customer_id = c.id AND deleted_at IS NULL
+        SELECT max(occurred_at) AS last_at FROM follow_ups WHERE customer_id = c.id AND deleted_at IS NULL ${seen(sql.ref('occurred_at'))}
       ) f ON true
-     WHERE c.deleted_at IS NULL AND c.owner_id IS NOT NULL AND c.is_key AND c.follow_up_cycle_days IS NOT NULL
+     WHERE c.deleted_at IS NULL AND c.owner_id IS NOT NULL AND c.is_key AND c.follow_up_cycle_days IS NOT NULL ${seen(sql.ref('c.created_at'))}
        AND ${actor ? scopeFilter(actor, 'c', narrow) : narrow.ownerId ? sql`c.owner_id = ${narrow.ownerId}` : sql`true`}`;
 }
 

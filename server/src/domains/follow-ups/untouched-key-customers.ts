@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
+import { keyCustomerDueDates } from './due-for-follow-up.js';
 
 export interface UntouchedKeyCustomer {
   id: string;
@@ -24,17 +25,12 @@ export async function untouchedKeyCustomers(
   if (opts.ownerIds.length === 0) return [];
   const end = sql`((${opts.asOfDay}::date + 1)::timestamp AT TIME ZONE ${opts.timeZone})`;
   const { rows } = await sql<{ id: string; name: string; owner_id: string; cycle: number; last_at: Date | null; overdue: number }>`
-    SELECT c.id, c.name, c.owner_id, c.follow_up_cycle_days AS cycle, f.last_at,
-           (${opts.asOfDay}::date - (((coalesce(f.last_at, c.created_at)) AT TIME ZONE ${opts.timeZone})::date + c.follow_up_cycle_days))::int AS overdue
-      FROM customers c
-      LEFT JOIN LATERAL (
-        SELECT max(occurred_at) AS last_at FROM follow_ups
-         WHERE customer_id = c.id AND deleted_at IS NULL AND occurred_at < ${end}
-      ) f ON true
-     WHERE c.owner_id = ANY(${opts.ownerIds}::uuid[]) AND c.deleted_at IS NULL AND c.is_key
-       AND c.follow_up_cycle_days IS NOT NULL AND c.created_at < ${end}
-       AND ((coalesce(f.last_at, c.created_at)) AT TIME ZONE ${opts.timeZone})::date + c.follow_up_cycle_days <= ${opts.asOfDay}::date
-     ORDER BY overdue DESC, c.name
+    WITH due AS (${keyCustomerDueDates(null, opts.timeZone, {}, end)})
+    SELECT id, name, owner_id, follow_up_cycle_days AS cycle, last_follow_up_at AS last_at,
+           (${opts.asOfDay}::date - due_date)::int AS overdue
+      FROM due
+     WHERE owner_id = ANY(${opts.ownerIds}::uuid[]) AND due_date <= ${opts.asOfDay}::date
+     ORDER BY overdue DESC, name
      LIMIT ${opts.limit}`.execute(db);
   return rows.map((r) => ({
     id: r.id,
