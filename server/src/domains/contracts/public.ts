@@ -7,3 +7,4 @@ export { recordProgress, submitContract } from './contract-lifecycle.js';
 export { createContract } from './contract-service.js';
 export { assertStatus as assertContractStatus } from './contract-rules.js';
 export { type ContractEffectListener, onContractEffective } from './contract-effects.js';
+export { signedAmountByOwnerMonth } from './contract-signed.js';
