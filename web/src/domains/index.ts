@@ -25,6 +25,7 @@ import { receivablesDomain } from './receivables/index.js';
 import { recycleBinDomain } from './recycle-bin/index.js';
 import { searchDomain } from './search/index.js';
 import { tasksDomain } from './tasks/index.js';
+import { targetsDomain } from './targets/index.js';
 import { visitPlansDomain } from './visit-plans/index.js';
 
 /** Every web domain registers here once; the shell builds routes, menu and translations from this list. */
@@ -51,6 +52,7 @@ export const webDomains: WebDomain[] = [
   searchDomain,
   pipelineReportsDomain,
   moneyReportsDomain,
+  targetsDomain,
   organisationDomain,
   picklistsDomain,
   gradingDomain,
