@@ -9,6 +9,7 @@ import { seedDemoOrders } from './demo-orders.js';
 import { seedDemoExpenses } from './demo-expenses.js';
 import { seedDemoProducts } from './demo-products.js';
 import { seedDemoReceivables } from './demo-receivables.js';
+import { seedDemoTargets } from './demo-targets.js';
 import {
   BUSINESS,
   CITIES,
@@ -280,6 +281,7 @@ export async function seedDemo(db: Db, opts: { customers?: number; seed?: number
     await seedDemoOrders(trx, userIds);
     await seedDemoExpenses(trx, userIds);
     await seedDemoReceivables(trx, userIds);
+    await seedDemoTargets(trx, userIds);
     // Last: its limits follow what the documents above left owing.
     await seedDemoCredit(trx);
     // A few notes in the knowledge base, linked to customers, the way a team writes them.

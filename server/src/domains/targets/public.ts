@@ -6,3 +6,4 @@ export { type MeasureWindow, type OwnerMonthFigure, registerTargetMeasure, type 
 export { type TargetFigure, targetFigures } from './target-figures.js';
 export { createTarget, saveCells } from './target-service.js';
 export { proposeSplit } from './target-proposal.js';
+export { evenSplit } from './target-split.js';
