@@ -29,18 +29,20 @@ export async function seedDemoTargets(trx: Db, users: Map<string, { id: string; 
   };
   const year = Number(businessDate(new Date(), timeZone).slice(0, 4));
   const depts = new Map((await trx.selectFrom('departments').select(['id', 'name']).execute()).map((d) => [d.name, d.id]));
-  // A rep's year: what he signed and won this year, plus a stretch of 30 %, at least ¥300,000, in whole ten thousands.
+  // A rep's year: what he signed this year (effective contracts), stretched by a quarter, at least ¥100,000,
+  // in whole ten thousands — so in December the team stands near, not far from, its targets.
   const signed = await trx
-    .selectFrom('opportunities')
-    .select(['owner_id', (eb) => eb.fn.sum<string>('amount').as('won')])
-    .where('status', '=', 'won')
+    .selectFrom('contracts')
+    .select(['owner_id', (eb) => eb.fn.sum<string>('amount').as('signed')])
+    .where('status', '=', 'effective')
     .where('deleted_at', 'is', null)
+    .where('sign_date', '>=', `${year}-01-01`)
     .groupBy('owner_id')
     .execute();
-  const wonBy = new Map(signed.map((s) => [s.owner_id, BigInt(Math.round(Number(s.won ?? 0)))]));
+  const signedBy = new Map(signed.map((s) => [s.owner_id, BigInt(Math.round(Number(s.signed ?? 0)))]));
   const repYear = (userId: string) => {
-    const stretch = ((wonBy.get(userId) ?? 0n) * 13n) / 10n;
-    const floor = stretch < 300_000n ? 300_000n : stretch;
+    const stretch = ((signedBy.get(userId) ?? 0n) * 5n) / 4n;
+    const floor = stretch < 100_000n ? 100_000n : stretch;
     return ((floor + 9_999n) / 10_000n) * 10_000n * 100n;
   };
   const repsOf = async (dept: string) =>
@@ -106,7 +108,7 @@ export async function seedDemoTargets(trx: Db, users: Map<string, { id: string; 
   const company = regionYears.reduce((a, [, f]) => a + f, 0n);
   await setTarget('zhao.zong', null, company, byMonth({ departmentId: depts.get('总公司') }, company));
   // Next year's, set by 钱经理 and waiting for its split.
-  const next = regionYears[0][1] / 2n + 50_000_000n;
+  const next = regionYears[0][1] + 20_000_000n;
   await createTarget(trx, await actor('qian.east'), env, {
     type: 'signed_amount',
     year: year + 1,

@@ -25,6 +25,7 @@ export function TargetCreateModal({ open, year, onClose }: { open: boolean; year
   const navigate = useNavigate();
   const [form] = Form.useForm<Values>();
   const create = useTargetChange(createTarget);
+  const type = Form.useWatch('type', form);
   const submit = async (v: Values) => {
     try {
       const created = await create.mutateAsync({ ...v, departmentId: v.departmentId ?? null });
@@ -63,7 +64,11 @@ export function TargetCreateModal({ open, year, onClose }: { open: boolean; year
           <DepartmentSelect style={{ width: '100%' }} data-testid="target-department" />
         </Form.Item>
         <Form.Item name="amount" label={t('form.amount')} rules={[{ required: true, message: t('form.required') }]}>
-          <MoneyInput data-testid="target-amount" />
+          {type === 'new_customers' ? (
+            <MoneyInput prefix={null} precision={0} data-testid="target-amount" />
+          ) : (
+            <MoneyInput data-testid="target-amount" />
+          )}
         </Form.Item>
         <Form.Item name="notes" label={t('form.notes')}>
           <Input.TextArea maxLength={500} rows={2} />
