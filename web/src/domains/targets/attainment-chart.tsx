@@ -30,7 +30,6 @@ export function AttainmentChart({
   const axis = (v: number) => (type === 'new_customers' ? String(v) : formatWan(String(v), i18n.language));
   const hasForecast = rows.some((r) => r.forecast !== null);
   const option = {
-    color: ['#d9d9d9', '#1677ff', '#91caff', '#fa8c16'],
     tooltip: {
       trigger: 'axis',
       axisPointer: { type: 'shadow' },
@@ -44,14 +43,24 @@ export function AttainmentChart({
       { type: 'value', axisLabel: { formatter: '{value}%' }, splitLine: { show: false } },
     ],
     series: [
-      { name: t('attainment.target'), type: 'bar', barMaxWidth: 28, data: rows.map((r) => n(r.target)) },
-      { name: t('attainment.actual'), type: 'bar', stack: 'done', barMaxWidth: 28, data: rows.map((r) => n(r.actual)) },
+      { name: t('attainment.target'), type: 'bar', color: '#d9d9d9', barMaxWidth: 28, data: rows.map((r) => n(r.target)) },
+      { name: t('attainment.actual'), type: 'bar', color: '#1677ff', stack: 'done', barMaxWidth: 28, data: rows.map((r) => n(r.actual)) },
       ...(hasForecast
-        ? [{ name: t('attainment.forecast'), type: 'bar', stack: 'done', barMaxWidth: 28, data: rows.map((r) => n(r.forecast)) }]
+        ? [
+            {
+              name: t('attainment.forecast'),
+              type: 'bar',
+              color: '#91caff',
+              stack: 'done',
+              barMaxWidth: 28,
+              data: rows.map((r) => n(r.forecast)),
+            },
+          ]
         : []),
       {
         name: t('attainment.rate'),
         type: 'line',
+        color: '#fa8c16',
         yAxisIndex: 1,
         data: rows.map((r) => n(r.rate)),
         tooltip: { valueFormatter: (v: number | null) => (v === null || v === undefined ? '—' : `${v}%`) },
