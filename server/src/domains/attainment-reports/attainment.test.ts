@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeAdmin, makeClient, makeTeam, uniq } from '../../test/factories.js';
+import { makeProduct } from '../../test/quote-factories.js';
 import { effectiveContract, planInThirds } from '../../test/receivable-factories.js';
 import { type Client, startTestApp, type TestApp } from '../../test/test-app.js';
 import { makeOpportunity, makePipeline } from '../pipeline-reports/report-test-data.js';
@@ -128,6 +129,29 @@ describe('attainment (T2, seed 002: 已签约 + 预计签约 vs 目标)', () => 
     expect(expected.body.status).toBe('expected');
     const r = await attainment(tm.repA, 'type=collections&period=2026-11');
     expect(r.rows).toEqual([expect.objectContaining({ kind: 'person', id: repA, actual: '100.00', target: null, forecast: null })]);
+  });
+
+  it('counts gross margin as the profit report does: revenue − cost on the lines − approved expenses spent in the period', async () => {
+    const tm = await makeTeam(t.app, t.db);
+    const repA = await idOf(tm.repA);
+    const productId = await makeProduct(t.db, { listPrice: '1000.00', costPrice: '600.00', ownerId: adminId });
+    const customerId = (await tm.repA.post('/api/v1/customers', { name: uniq('毛利客户') })).body.id;
+    const c = (await tm.repA.post('/api/v1/contracts', { customerId, lines: [{ productId, quantity: '1' }] })).body;
+    await t.db.updateTable('contracts').set({ status: 'effective', sign_date: '2026-10-08' }).where('id', '=', c.id).execute();
+    const claim = (status: string, amount: string, spentOn: string) =>
+      sql`INSERT INTO expenses (owner_id, owner_dept_id, created_by, number, customer_id, contract_id, category, amount, spent_on, description, status)
+          VALUES (${repA}, ${tm.departments.shanghai}, ${repA}, ${uniq('FY-')}, ${customerId}, ${c.id}, 'entertainment', ${amount}, ${spentOn}, '招待', ${status})`.execute(
+        t.db,
+      );
+    await claim('approved', '150.00', '2026-10-20');
+    await claim('draft', '70.00', '2026-10-21');
+    await claim('approved', '30.00', '2026-11-02');
+    const r = await attainment(tm.repA, 'type=gross_margin&period=2026-10');
+    expect(r.rows[0]).toMatchObject({ id: repA, actual: '250.00', forecast: null });
+    const profit = (await tm.eastManager.get('/api/v1/reports/profit/contracts?pageSize=100')).body.items.find(
+      (x: { contractId: string }) => x.contractId === c.id,
+    );
+    expect(profit).toMatchObject({ revenue: '1000.00', cost: '600.00', expenses: '180.00' });
   });
 
   it('shows each caller his scope: a rep himself, a manager his department down, the director the company', async () => {
