@@ -15,6 +15,19 @@ export const isCountTarget = (type: TargetType) => COUNT_TARGET_TYPES.includes(t
 /** Types whose rest of the period can be set against the weighted pipeline forecast (seed 002: 预计签约). */
 export const FORECAST_TARGET_TYPES: readonly TargetType[] = ['signed_amount', 'won_opportunities'];
 
+/** T1 "optionally by product or region": a target may be for one product category or one region only. */
+export const TARGET_DIMENSIONS = ['product_category', 'region'] as const;
+export type TargetDimension = (typeof TARGET_DIMENSIONS)[number];
+/** Only signed amounts are split by product (contract lines); every type by the customer's region. */
+export const PRODUCT_TARGET_TYPES: readonly TargetType[] = ['signed_amount'];
+const dimensionFields = {
+  dimension: describe(z.enum(TARGET_DIMENSIONS).nullable().default(null), 'Only one product category or region'),
+  dimensionValue: describe(
+    z.string().trim().max(100).nullable().default(null),
+    'The product category id, or the region (华东 or 华东/上海)',
+  ),
+};
+
 export const SPLIT_METHODS = ['even', 'last_year', 'manual'] as const;
 export type SplitMethod = (typeof SPLIT_METHODS)[number];
 
@@ -29,6 +42,7 @@ export const createTargetBody = z.object({
   departmentId: describe(idSchema.nullable().default(null), 'The department; null for the whole company'),
   amount: describe(targetAmount, 'The yearly target'),
   notes: optionalText(500),
+  ...dimensionFields,
 });
 export type CreateTargetBody = z.infer<typeof createTargetBody>;
 
@@ -81,6 +95,10 @@ export const targetSchema = z.object({
   year: z.number(),
   departmentId: idSchema.nullable(),
   departmentName: z.string().nullable(),
+  dimension: z.enum(TARGET_DIMENSIONS).nullable(),
+  dimensionValue: z.string().nullable(),
+  /** The category's name or the region, as shown. */
+  dimensionLabel: z.string().nullable(),
   title: z.string(),
   amount: z.string(),
   distributed: z.string(),
@@ -126,6 +144,8 @@ export const attainmentQuery = z.object({
   type: z.enum(TARGET_TYPES).default('signed_amount'),
   period: describe(periodSchema.optional(), 'YYYY, YYYY-Qn or YYYY-MM (default: this month in the company time zone)'),
   departmentId: describe(idSchema.optional(), 'Drill into this department: its sub-departments and people'),
+  dimension: z.enum(TARGET_DIMENSIONS).optional(),
+  dimensionValue: z.string().trim().max(100).optional(),
 });
 export type AttainmentQuery = z.infer<typeof attainmentQuery>;
 
@@ -153,6 +173,8 @@ export type AttainmentRow = z.infer<typeof attainmentRowSchema>;
 export const attainmentResponse = z.object({
   type: z.enum(TARGET_TYPES),
   period: z.string(),
+  dimension: z.enum(TARGET_DIMENSIONS).nullable(),
+  dimensionValue: z.string().nullable(),
   from: z.string(),
   to: z.string(),
   /** From when the forecast counts (today, or the period's start when it lies ahead); null once the period is over. */

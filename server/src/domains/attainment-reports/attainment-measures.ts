@@ -3,6 +3,7 @@ import type { Actor } from '../../platform/access/actor.js';
 import { scopeFilter } from '../../platform/access/data-scope.js';
 import type { Db } from '../../platform/db/database.js';
 import { signedAmountByOwnerMonth } from '../contracts/public.js';
+import { customerInRegion } from '../customers/public.js';
 import { grossMarginByOwnerMonth } from '../money-reports/public.js';
 import { weightedForecastByOwnerMonth } from '../pipeline-reports/public.js';
 import { confirmedCollectionsByOwnerMonth } from '../receivables/public.js';
@@ -24,6 +25,7 @@ async function wonByOwnerMonth(db: Db, actor: Actor, w: MeasureWindow): Promise<
      WHERE t.deleted_at IS NULL AND t.status = 'won'
        AND t.closed_at >= (${w.from}::timestamp AT TIME ZONE ${w.timeZone})
        AND t.closed_at < (${w.toExclusive}::timestamp AT TIME ZONE ${w.timeZone}) AND ${scopeFilter(actor, 't')}
+       AND ${w.region ? customerInRegion(sql.ref('t.customer_id'), w.region) : sql`true`}
      GROUP BY 1, 2, 3`.execute(db);
   return rows;
 }
@@ -37,6 +39,7 @@ async function newCustomersByOwnerMonth(db: Db, actor: Actor, w: MeasureWindow):
      WHERE t.deleted_at IS NULL AND t.owner_id IS NOT NULL
        AND t.created_at >= (${w.from}::timestamp AT TIME ZONE ${w.timeZone})
        AND t.created_at < (${w.toExclusive}::timestamp AT TIME ZONE ${w.timeZone}) AND ${scopeFilter(actor, 't')}
+       AND ${w.region ? customerInRegion(sql.ref('t.id'), w.region) : sql`true`}
      GROUP BY 1, 2, 3`.execute(db);
   return rows;
 }

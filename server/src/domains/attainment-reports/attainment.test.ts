@@ -154,6 +154,74 @@ describe('attainment (T2, seed 002: 已签约 + 预计签约 vs 目标)', () => 
     expect(profit).toMatchObject({ revenue: '1000.00', cost: '600.00', expenses: '180.00' });
   });
 
+  it('narrows a target and its actuals to one region or one product category (T1 "optionally by product or region")', async () => {
+    const tm = await makeTeam(t.app, t.db);
+    const repA = await idOf(tm.repA);
+    const east = (await tm.repA.post('/api/v1/customers', { name: uniq('华东客户'), region: '华东/上海' })).body.id;
+    const south = (await tm.repA.post('/api/v1/customers', { name: uniq('华南客户'), region: '华南/广州' })).body.id;
+    await effectiveContract(t.db, adminId, tm.repA, '300.00', { signDate: '2027-05-06', customerId: east });
+    await effectiveContract(t.db, adminId, tm.repA, '700.00', { signDate: '2027-05-07', customerId: south });
+    const regional = await tm.eastManager.post('/api/v1/targets', {
+      type: 'signed_amount',
+      year: 2027,
+      departmentId: tm.departments.shanghai,
+      amount: '600.00',
+      dimension: 'region',
+      dimensionValue: '华东',
+    });
+    expect(regional.status, JSON.stringify(regional.body)).toBe(201);
+    expect(regional.body.title).toContain('（华东）');
+    await tm.eastManager.request('PUT', `/api/v1/targets/${regional.body.id}/cells`, {
+      version: regional.body.version,
+      cells: [{ userId: repA, month: 5, amount: '600.00' }],
+    });
+    const r = await attainment(tm.repA, 'type=signed_amount&period=2027-05&dimension=region&dimensionValue=华东');
+    expect(r.rows[0]).toMatchObject({ target: '600.00', actual: '300.00', rate: '50.00' });
+    // Without the dimension: both contracts, and no target (none was set for all regions).
+    expect((await attainment(tm.repA, 'type=signed_amount&period=2027-05')).rows[0]).toMatchObject({ target: null, actual: '1000.00' });
+
+    // A category counts the contract lines of its products, sub-categories included.
+    const [parent] = await sql<{ id: string }>`INSERT INTO product_categories (name) VALUES (${uniq('奶粉')}) RETURNING id`
+      .execute(t.db)
+      .then((x) => x.rows);
+    const [child] = await sql<{
+      id: string;
+    }>`INSERT INTO product_categories (name, parent_id) VALUES (${uniq('婴儿奶粉')}, ${parent.id}) RETURNING id`
+      .execute(t.db)
+      .then((x) => x.rows);
+    const inCategory = await makeProduct(t.db, { listPrice: '120.00', ownerId: adminId });
+    const other = await makeProduct(t.db, { listPrice: '80.00', ownerId: adminId });
+    await t.db.updateTable('products').set({ category_id: child.id }).where('id', '=', inCategory).execute();
+    const c = (
+      await tm.repA.post('/api/v1/contracts', {
+        customerId: east,
+        lines: [
+          { productId: inCategory, quantity: '2' },
+          { productId: other, quantity: '1' },
+        ],
+      })
+    ).body;
+    await t.db.updateTable('contracts').set({ status: 'effective', sign_date: '2027-06-10' }).where('id', '=', c.id).execute();
+    const byCategory = await attainment(
+      tm.repA,
+      `type=signed_amount&period=2027-06&dimension=product_category&dimensionValue=${parent.id}`,
+    );
+    expect(byCategory.rows[0]).toMatchObject({ actual: '240.00', forecast: null });
+    expect(
+      (await tm.repA.get(`/api/v1/targets/attainment?type=collections&dimension=product_category&dimensionValue=${parent.id}`)).status,
+    ).toBe(400);
+    const wrong = await tm.eastManager.post('/api/v1/targets', {
+      type: 'collections',
+      year: 2027,
+      departmentId: tm.departments.shanghai,
+      amount: '1.00',
+      dimension: 'product_category',
+      dimensionValue: parent.id,
+    });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.error.fields.dimension).toBe('按产品分类只能设签约金额目标');
+  });
+
   it('shows each caller his scope: a rep himself, a manager his department down, the director the company', async () => {
     const tm = await splitTeamTarget();
     const rep = await attainment(tm.repA, 'period=2027-02');

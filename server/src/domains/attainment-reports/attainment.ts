@@ -1,21 +1,24 @@
 import type { Locale } from '@contracts/common.js';
 import {
+  type AttainmentQuery,
   type AttainmentReport,
   type AttainmentRow,
   attainmentQuery,
   attainmentResponse,
   FORECAST_TARGET_TYPES,
+  PRODUCT_TARGET_TYPES,
+  type TargetDimension,
 } from '@contracts/targets.js';
 import { sql } from 'kysely';
 import type { Actor } from '../../platform/access/actor.js';
 import { departmentClosure } from '../../platform/access/department-subtree.js';
 import { businessDate } from '../../platform/dates.js';
 import type { Db } from '../../platform/db/database.js';
-import { AppError } from '../../platform/http/errors.js';
+import { AppError, fieldError } from '../../platform/http/errors.js';
 import { sumMoney } from '../../platform/money.js';
 import { defineReport } from '../../platform/reports/report-route.js';
 import { label, type ReportColumn, reportTable, tablePart } from '../../platform/reports/report-table.js';
-import { type OwnerMonthFigure, targetFigures, targetMeasure } from '../targets/public.js';
+import { dimensionWindow, type OwnerMonthFigure, targetFigures, targetMeasure } from '../targets/public.js';
 import { elapsedShare, type Period, parsePeriod } from './attainment-period.js';
 import { rate, shortfall, TYPE_LABEL } from './attainment-figures.js';
 
@@ -96,31 +99,49 @@ async function sumPerOwner(db: Db, owners: Owner[], figures: OwnerMonthFigure[])
   return new Map([...parts].map(([k, v]) => [k, sumMoney(v)]));
 }
 
-async function attainmentReport(
-  db: Db,
-  actor: Actor,
-  q: { type: AttainmentReport['type']; period?: string; departmentId?: string },
-  now: Date,
-  timeZone: string,
-) {
+/** One product category (signed amounts only) or one region, both given or neither. */
+function dimensionOf(q: AttainmentQuery): { kind: TargetDimension | null; value: string | null } {
+  if (!q.dimension && !q.dimensionValue) return { kind: null, value: null };
+  if (!q.dimension) throw fieldError('dimension', 'required');
+  if (!q.dimensionValue) throw fieldError('dimensionValue', 'required');
+  if (q.dimension === 'product_category' && !PRODUCT_TARGET_TYPES.includes(q.type)) throw fieldError('dimension', 'target_dimension_type');
+  if (q.dimension === 'product_category' && !/^[0-9a-f-]{36}$/i.test(q.dimensionValue)) throw fieldError('dimensionValue', 'uuid');
+  return { kind: q.dimension, value: q.dimensionValue };
+}
+
+async function attainmentReport(db: Db, actor: Actor, q: AttainmentQuery, now: Date, timeZone: string): Promise<AttainmentReport> {
   const today = businessDate(now, timeZone);
+  const dimension = dimensionOf(q);
   const period: Period = parsePeriod(q.period, today);
   const owners = await ownersOf(db, actor, q.departmentId);
   const measure = targetMeasure(q.type);
-  const window = { from: period.from, toExclusive: period.toExclusive, timeZone };
+  const window = {
+    from: period.from,
+    toExclusive: period.toExclusive,
+    timeZone,
+    ...dimensionWindow({ dimension: dimension.kind, dimension_value: dimension.value }),
+  };
   const actuals = await sumPerOwner(db, owners, await measure.actuals(db, actor, window));
   // The rest of the period: from today (or its start, when it lies ahead) to its end; none once it is over.
   const ahead = period.from > today;
   const forecastFrom = today >= period.toExclusive ? null : ahead ? period.from : today;
   const forecast =
-    measure.forecast && forecastFrom && FORECAST_TARGET_TYPES.includes(q.type)
+    // Deals carry no product category: a category's target has no forecast.
+    measure.forecast && forecastFrom && FORECAST_TARGET_TYPES.includes(q.type) && dimension.kind !== 'product_category'
       ? await sumPerOwner(db, owners, await measure.forecast(db, actor, { ...window, from: forecastFrom }))
       : null;
-  const targets = await targetFigures(db, q.type, period.year, period.months, {
-    userIds: owners.filter((o) => o.kind === 'person').map((o) => o.id as string),
-    departmentIds: owners.filter((o) => o.kind === 'department').map((o) => o.id as string),
-    company: owners.some((o) => o.kind === 'company'),
-  });
+  const targets = await targetFigures(
+    db,
+    q.type,
+    period.year,
+    period.months,
+    {
+      userIds: owners.filter((o) => o.kind === 'person').map((o) => o.id as string),
+      departmentIds: owners.filter((o) => o.kind === 'department').map((o) => o.id as string),
+      company: owners.some((o) => o.kind === 'company'),
+    },
+    dimension,
+  );
   const targetOf = new Map(targets.map((t) => [`${t.kind}:${t.id ?? ''}`, t.target]));
   const rows: AttainmentRow[] = owners.map((o) => {
     const key = `${o.kind}:${o.id ?? ''}`;
@@ -141,6 +162,8 @@ async function attainmentReport(
   return {
     type: q.type,
     period: period.key,
+    dimension: dimension.kind,
+    dimensionValue: dimension.value,
     from: period.from,
     to: period.toExclusive,
     forecastFrom,

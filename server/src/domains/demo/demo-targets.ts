@@ -62,7 +62,15 @@ export async function seedDemoTargets(trx: Db, users: Map<string, { id: string; 
     }));
   const setTarget = async (username: string, departmentId: string | null, fen: bigint, cells: ReturnType<typeof byMonth>) => {
     const who = await actor(username);
-    const body = { type: 'signed_amount' as const, year, departmentId, amount: yuan(fen), notes: null };
+    const body = {
+      type: 'signed_amount' as const,
+      year,
+      departmentId,
+      amount: yuan(fen),
+      notes: null,
+      dimension: null,
+      dimensionValue: null,
+    };
     const id = await createTarget(trx, who, env, body);
     await saveCells(trx, who, env, id, { version: 1, method: 'manual', cells });
   };
@@ -115,5 +123,7 @@ export async function seedDemoTargets(trx: Db, users: Map<string, { id: string; 
     departmentId: depts.get('上海一组') as string,
     amount: yuan(next - (next % 1_000_000n)),
     notes: '明年上海一组签约目标，待分解到人到月',
+    dimension: null,
+    dimensionValue: null,
   });
 }

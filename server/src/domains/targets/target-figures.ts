@@ -13,7 +13,8 @@ export interface TargetFigure {
  * T2: what each owner is to reach in the months asked for (a year, a quarter or a month of one year).
  * A person: the sum of his cells in every target of the type. A department or the company: the sum of
  * its own target's cells; an own target not yet split counts whole for the year and is unknown for
- * shorter periods; without an own target, a department has what its parent's target gives it.
+ * shorter periods; without an own target, a department has what its parent's target gives it. A
+ * dimension (one product category or region) reads only the targets set for it.
  */
 export async function targetFigures(
   db: Db,
@@ -21,12 +22,14 @@ export async function targetFigures(
   year: number,
   months: number[],
   owners: { userIds: string[]; departmentIds: string[]; company: boolean },
+  dimension: { kind: string | null; value: string | null } = { kind: null, value: null },
 ): Promise<TargetFigure[]> {
   const whole = months.length === 12;
   const inRange = sql`c.month = ANY(${sql.val(months)}::int[])`;
   const { rows } = await sql<TargetFigure>`
     WITH t AS (SELECT id, department_id, amount, EXISTS (SELECT 1 FROM target_cells c WHERE c.target_id = targets.id) AS split
-                 FROM targets WHERE type = ${type} AND year = ${year} AND deleted_at IS NULL)
+                 FROM targets WHERE type = ${type} AND year = ${year} AND deleted_at IS NULL
+                  AND dimension IS NOT DISTINCT FROM ${dimension.kind} AND dimension_value IS NOT DISTINCT FROM ${dimension.value})
     SELECT 'person' AS kind, u.id, (SELECT sum(c.amount)::numeric(16,2)::text FROM target_cells c JOIN t ON t.id = c.target_id
                                      WHERE c.user_id = u.id AND ${inRange}) AS target
       FROM unnest(${sql.val(owners.userIds)}::uuid[]) AS u(id)

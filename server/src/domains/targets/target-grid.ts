@@ -2,6 +2,15 @@ import type { GridRow, TargetType } from '@contracts/targets.js';
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
 
+/** A target's identity: type, year, department, dimension. */
+export interface TargetKeyValues {
+  type: TargetType;
+  year: number;
+  department_id: string | null;
+  dimension: string | null;
+  dimension_value: string | null;
+}
+
 /*
  * The rows a target splits over, along the department tree: the company's over the top departments;
  * a department's over its own people and its direct sub-departments (whose share becomes the ceiling
@@ -36,7 +45,8 @@ export async function gridRows(db: Db, targetId: string | null, departmentId: st
  * parent department's target (the company's for a top department) of the same type and year. Null
  * when there is no such target — then nothing above limits this one.
  */
-export async function parentAllocation(db: Db, type: TargetType, year: number, departmentId: string | null): Promise<string | null> {
+export async function parentAllocation(db: Db, key: TargetKeyValues): Promise<string | null> {
+  const { type, year, department_id: departmentId } = key;
   if (!departmentId) return null;
   const { rows } = await sql<{ allocation: string | null; found: boolean }>`
     SELECT (SELECT sum(c.amount)::numeric(16,2)::text FROM target_cells c WHERE c.target_id = p.id AND c.department_id = ${departmentId}) AS allocation,
@@ -44,20 +54,24 @@ export async function parentAllocation(db: Db, type: TargetType, year: number, d
       FROM departments d
       JOIN targets p ON p.type = ${type} AND p.year = ${year} AND p.deleted_at IS NULL
                     AND p.department_id IS NOT DISTINCT FROM d.parent_id
+                    AND p.dimension IS NOT DISTINCT FROM ${key.dimension} AND p.dimension_value IS NOT DISTINCT FROM ${key.dimension_value}
      WHERE d.id = ${departmentId}`.execute(db);
   if (!rows[0]?.found) return null;
   return rows[0].allocation ?? '0.00';
 }
 
 /** The own targets of sub-departments this target gives a share to: each may not get less than it. */
-export async function childTargets(db: Db, type: TargetType, year: number, departmentIds: string[]) {
+export async function childTargets(db: Db, key: TargetKeyValues, departmentIds: string[]) {
   if (departmentIds.length === 0) return [];
   return db
     .selectFrom('targets as t')
     .innerJoin('departments as d', 'd.id', 't.department_id')
     .select(['t.department_id as departmentId', 't.amount', 'd.name'])
-    .where('t.type', '=', type)
-    .where('t.year', '=', year)
+    .where('t.type', '=', key.type)
+    .where('t.year', '=', key.year)
+    .where(
+      sql<boolean>`t.dimension IS NOT DISTINCT FROM ${key.dimension} AND t.dimension_value IS NOT DISTINCT FROM ${key.dimension_value}`,
+    )
     .where('t.deleted_at', 'is', null)
     .where('t.department_id', 'in', departmentIds)
     .execute();

@@ -23,7 +23,19 @@ export interface MeasureWindow {
   /** Day after the last, exclusive. */
   toExclusive: string;
   timeZone: string;
+  /** Only customers in this region (and the regions under it). */
+  region?: string;
+  /** Only products of this category and its sub-categories (signed amounts). */
+  productCategoryId?: string;
 }
+
+/** The window's narrowing for a target's dimension. */
+export const dimensionWindow = (d: { dimension: string | null; dimension_value: string | null }) =>
+  d.dimension === 'region' && d.dimension_value
+    ? { region: d.dimension_value }
+    : d.dimension === 'product_category' && d.dimension_value
+      ? { productCategoryId: d.dimension_value }
+      : {};
 
 export interface TargetMeasure {
   actuals(db: Db, actor: Actor, window: MeasureWindow): Promise<OwnerMonthFigure[]>;

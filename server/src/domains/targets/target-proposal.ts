@@ -7,7 +7,7 @@ import { departmentClosure } from '../../platform/access/department-subtree.js';
 import type { Db } from '../../platform/db/database.js';
 import { fieldError } from '../../platform/http/errors.js';
 import { gridRows } from './target-grid.js';
-import { targetMeasure } from './target-measures.js';
+import { dimensionWindow, targetMeasure } from './target-measures.js';
 import { type Env, findTarget } from './target-service.js';
 import { evenSplit, fromUnits, shareSplit, toUnits } from './target-split.js';
 
@@ -42,7 +42,12 @@ export async function proposeSplit(db: Db, actor: Actor, env: Env, id: string, b
   if (body.method === 'even') {
     units = evenSplit(total, rows.length * 12);
   } else {
-    const window = { from: `${target.year - 1}-01-01`, toExclusive: `${target.year}-01-01`, timeZone: env.timeZone };
+    const window = {
+      from: `${target.year - 1}-01-01`,
+      toExclusive: `${target.year}-01-01`,
+      timeZone: env.timeZone,
+      ...dimensionWindow(target),
+    };
     const actuals = await targetMeasure(target.type).actuals(db, actor, window);
     const unitOf = await subtrees(
       db,

@@ -1,4 +1,13 @@
-import type { CreateTargetBody, GridRow, SplitMethod, Target, TargetCell, TargetDetail, TargetType } from '@contracts/targets.js';
+import {
+  type CreateTargetBody,
+  type GridRow,
+  PRODUCT_TARGET_TYPES,
+  type SplitMethod,
+  type Target,
+  type TargetCell,
+  type TargetDetail,
+  type TargetType,
+} from '@contracts/targets.js';
 import { type Selectable, sql } from 'kysely';
 import type { z } from 'zod';
 import type { targetListQuery, updateTargetBody } from '@contracts/targets.js';
@@ -16,6 +25,9 @@ import { childTargets, gridRows, parentAllocation } from './target-grid.js';
 import { compareMoney, subtractMoney } from './target-split.js';
 import { assertMayTarget, assertUnlocked, assertWholeUnits, isLocked, mayReopen } from './target-rules.js';
 import type { TargetTable } from './target-table.js';
+
+/** What makes a target one of a kind: type, year, department and dimension. */
+export type TargetKey = 'type' | 'year' | 'department_id' | 'dimension' | 'dimension_value';
 
 export interface Env {
   clock: Clock;
@@ -40,6 +52,20 @@ async function departmentName(db: Db, id: string | null): Promise<string | null>
   return d.name;
 }
 
+/** The category's name or the region; a category must exist and split only signed amounts. */
+async function dimensionLabel(db: Db, type: TargetType, dimension: string | null, value: string | null): Promise<string | null> {
+  if (dimension === null && value === null) return null;
+  if (dimension === null) throw fieldError('dimension', 'required');
+  if (!value) throw fieldError('dimensionValue', 'required');
+  if (dimension === 'region') return value;
+  if (!PRODUCT_TARGET_TYPES.includes(type)) throw fieldError('dimension', 'target_dimension_type');
+  const c = /^[0-9a-f-]{36}$/i.test(value)
+    ? await db.selectFrom('product_categories').select('name').where('id', '=', value).executeTakeFirst()
+    : undefined;
+  if (!c) throw fieldError('dimensionValue', 'reference');
+  return c.name;
+}
+
 async function distributedOf(db: Db, targetId: string): Promise<string> {
   const r = await db
     .selectFrom('target_cells')
@@ -58,11 +84,14 @@ async function toApi(db: Db, env: Env, row: Row): Promise<Target> {
     year: row.year,
     departmentId: row.department_id,
     departmentName: await departmentName(db, row.department_id).catch(() => null),
+    dimension: row.dimension,
+    dimensionValue: row.dimension_value,
+    dimensionLabel: await dimensionLabel(db, row.type, row.dimension, row.dimension_value).catch(() => row.dimension_value),
     title: row.title,
     amount: row.amount,
     distributed,
     undistributed: subtractMoney(row.amount, distributed),
-    parentAllocation: await parentAllocation(db, row.type, row.year, row.department_id),
+    parentAllocation: await parentAllocation(db, row),
     splitMethod: row.split_method,
     notes: row.notes,
     locked: isLocked(row.year, row.reopened_at, today(env)),
@@ -111,8 +140,8 @@ export async function getTarget(db: Db, actor: Actor, env: Env, id: string): Pro
 }
 
 /** The amount may not exceed what the parent gives the department, nor fall below what is already split. */
-async function assertAmountFits(db: Db, row: Pick<Row, 'type' | 'year' | 'department_id'>, amount: string, distributed: string) {
-  const parent = await parentAllocation(db, row.type, row.year, row.department_id);
+async function assertAmountFits(db: Db, row: Pick<Row, TargetKey>, amount: string, distributed: string) {
+  const parent = await parentAllocation(db, row);
   if (parent !== null && compareMoney(amount, parent) > 0)
     throw new AppError('TARGET_OVER_PARENT', { fields: { amount: { key: 'target_over_parent', params: { parent } } } });
   if (compareMoney(amount, distributed) < 0)
@@ -123,16 +152,17 @@ export async function createTarget(trx: Db, actor: Actor, env: Env, body: Create
   assertMayTarget(actor, body.departmentId);
   assertWholeUnits(body.type, 'amount', body.amount);
   const name = (await departmentName(trx, body.departmentId)) ?? '全公司';
-  await assertAmountFits(trx, { type: body.type, year: body.year, department_id: body.departmentId }, body.amount, '0.00');
-  const title = `${body.year} ${name} ${TYPE_TITLE[body.type]}`;
-  const values = {
+  const dimension = await dimensionLabel(trx, body.type, body.dimension, body.dimensionValue);
+  const key = {
     type: body.type,
     year: body.year,
     department_id: body.departmentId,
-    title,
-    amount: body.amount,
-    notes: body.notes ?? null,
+    dimension: body.dimension,
+    dimension_value: body.dimensionValue,
   };
+  await assertAmountFits(trx, key, body.amount, '0.00');
+  const title = `${body.year} ${name} ${TYPE_TITLE[body.type]}${dimension ? `（${dimension}）` : ''}`;
+  const values = { ...key, title, amount: body.amount, notes: body.notes ?? null };
   const row = await trx
     .insertInto('targets')
     .values({
@@ -223,7 +253,7 @@ export async function saveCells(
     throw new AppError('TARGET_OVER_PARENT', { fields: { cells: { key: 'target_over_total', params } } });
   }
   const units = rows.filter((r) => r.departmentId).map((r) => r.departmentId as string);
-  for (const child of await childTargets(trx, row.type, row.year, units)) {
+  for (const child of await childTargets(trx, row, units)) {
     const given = sumMoney(cells.filter((c) => c.departmentId === child.departmentId).map((c) => c.amount));
     if (compareMoney(given, child.amount) < 0)
       throw new AppError('TARGET_OVER_PARENT', {

@@ -7,6 +7,8 @@ export interface TargetTable extends RecordBaseColumns {
   type: TargetType;
   year: number;
   department_id: string | null;
+  dimension: 'product_category' | 'region' | null;
+  dimension_value: string | null;
   title: string;
   amount: string;
   split_method: Generated<'even' | 'last_year' | 'manual'>;

@@ -54,6 +54,11 @@ export const TARGET_FIELD_MESSAGES = {
     'zh-TW': '去年沒有實際業績可參考，請平均分配或手動填寫',
     en: 'There are no actuals last year to follow; split evenly or by hand',
   },
+  target_dimension_type: {
+    'zh-CN': '按产品分类只能设签约金额目标',
+    'zh-TW': '按產品分類只能設簽約金額目標',
+    en: 'Only signed-amount targets can be set per product category',
+  },
   target_company_scope: {
     'zh-CN': '只有能看全公司数据的人才能设全公司目标',
     'zh-TW': '只有能看全公司資料的人才能設全公司目標',

@@ -17,6 +17,10 @@ CREATE TABLE targets (
   type text NOT NULL CHECK (type IN ('signed_amount', 'gross_margin', 'collections', 'new_customers', 'won_opportunities')),
   year integer NOT NULL CHECK (year BETWEEN 2000 AND 2100),
   department_id uuid REFERENCES departments(id),
+  -- Optionally for one product category (signed amounts, by contract lines) or one region (the customer's).
+  dimension text CHECK (dimension IN ('product_category', 'region')),
+  dimension_value text CHECK (char_length(dimension_value) <= 100),
+  CHECK ((dimension IS NULL) = (dimension_value IS NULL)),
   -- What history and the recycle bin name it by: "2027 华东 签约金额".
   title text NOT NULL CHECK (char_length(title) <= 200),
   amount numeric(14,2) NOT NULL CHECK (amount >= 0),
@@ -26,8 +30,8 @@ CREATE TABLE targets (
   reopened_at timestamptz,
   reopened_by uuid REFERENCES users(id)
 );
--- One live target per type, year and department (the company counts as one "department").
-CREATE UNIQUE INDEX targets_key ON targets (type, year, department_id) NULLS NOT DISTINCT WHERE deleted_at IS NULL;
+-- One live target per type, year, department (the company counts as one "department") and dimension.
+CREATE UNIQUE INDEX targets_key ON targets (type, year, department_id, dimension, dimension_value) NULLS NOT DISTINCT WHERE deleted_at IS NULL;
 CREATE INDEX targets_department ON targets (department_id) WHERE deleted_at IS NULL;
 CREATE INDEX targets_owner ON targets (owner_id);
 CREATE INDEX targets_owner_dept ON targets (owner_dept_id);
