@@ -10,6 +10,7 @@ import { PageHeader } from '../../shared/page-header.js';
 import { useAttainment } from './api.js';
 import { AttainmentChart } from './attainment-chart.js';
 import { PeriodPicker } from './attainment-period.js';
+import { DimensionKindSelect, DimensionValueInput } from './dimension-fields.js';
 import { TypeSelect, targetValue } from './target-labels.js';
 
 type Row = AttainmentRow & { label: string };
@@ -35,7 +36,9 @@ export function AttainmentPage() {
   const raw = lp.text('period');
   const period = raw && /^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$/.test(raw) ? raw : companyMonth();
   const departmentId = lp.text('dept');
-  const query = { type, period, departmentId };
+  const dimension = (['product_category', 'region'] as const).find((d) => d === lp.text('dim')) ?? null;
+  const dimensionValue = dimension ? lp.text('dimv') : undefined;
+  const query = { type, period, departmentId, ...(dimension && dimensionValue ? { dimension, dimensionValue } : {}) };
   const { data, isFetching, isError, error, refetch } = useAttainment(query);
   const rows: Row[] = (data?.rows ?? []).map((r) => ({ ...r, label: r.kind === 'company' ? t('company') : r.name }));
   const value = (v: string | null) => targetValue(type, v);
@@ -96,11 +99,18 @@ export function AttainmentPage() {
         <Space wrap style={{ marginBottom: 12 }}>
           <TypeSelect
             value={type}
-            onChange={(v) => lp.update({ type: v === 'signed_amount' ? undefined : v })}
+            onChange={(v) =>
+              lp.update({
+                type: v === 'signed_amount' ? undefined : v,
+                ...(v !== 'signed_amount' && dimension === 'product_category' ? { dim: undefined, dimv: undefined } : {}),
+              })
+            }
             aria-label={t('attainment.type')}
             data-testid="attainment-type"
           />
           <PeriodPicker value={period} onChange={(p) => lp.update({ period: p })} />
+          <DimensionKindSelect type={type} value={dimension} onChange={(d) => lp.update({ dim: d, dimv: undefined })} />
+          <DimensionValueInput kind={dimension} value={dimensionValue} onChange={(v) => lp.update({ dimv: v })} />
           {departmentId && (
             <Button icon={<ArrowUpOutlined />} onClick={() => lp.update({ dept: undefined })} data-testid="attainment-up">
               {t('attainment.up')}
@@ -111,7 +121,7 @@ export function AttainmentPage() {
             module="targets"
             action="view"
             path="/targets/attainment"
-            params={{ type, period, departmentId }}
+            params={{ type, period, departmentId, dimension: query.dimension, dimensionValue: query.dimensionValue }}
           />
         </Space>
         {data && (

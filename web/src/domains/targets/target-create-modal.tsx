@@ -1,4 +1,4 @@
-import type { TargetType } from '@contracts/targets.js';
+import type { TargetDimension, TargetType } from '@contracts/targets.js';
 import { App, Form, Input, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
@@ -7,12 +7,15 @@ import { applyApiError } from '../../shared/api-form.js';
 import { MoneyInput } from '../../shared/form-kit/money-input.js';
 import { DepartmentSelect } from '../organisation/public.js';
 import { createTarget, useTargetChange } from './api.js';
+import { DimensionKindSelect, DimensionValueInput } from './dimension-fields.js';
 import { TypeSelect, YearSelect } from './target-labels.js';
 
 interface Values {
   type: TargetType;
   year: number;
   departmentId?: string;
+  dimension?: TargetDimension | null;
+  dimensionValue?: string;
   amount: string;
   notes?: string;
 }
@@ -26,9 +29,15 @@ export function TargetCreateModal({ open, year, onClose }: { open: boolean; year
   const [form] = Form.useForm<Values>();
   const create = useTargetChange(createTarget);
   const type = Form.useWatch('type', form);
+  const dimension = Form.useWatch('dimension', form);
   const submit = async (v: Values) => {
     try {
-      const created = await create.mutateAsync({ ...v, departmentId: v.departmentId ?? null });
+      const created = await create.mutateAsync({
+        ...v,
+        departmentId: v.departmentId ?? null,
+        dimension: v.dimension ?? null,
+        dimensionValue: v.dimension ? (v.dimensionValue ?? null) : null,
+      });
       onClose();
       navigate(`/targets/${created.id}`);
     } catch (e) {
@@ -63,6 +72,18 @@ export function TargetCreateModal({ open, year, onClose }: { open: boolean; year
         <Form.Item name="departmentId" label={t('form.department')} extra={me?.scope === 'all' ? t('form.departmentHint') : undefined}>
           <DepartmentSelect style={{ width: '100%' }} data-testid="target-department" />
         </Form.Item>
+        <Form.Item name="dimension" label={t('dimension.label')} extra={t('dimension.hint')}>
+          <DimensionKindSelect
+            type={type}
+            onChange={(v) => form.setFieldsValue({ dimension: v, dimensionValue: undefined })}
+            data-testid="target-dimension"
+          />
+        </Form.Item>
+        {dimension && (
+          <Form.Item name="dimensionValue" label={t(`dimension.${dimension}`)} rules={[{ required: true, message: t('form.required') }]}>
+            <DimensionValueInput kind={dimension} />
+          </Form.Item>
+        )}
         <Form.Item name="amount" label={t('form.amount')} rules={[{ required: true, message: t('form.required') }]}>
           {type === 'new_customers' ? (
             <MoneyInput prefix={null} precision={0} data-testid="target-amount" />

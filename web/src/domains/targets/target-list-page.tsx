@@ -25,7 +25,12 @@ export function TargetListPage() {
     {
       key: 'owner',
       title: t('list.owner'),
-      render: (_: unknown, r: Target) => <Link to={`/targets/${r.id}`}>{r.departmentName ?? t('company')}</Link>,
+      render: (_: unknown, r: Target) => (
+        <Link to={`/targets/${r.id}`}>
+          {r.departmentName ?? t('company')}
+          {r.dimensionLabel ? `（${r.dimensionLabel}）` : ''}
+        </Link>
+      ),
     },
     { key: 'type', title: t('list.type'), render: (_: unknown, r: Target) => t(`types.${r.type}`) },
     { key: 'amount', title: t('list.amount'), align: 'right' as const, render: (_: unknown, r: Target) => targetValue(r.type, r.amount) },
