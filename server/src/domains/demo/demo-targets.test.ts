@@ -18,6 +18,8 @@ describe('demo targets (T1, T2)', () => {
     const director = await login(t.app, 'zhao.zong', password);
     const company = (await director.get(`/api/v1/targets/attainment?period=${year}`)).body;
     expect(company.rows[0]).toMatchObject({ kind: 'company' });
+    const centre = (await director.get(`/api/v1/targets/attainment?period=${year}&departmentId=${company.rows[1].id}`)).body.rows;
+    expect(centre.find((r: { name: string }) => r.name === '销售中心').target).toBe(company.rows[0].target);
     expect(Number(company.rows[0].target)).toBeGreaterThan(0);
 
     const manager = await login(t.app, 'qian.east', password);

@@ -18,7 +18,7 @@ const REGIONS: [manager: string, region: string, groups: string[] | null][] = [
 
 /**
  * T1 on the first start: this year's signed-amount targets walked down the tree through the real
- * services — the company's (赵总), each region's split to its groups or reps (the managers), 华东's
+ * services — the company's and 销售中心's (赵总), each region's split to its groups or reps (the managers), 华东's
  * groups split to their reps — month by month, so 目标达成 shows rates and gaps for every scope; and
  * next year's target of 上海一组 set but not yet split, for the manager to split.
  */
@@ -114,6 +114,13 @@ export async function seedDemoTargets(trx: Db, users: Map<string, { id: string; 
     }
   }
   const company = regionYears.reduce((a, [, f]) => a + f, 0n);
+  // 赵总's 销售中心 gives each region what its manager split; the company's goes to 总公司 above it.
+  await setTarget(
+    'zhao.zong',
+    depts.get('销售中心') as string,
+    company,
+    regionYears.flatMap(([region, f]) => byMonth({ departmentId: depts.get(region) }, f)),
+  );
   await setTarget('zhao.zong', null, company, byMonth({ departmentId: depts.get('总公司') }, company));
   // Next year's, set by 钱经理 and waiting for its split.
   const next = regionYears[0][1] + 20_000_000n;
