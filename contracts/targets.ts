@@ -175,6 +175,8 @@ export const attainmentResponse = z.object({
   period: z.string(),
   dimension: z.enum(TARGET_DIMENSIONS).nullable(),
   dimensionValue: z.string().nullable(),
+  /** One level up from the drilled department (null: the top of the caller's view). */
+  upDepartmentId: idSchema.nullable(),
   from: z.string(),
   to: z.string(),
   /** From when the forecast counts (today, or the period's start when it lies ahead); null once the period is over. */

@@ -238,6 +238,11 @@ describe('attainment (T2, seed 002: 已签约 + 预计签约 vs 目标)', () => 
     expect(director.rows[0]).toMatchObject({ kind: 'company', isParent: true });
     const drill = await attainment(tm.director, `period=2027&departmentId=${tm.departments.center}`);
     expect(drill.rows.map((r) => r.id)).toEqual(expect.arrayContaining([tm.departments.center, tm.departments.east, tm.departments.south]));
+    // One level up from 上海组 is 华东 for both; from 华东 the manager is at his top, the director goes on to 销售中心.
+    const up = async (who: Client, dept: string) => (await who.get(`/api/v1/targets/attainment?departmentId=${dept}`)).body.upDepartmentId;
+    expect(await up(tm.eastManager, tm.departments.shanghai)).toBe(tm.departments.east);
+    expect(await up(tm.eastManager, tm.departments.east)).toBeNull();
+    expect(await up(tm.director, tm.departments.east)).toBe(tm.departments.center);
   });
 
   it('downloads the same figures as CSV', async () => {

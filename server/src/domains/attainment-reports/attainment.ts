@@ -66,6 +66,14 @@ async function ownersOf(db: Db, actor: Actor, departmentId: string | undefined):
   return [...company, ...rows.map(({ kind, id, name, isParent, drillable }) => ({ kind, id, name, isParent, drillable }))];
 }
 
+/** One level up from a drilled department: its parent when the caller sees it, else the top (null). */
+async function upFrom(db: Db, actor: Actor, departmentId: string | undefined): Promise<string | null> {
+  if (!departmentId) return null;
+  const d = await db.selectFrom('departments').select('parent_id').where('id', '=', departmentId).executeTakeFirst();
+  const parent = d?.parent_id ?? null;
+  return parent && (actor.scope === 'all' || actor.visibleDeptIds.includes(parent)) ? parent : null;
+}
+
 async function deptOwners(db: Db, ids: string[], isParent: boolean): Promise<Owner[]> {
   if (ids.length === 0) return [];
   const rows = await db
@@ -114,6 +122,7 @@ async function attainmentReport(db: Db, actor: Actor, q: AttainmentQuery, now: D
   const dimension = dimensionOf(q);
   const period: Period = parsePeriod(q.period, today);
   const owners = await ownersOf(db, actor, q.departmentId);
+  const up = await upFrom(db, actor, q.departmentId);
   const measure = targetMeasure(q.type);
   const window = {
     from: period.from,
@@ -164,6 +173,7 @@ async function attainmentReport(db: Db, actor: Actor, q: AttainmentQuery, now: D
     period: period.key,
     dimension: dimension.kind,
     dimensionValue: dimension.value,
+    upDepartmentId: up,
     from: period.from,
     to: period.toExclusive,
     forecastFrom,

@@ -112,7 +112,11 @@ export function AttainmentPage() {
           <DimensionKindSelect type={type} value={dimension} onChange={(d) => lp.update({ dim: d, dimv: undefined })} />
           <DimensionValueInput kind={dimension} value={dimensionValue} onChange={(v) => lp.update({ dimv: v })} />
           {departmentId && (
-            <Button icon={<ArrowUpOutlined />} onClick={() => lp.update({ dept: undefined })} data-testid="attainment-up">
+            <Button
+              icon={<ArrowUpOutlined />}
+              onClick={() => lp.update({ dept: data?.upDepartmentId ?? undefined })}
+              data-testid="attainment-up"
+            >
               {t('attainment.up')}
             </Button>
           )}
