@@ -29,6 +29,8 @@ export const MODULES = [
   'orders',
   // M4 费用: expense claims; approve = approve claims routed to you; a rep sees his own by scope.
   'expenses',
+  // T1/T2 销售目标: view = attainment in one's scope; create/edit = set and split targets; approve = reopen a locked target.
+  'targets',
 ] as const;
 export type Module = (typeof MODULES)[number];
 
@@ -80,6 +82,7 @@ export const BUILT_IN_ROLES: BuiltInRole[] = [
       'credit_limits:edit',
       ...crud('orders', ['export', 'approve']),
       ...crud('expenses', ['export', 'approve']),
+      ...crud('targets', ['export']),
     ],
   },
   {
@@ -103,6 +106,7 @@ export const BUILT_IN_ROLES: BuiltInRole[] = [
       'credit_limits:view',
       ...crud('orders', ['export', 'approve']),
       ...crud('expenses', ['export', 'approve']),
+      ...crud('targets', ['export']),
     ],
   },
   {
@@ -127,6 +131,7 @@ export const BUILT_IN_ROLES: BuiltInRole[] = [
       ...crud('orders'),
       // A rep files and exports his own claims (scope own).
       ...crud('expenses', ['export']),
+      'targets:view',
     ],
   },
   {

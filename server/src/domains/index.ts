@@ -30,6 +30,8 @@ import { productsRoutes } from './products/products-routes.js';
 import { searchRoutes } from './search/search-routes.js';
 import { tasksRoutes } from './tasks/tasks-routes.js';
 import { visitPlansRoutes } from './visit-plans/visit-plans-routes.js';
+import { targetsRoutes } from './targets/targets-routes.js';
+import { attainmentReportsRoutes } from './attainment-reports/attainment-reports-routes.js';
 
 /** Each domain contributes one route plugin; adding a domain means adding one line here. */
 export const domainPlugins: FastifyPluginAsync<{ ctx: AppContext }>[] = [
@@ -61,6 +63,8 @@ export const domainPlugins: FastifyPluginAsync<{ ctx: AppContext }>[] = [
   dailyReportsRoutes,
   salesReportsRoutes,
   dataTimelinessRoutes,
+  targetsRoutes,
+  attainmentReportsRoutes,
   // Last: they add a route per export and import the domains above registered.
   exportsRoutes,
   importsRoutes,

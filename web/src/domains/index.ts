@@ -28,6 +28,7 @@ import { recycleBinDomain } from './recycle-bin/index.js';
 import { salesReportsDomain } from './sales-reports/index.js';
 import { searchDomain } from './search/index.js';
 import { tasksDomain } from './tasks/index.js';
+import { targetsDomain } from './targets/index.js';
 import { visitPlansDomain } from './visit-plans/index.js';
 
 /** Every web domain registers here once; the shell builds routes, menu and translations from this list. */
@@ -57,6 +58,7 @@ export const webDomains: WebDomain[] = [
   dailyReportsDomain,
   salesReportsDomain,
   dataTimelinessDomain,
+  targetsDomain,
   organisationDomain,
   picklistsDomain,
   gradingDomain,

@@ -8,3 +8,4 @@ export { createContract } from './contract-service.js';
 export { assertStatus as assertContractStatus } from './contract-rules.js';
 export { type ContractEffectListener, onContractEffective } from './contract-effects.js';
 export { effectiveContractLines } from './contract-sales-lines.js';
+export { signedAmountByOwnerMonth } from './contract-signed.js';

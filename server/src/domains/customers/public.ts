@@ -2,3 +2,4 @@
 export { customerEntity } from './customer-entity.js';
 export { createCustomer } from './customer-service.js';
 export { olderThan, registerTimelineProvider, type TimelineProvider } from './timeline.js';
+export { customerInRegion } from './customer-region.js';

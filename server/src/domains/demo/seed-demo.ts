@@ -11,6 +11,7 @@ import { seedDemoExpenses } from './demo-expenses.js';
 import { seedDemoProducts } from './demo-products.js';
 import { seedDemoReceivables } from './demo-receivables.js';
 import { seedDemoInsights } from './demo-insights.js';
+import { seedDemoTargets } from './demo-targets.js';
 import {
   BUSINESS,
   CITIES,
@@ -283,6 +284,7 @@ export async function seedDemo(db: Db, opts: { customers?: number; seed?: number
     await seedDemoExpenses(trx, userIds);
     await seedDemoReceivables(trx, userIds);
     await seedDemoInsights(trx, userIds);
+    await seedDemoTargets(trx, userIds);
     // Last: its limits follow what the documents above left owing.
     await seedDemoCredit(trx);
     await seedDemoDailyReports(trx, userIds, rnd);

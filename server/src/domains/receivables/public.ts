@@ -7,3 +7,4 @@ export { createInvoice } from './invoices.js';
 export { replacePaymentPlan } from './payment-plan.js';
 export { confirmPayment, createPayment, rejectPayment } from './payments.js';
 export { creditScores } from './receivable-sources.js';
+export { confirmedCollectionsByOwnerMonth } from './payment-collected.js';

@@ -1,11 +1,13 @@
 import type { Locale } from '@contracts/common.js';
 import { CREDIT_STATUS } from '../i18n/credit-messages.js';
 import { DOCUMENT_STATUS } from '../i18n/document-messages.js';
+import { TARGET_STATUS } from '../i18n/target-messages.js';
 import { type FieldMessageKey, type MessageKey, translate, translateField } from '../i18n/messages.js';
 
 const STATUS: Record<MessageKey, number> = {
   ...DOCUMENT_STATUS,
   ...CREDIT_STATUS,
+  ...TARGET_STATUS,
   VALIDATION: 400,
   BAD_REQUEST: 400,
   INVALID_JSON: 400,

@@ -1,6 +1,7 @@
 import type { Locale } from '@contracts/common.js';
 import { CREDIT_FIELD_MESSAGES, CREDIT_MESSAGES } from './credit-messages.js';
 import { DOCUMENT_FIELD_MESSAGES, DOCUMENT_MESSAGES } from './document-messages.js';
+import { TARGET_FIELD_MESSAGES, TARGET_MESSAGES } from './target-messages.js';
 
 type Catalogue = Record<string, Record<Locale, string>>;
 
@@ -8,6 +9,7 @@ type Catalogue = Record<string, Record<Locale, string>>;
 const MESSAGES = {
   ...DOCUMENT_MESSAGES,
   ...CREDIT_MESSAGES,
+  ...TARGET_MESSAGES,
   VALIDATION: { 'zh-CN': '填写的内容有误，请检查标红的字段', 'zh-TW': '填寫的內容有誤，請檢查標紅的欄位', en: 'Some fields are invalid' },
   BAD_REQUEST: { 'zh-CN': '请求格式不正确', 'zh-TW': '請求格式不正確', en: 'The request is malformed' },
   INVALID_JSON: { 'zh-CN': '请求内容不是合法的 JSON', 'zh-TW': '請求內容不是合法的 JSON', en: 'The request body is not valid JSON' },
@@ -188,6 +190,7 @@ export type MessageKey = keyof typeof MESSAGES;
 export const FIELD_MESSAGES = {
   ...DOCUMENT_FIELD_MESSAGES,
   ...CREDIT_FIELD_MESSAGES,
+  ...TARGET_FIELD_MESSAGES,
   required: { 'zh-CN': '必填', 'zh-TW': '必填', en: 'Required' },
   invalid_type: { 'zh-CN': '类型不正确', 'zh-TW': '類型不正確', en: 'Wrong type' },
   too_long: { 'zh-CN': '最多 {max} 个字符', 'zh-TW': '最多 {max} 個字元', en: 'At most {max} characters' },
