@@ -9,6 +9,7 @@ import { seedDemoOrders } from './demo-orders.js';
 import { seedDemoExpenses } from './demo-expenses.js';
 import { seedDemoProducts } from './demo-products.js';
 import { seedDemoReceivables } from './demo-receivables.js';
+import { seedDemoNotifications } from './demo-notifications.js';
 import {
   BUSINESS,
   CITIES,
@@ -282,6 +283,7 @@ export async function seedDemo(db: Db, opts: { customers?: number; seed?: number
     await seedDemoReceivables(trx, userIds);
     // Last: its limits follow what the documents above left owing.
     await seedDemoCredit(trx);
+    await seedDemoNotifications(trx, userIds);
     // A few notes in the knowledge base, linked to customers, the way a team writes them.
     const noteAuthors = reps.slice(0, 4);
     const keyCustomers = await trx.selectFrom('customers').select(['id', 'owner_id']).where('is_key', '=', true).limit(4).execute();

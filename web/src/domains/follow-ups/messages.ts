@@ -1,6 +1,6 @@
 import { defineMessages } from '../../app/message-catalogue.js';
 
-// The 'followUps' namespace: follow-up records, the due list, the customer timeline and the notification bell.
+// The 'followUps' namespace: follow-up records, the due list, and the customer timeline.
 export const followUpMessages = defineMessages({
   'zh-CN': {
     menu: { list: '跟进记录', due: '待跟进客户' },
@@ -118,16 +118,6 @@ export const followUpMessages = defineMessages({
       taskDue: '截止 {{time}}',
       taskStatus: { open: '待办', in_progress: '进行中', done: '已完成', cancelled: '已取消' },
     },
-    notifications: {
-      title: '消息通知',
-      open: '通知',
-      readAll: '全部已读',
-      empty: '暂时没有消息',
-      justNow: '刚刚',
-      unread: '{{count}} 条未读',
-      dueAt: '截止 {{time}}',
-      loadFailed: '消息没加载出来',
-    },
   },
   'zh-TW': {
     menu: { list: '跟進記錄', due: '待跟進客戶' },
@@ -244,16 +234,6 @@ export const followUpMessages = defineMessages({
       next: '下次跟進 {{date}}',
       taskDue: '截止 {{time}}',
       taskStatus: { open: '待辦', in_progress: '進行中', done: '已完成', cancelled: '已取消' },
-    },
-    notifications: {
-      title: '訊息通知',
-      open: '通知',
-      readAll: '全部已讀',
-      empty: '目前沒有訊息',
-      justNow: '剛剛',
-      unread: '{{count}} 則未讀',
-      dueAt: '截止 {{time}}',
-      loadFailed: '訊息載入失敗',
     },
   },
   en: {
@@ -374,16 +354,6 @@ export const followUpMessages = defineMessages({
       next: 'Next follow-up {{date}}',
       taskDue: 'Due {{time}}',
       taskStatus: { open: 'To do', in_progress: 'In progress', done: 'Done', cancelled: 'Cancelled' },
-    },
-    notifications: {
-      title: 'Notifications',
-      open: 'Notifications',
-      readAll: 'Mark all as read',
-      empty: 'No notifications',
-      justNow: 'Just now',
-      unread: '{{count}} unread',
-      dueAt: 'Due {{time}}',
-      loadFailed: 'Could not load notifications',
     },
   },
 });
