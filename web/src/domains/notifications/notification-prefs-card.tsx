@@ -1,4 +1,6 @@
+import { NOTIFICATION_CATEGORIES } from '@contracts/notifications.js';
 import { Alert, App, Card, Switch, Table, Tag, Typography } from 'antd';
+import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Locale } from '@contracts/common.js';
 import { ApiError } from '../../app/api-client.js';
@@ -13,6 +15,19 @@ export function NotificationPrefsCard() {
   const setPref = useSetEmailPref();
   const locale = (i18n.language in { 'zh-CN': 1, 'zh-TW': 1, en: 1 } ? i18n.language : 'zh-CN') as Locale;
   const address = prefs.data?.emailAddress ?? null;
+  const kinds = useMemo(
+    () =>
+      [...(prefs.data?.kinds ?? [])].sort(
+        (a, b) => NOTIFICATION_CATEGORIES.indexOf(a.category) - NOTIFICATION_CATEGORIES.indexOf(b.category),
+      ),
+    [prefs.data],
+  );
+  // 消息中心 links here (/profile#notifications): the card is far down the page.
+  const ref = useRef<HTMLDivElement>(null);
+  const loaded = !!prefs.data;
+  useEffect(() => {
+    if (loaded && window.location.hash === '#notifications') ref.current?.scrollIntoView({ block: 'start' });
+  }, [loaded]);
 
   const change = (kind: string, email: boolean) =>
     setPref.mutate(
@@ -24,7 +39,7 @@ export function NotificationPrefsCard() {
     );
 
   return (
-    <Card title={t('prefs.title')} id="notifications" data-testid="notification-prefs">
+    <Card ref={ref} title={t('prefs.title')} id="notifications" data-testid="notification-prefs">
       <Typography.Paragraph type="secondary">{t('prefs.intro')}</Typography.Paragraph>
       {prefs.data &&
         (address ? (
@@ -44,7 +59,7 @@ export function NotificationPrefsCard() {
         size="small"
         loading={prefs.isLoading}
         pagination={false}
-        dataSource={prefs.data?.kinds ?? []}
+        dataSource={kinds}
         scroll={{ x: 520 }}
         columns={[
           { title: t('prefs.kind'), dataIndex: 'key', render: (_, k) => k.labels[locale] ?? k.key },
