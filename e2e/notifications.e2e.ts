@@ -68,7 +68,8 @@ describe('notification centre', () => {
     await latest.first().waitFor();
     expect(await latest.count()).toBe(2);
     expect(await page.getByTestId('notification-list').innerText()).toContain('周小舟 在「苏州恒远精密机械有限公司」的跟进记录里@了你');
-    await screenshot(page, 'notifications-bell');
+    // Not the full-page helper: growing the viewport to the page's height would close the popover.
+    await page.screenshot({ path: 'test-results/screenshots/notifications-bell.png' });
     await page.getByTestId('notification-centre-link').click();
     await page.waitForURL('**/notifications');
     await page.getByText('消息中心').first().waitFor();

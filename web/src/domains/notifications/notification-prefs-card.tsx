@@ -1,5 +1,6 @@
 import { NOTIFICATION_CATEGORIES } from '@contracts/notifications.js';
-import { Alert, App, Card, Switch, Table, Tag, Typography } from 'antd';
+import { BellOutlined } from '@ant-design/icons';
+import { Alert, App, Card, Space, Switch, Table, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Locale } from '@contracts/common.js';
@@ -39,7 +40,17 @@ export function NotificationPrefsCard() {
     );
 
   return (
-    <Card ref={ref} title={t('prefs.title')} id="notifications" data-testid="notification-prefs">
+    <Card
+      ref={ref}
+      title={
+        <Space>
+          <BellOutlined />
+          {t('prefs.title')}
+        </Space>
+      }
+      id="notifications"
+      data-testid="notification-prefs"
+    >
       <Typography.Paragraph type="secondary">{t('prefs.intro')}</Typography.Paragraph>
       {prefs.data &&
         (address ? (
