@@ -12,6 +12,7 @@ const PASSWORD = 'Xiaoxi2026ok';
 let server: RunningServer;
 let browser: Browser;
 let page: Page;
+let customerId: string;
 
 beforeAll(async () => {
   server = await startServer({ CRM_ADMIN_PASSWORD: ADMIN_PASSWORD, CRM_DEMO: '0' });
@@ -36,19 +37,13 @@ beforeAll(async () => {
   });
   await signOut(page);
   await signIn(page, server.url, 'e2e.rep', PASSWORD);
-  const customer = await apiCall(page, 'POST', '/customers', { name: '苏州恒远精密机械有限公司' });
-  await apiCall(page, 'POST', '/follow-ups', {
-    customerId: customer.id,
-    type: 'visit',
-    content: '拜访了设备科，对方要求本月给最终报价。@钱立新 折扣超过 15% 的部分麻烦您帮忙把关。',
-  });
+  customerId = (await apiCall(page, 'POST', '/customers', { name: '苏州恒远精密机械有限公司' })).id;
   await apiCall(page, 'POST', '/notes', {
     title: '恒远机械打单记录',
     body: '@钱立新 这是我们整理的竞品对比，您过目。',
     tags: [],
     links: [],
   });
-  await signOut(page);
 });
 
 afterAll(async () => {
@@ -59,6 +54,20 @@ afterAll(async () => {
 const bellCount = () => page.getByTestId('notification-count').locator('.ant-scroll-number').first();
 
 describe('notification centre', () => {
+  it('lets the rep pick a colleague after @ while writing a follow-up', async () => {
+    await page.goto(`${server.url}/customers/${customerId}`);
+    await page.getByTestId('followup-quick-add').first().click();
+    const content = page.locator('textarea[data-testid=followup-content], [data-testid=followup-content] textarea').first();
+    await content.click();
+    await page.keyboard.type('拜访了设备科，对方要求本月给最终报价。@钱');
+    await page.locator('.ant-mentions-dropdown:visible .ant-mentions-dropdown-menu-item').filter({ hasText: '钱立新' }).first().click();
+    await page.keyboard.type('折扣超过 15% 的部分麻烦您帮忙把关。');
+    expect(await content.inputValue()).toContain('@钱立新 折扣超过 15%');
+    await page.getByTestId('followup-save').click();
+    await expect.poll(() => page.getByTestId('customer-timeline').innerText()).toContain('@钱立新 折扣超过 15%');
+    await signOut(page);
+  });
+
   it('shows the bell count, opens 消息中心, marks all read and the count goes to 0', async () => {
     await signIn(page, server.url, 'e2e.mgr', PASSWORD);
     await expect.poll(async () => (await bellCount().getAttribute('title')) ?? '', { timeout: 15_000 }).toBe('2');

@@ -79,7 +79,8 @@ export async function mailNotifications(trx: Db, rows: Inserted[]): Promise<void
     if (!(chosen.get(key) ?? notificationKind(r.kind).emailDefault)) continue;
     groups.set(key, [...(groups.get(key) ?? []), r]);
   }
-  for (const group of groups.values()) {
+  // Always in the same order, so two writers notifying the same people cannot deadlock on the outbox rows.
+  for (const [, group] of [...groups].sort(([a], [b]) => a.localeCompare(b))) {
     const first = group[0] as Inserted;
     const user = users.find((u) => u.id === first.user_id);
     if (!user?.email) continue;
