@@ -21,10 +21,13 @@ export function NotificationBell() {
   const items = latest.data?.items ?? [];
   const { refetch } = latest;
 
-  // A new count means new notifications: an open list follows it.
+  // A count that changes while the list is open means new notifications: the list follows it.
+  const [shownFor, setShownFor] = useState(unread);
   useEffect(() => {
-    if (open && count.dataUpdatedAt) void refetch();
-  }, [open, count.dataUpdatedAt, refetch]);
+    if (unread === shownFor) return;
+    setShownFor(unread);
+    if (open) void refetch();
+  }, [open, unread, shownFor, refetch]);
 
   const header = (
     <div className="nt-bell-header">
