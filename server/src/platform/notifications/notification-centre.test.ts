@@ -137,6 +137,26 @@ describe('e-mail batching', () => {
     expect(mailsTo(address)[1]?.subject).toBe('迟到的提醒');
   });
 
+  it('loses nothing when two writers add to the same digest at once', async () => {
+    await awayFromHourEnd();
+    const rep = await makeRep(t.app, t.db);
+    await setEmail(rep.userId, `${uniq('both')}@example.test`);
+    await rep.request('PUT', '/api/v1/notifications/preferences/customer_returned_to_pool', { email: true });
+    // On PostgreSQL these transactions really overlap; the second waits for the first's outbox row.
+    await Promise.all(
+      ['「甲」已退回公海', '「乙」已退回公海', '「丙」已退回公海'].map((title) =>
+        t.db.transaction().execute(async (trx) => {
+          await notify(trx, [{ userId: rep.userId, kind: 'customer_returned_to_pool', title }]);
+          await new Promise((r) => setTimeout(r, 50));
+        }),
+      ),
+    );
+    const rows = await t.db.selectFrom('mail_outbox').select(['subject', 'text']).where('to_user_id', '=', rep.userId).execute();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]?.subject).toBe('客户已退回公海：3 条新消息');
+    for (const name of ['甲', '乙', '丙']) expect(rows[0]?.text).toContain(`「${name}」已退回公海`);
+  });
+
   it('mails an urgent kind at once, one mail per notification, in English for an English user', async () => {
     const rep = await makeRep(t.app, t.db);
     const address = `${uniq('qian')}@example.test`;
