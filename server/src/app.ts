@@ -28,6 +28,7 @@ import { numberingRoutes } from './platform/numbering/numbering-routes.js';
 import { recordRoutes } from './platform/records/record-routes.js';
 import './platform/db/platform-tables.js';
 import './platform/notifications/notification-tables.js';
+import { configureNotificationMail } from './platform/notifications/notification-mail.js';
 import './platform/mail/outbox.js';
 
 export interface BuildAppOptions {
@@ -51,6 +52,7 @@ export async function buildApp({ database, config, clock = systemClock, schedule
   app.setSerializerCompiler(serializerCompiler);
 
   const db = database.db;
+  configureNotificationMail({ timeZone: config.CRM_TIME_ZONE, publicUrl: config.PUBLIC_URL });
   const ctx: AppContext = {
     database,
     db,

@@ -51,6 +51,8 @@ const configSchema = z.object({
    */
   SMTP_URL: z.string().url().optional(),
   MAIL_FROM: z.string().min(3).default('销售CRM <crm@localhost>'),
+  /** Where users reach the web app, e.g. https://crm.example.com: mails link back to records with it. */
+  PUBLIC_URL: z.string().url().optional(),
 });
 
 export type Config = z.infer<typeof configSchema>;

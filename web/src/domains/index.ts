@@ -12,6 +12,7 @@ import { expensesDomain } from './expenses/index.js';
 import { leadsDomain } from './leads/index.js';
 import { moneyReportsDomain } from './money-reports/index.js';
 import { notesDomain } from './notes/index.js';
+import { notificationsDomain } from './notifications/index.js';
 import { followUpsDomain } from './follow-ups/index.js';
 import { gradingDomain } from './grading/index.js';
 import { importsDomain } from './imports/index.js';
@@ -47,6 +48,7 @@ export const webDomains: WebDomain[] = [
   followUpsDomain,
   tasksDomain,
   approvalsDomain,
+  notificationsDomain,
   calendarDomain,
   visitPlansDomain,
   notesDomain,

@@ -10,8 +10,25 @@ import { notify } from '../../platform/notifications/notify.js';
 import { moveToPool } from './customer-pool.js';
 import { hasLastWonProvider, lastWonDates } from './last-won.js';
 import { customerPoolRules } from './pool-rules.js';
+import { registerNotificationKind } from '../../platform/notifications/notification-kinds.js';
 
 const CUSTOMER_POOL_JOB = 'customer-pool-return';
+
+// Losing a customer to the pool is worth a mail; both go in the hour's digest.
+registerNotificationKind({
+  key: 'customer_pool_warning',
+  labels: { 'zh-CN': '客户快要退回公海', 'zh-TW': '客戶快要退回公海', en: 'Customers about to return to the pool' },
+  category: 'reminder',
+  urgent: false,
+  emailDefault: true,
+});
+registerNotificationKind({
+  key: 'customer_returned_to_pool',
+  labels: { 'zh-CN': '客户已退回公海', 'zh-TW': '客戶已退回公海', en: 'Customers returned to the pool' },
+  category: 'reminder',
+  urgent: false,
+  emailDefault: false,
+});
 
 const TEXT: Record<Locale, { warnTitle: string; warnBody: Record<Exclude<PoolReason, 'released' | 'moved'>, string>; returned: string }> = {
   'zh-CN': {

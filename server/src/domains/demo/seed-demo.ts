@@ -12,6 +12,7 @@ import { seedDemoProducts } from './demo-products.js';
 import { seedDemoReceivables } from './demo-receivables.js';
 import { seedDemoInsights } from './demo-insights.js';
 import { seedDemoTargets } from './demo-targets.js';
+import { seedDemoNotifications } from './demo-notifications.js';
 import {
   BUSINESS,
   CITIES,
@@ -288,6 +289,7 @@ export async function seedDemo(db: Db, opts: { customers?: number; seed?: number
     // Last: its limits follow what the documents above left owing.
     await seedDemoCredit(trx);
     await seedDemoDailyReports(trx, userIds, rnd);
+    await seedDemoNotifications(trx, userIds);
     // A few notes in the knowledge base, linked to customers, the way a team writes them.
     const noteAuthors = reps.slice(0, 4);
     const keyCustomers = await trx.selectFrom('customers').select(['id', 'owner_id']).where('is_key', '=', true).limit(4).execute();

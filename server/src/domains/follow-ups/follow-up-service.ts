@@ -11,6 +11,7 @@ import { findVisible, insertRecord, softDeleteRecord, updateRecord } from '../..
 import { customerEntity } from '../customers/public.js';
 import { followUpEntity } from './follow-up-entity.js';
 import { emitFollowUpCreated } from './follow-up-events.js';
+import { notifyFollowUpMentions } from './follow-up-mentions.js';
 import type { FollowUpRow } from './follow-up-table.js';
 
 type Body = Partial<z.infer<typeof createFollowUpBody>>;
@@ -123,6 +124,7 @@ export async function createFollowUp(
   const values = columns({ ...b, occurredAt: b.occurredAt ?? env.clock.now().toISOString() });
   const row = await insertRecord(trx, actor, followUpEntity, values);
   await emitFollowUpCreated(trx, row as unknown as FollowUpRow, { timeZone: env.timeZone });
+  await notifyFollowUpMentions(trx, actor, row as unknown as FollowUpRow);
   return row.id as string;
 }
 
@@ -145,6 +147,7 @@ export async function updateFollowUp(trx: Db, actor: Actor, id: string, body: z.
     columns(b),
     async (row) => (await followUpsToApi(trx, [row as unknown as FollowUpRow]))[0],
   );
+  if (b.content !== undefined) await notifyFollowUpMentions(trx, actor, after as unknown as FollowUpRow);
   return (await followUpsToApi(trx, [after as unknown as FollowUpRow]))[0];
 }
 

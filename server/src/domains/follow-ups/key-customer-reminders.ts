@@ -3,8 +3,17 @@ import { format } from '../../platform/i18n/messages.js';
 import { registerJob } from '../../platform/jobs/scheduler.js';
 import { notify } from '../../platform/notifications/notify.js';
 import { dueForFollowUp, todayIn } from './due-for-follow-up.js';
+import { registerNotificationKind } from '../../platform/notifications/notification-kinds.js';
 
 export const KEY_CUSTOMER_REMINDER_JOB = 'key-customer-reminders';
+
+registerNotificationKind({
+  key: 'follow_up_due',
+  labels: { 'zh-CN': '重点客户该跟进了', 'zh-TW': '重點客戶該跟進了', en: 'Key customers due for follow-up' },
+  category: 'reminder',
+  urgent: false,
+  emailDefault: false,
+});
 
 // Written in the owner's own language, since the reminder is read later, outside any request.
 const TEXT: Record<Locale, { title: string; overdue: string; today: string; never: string }> = {

@@ -8,6 +8,7 @@ import type { Db } from '../../platform/db/database.js';
 import { AppError } from '../../platform/http/errors.js';
 import { likePattern, runList } from '../../platform/records/list-query.js';
 import { ownerNames, type RecordBaseRow } from '../../platform/records/record-base-api.js';
+import { notifyMentions } from '../../platform/notifications/mentions.js';
 import { findVisible, insertRecord, softDeleteRecord, updateRecord } from '../../platform/records/record-store.js';
 import { entityByName } from '../../platform/records/entity-registry.js';
 import { noteEntity } from './note-entity.js';
@@ -125,8 +126,19 @@ export async function createNote(trx: Db, actor: Actor, b: z.infer<typeof create
     b.ownerId ?? actor.userId,
   );
   await saveLinks(trx, String(row.id), b.links);
+  await notifyNoteMentions(trx, actor, String(row.id), b.title, cleanBody(b.body));
   return String(row.id);
 }
+
+/** Colleagues @mentioned in a note hear of it once per note, also when it is edited later. */
+const notifyNoteMentions = (trx: Db, actor: Actor, id: string, title: string, body: string) =>
+  notifyMentions(trx, {
+    authorId: actor.userId,
+    text: body,
+    where: { 'zh-CN': `笔记「${title}」`, 'zh-TW': `筆記「${title}」`, en: `the note "${title}"` },
+    link: '/notes',
+    sourceKey: `note:${id}`,
+  });
 
 export async function updateNote(trx: Db, actor: Actor, id: string, body: z.infer<typeof updateNoteBody>) {
   const { version, links, ...b } = body;
@@ -139,8 +151,17 @@ export async function updateNote(trx: Db, actor: Actor, id: string, body: z.infe
       owner_id: b.ownerId,
     }).filter(([, v]) => v !== undefined),
   );
-  await updateRecord(trx, actor, noteEntity, id, version, patch, async (row) => (await notesToApi(trx, [row as unknown as NoteRow]))[0]);
+  const after = await updateRecord(
+    trx,
+    actor,
+    noteEntity,
+    id,
+    version,
+    patch,
+    async (row) => (await notesToApi(trx, [row as unknown as NoteRow]))[0],
+  );
   if (links) await saveLinks(trx, id, links);
+  if (b.body !== undefined) await notifyNoteMentions(trx, actor, id, String(after.title), String(after.body));
 }
 
 export const deleteNote = (trx: Db, actor: Actor, id: string) => softDeleteRecord(trx, actor, noteEntity, id);

@@ -4,8 +4,17 @@ import { format } from '../../platform/i18n/messages.js';
 import { registerJob } from '../../platform/jobs/scheduler.js';
 import { notify } from '../../platform/notifications/notify.js';
 import { dueDeliveries } from './due-deliveries.js';
+import { registerNotificationKind } from '../../platform/notifications/notification-kinds.js';
 
 export const DELIVERY_REMINDER_JOB = 'delivery-reminders';
+
+registerNotificationKind({
+  key: 'delivery_due',
+  labels: { 'zh-CN': '发货提醒', 'zh-TW': '出貨提醒', en: 'Deliveries due' },
+  category: 'reminder',
+  urgent: false,
+  emailDefault: false,
+});
 /** Reminders go out from this hour of the company's day (the morning), not at midnight. */
 export const REMINDER_FROM_HOUR = 7;
 

@@ -3,8 +3,18 @@ import { format } from '../../platform/i18n/messages.js';
 import { registerJob } from '../../platform/jobs/scheduler.js';
 import { notify } from '../../platform/notifications/notify.js';
 import { dueReminders } from './task-service.js';
+import { registerNotificationKind } from '../../platform/notifications/notification-kinds.js';
 
 export const TASK_REMINDER_JOB = 'task-reminders';
+
+// A reminder is set for a moment: its mail must not wait for the hour's digest.
+registerNotificationKind({
+  key: 'task_reminder',
+  labels: { 'zh-CN': '任务提醒', 'zh-TW': '任務提醒', en: 'Task reminders' },
+  category: 'reminder',
+  urgent: true,
+  emailDefault: false,
+});
 
 const TEXT: Record<Locale, string> = { 'zh-CN': '任务提醒：{title}', 'zh-TW': '任務提醒：{title}', en: 'Task reminder: {title}' };
 

@@ -3,6 +3,7 @@ import type { Db } from '../db/database.js';
 import { format } from '../i18n/messages.js';
 import { notify } from '../notifications/notify.js';
 import { approvalType } from './approval-registry.js';
+import { registerNotificationKind } from '../notifications/notification-kinds.js';
 
 const TEXT: Record<Locale, { todo: string; approved: string; rejected: string }> = {
   'zh-CN': {
@@ -37,6 +38,29 @@ async function localesOf(db: Db, userIds: string[]): Promise<Map<string, Locale>
 }
 
 const link = (r: RequestRef) => `/approvals/${r.id}`;
+
+// Approvals wait on people: the approver's 待办 goes by mail at once, outcomes in the hour's digest.
+registerNotificationKind({
+  key: 'approval_todo',
+  labels: { 'zh-CN': '待我审批', 'zh-TW': '待我審批', en: 'Awaiting my approval' },
+  category: 'approval',
+  urgent: true,
+  emailDefault: true,
+});
+registerNotificationKind({
+  key: 'approval_approved',
+  labels: { 'zh-CN': '我的申请已通过', 'zh-TW': '我的申請已通過', en: 'My request approved' },
+  category: 'approval',
+  urgent: false,
+  emailDefault: false,
+});
+registerNotificationKind({
+  key: 'approval_rejected',
+  labels: { 'zh-CN': '我的申请被驳回', 'zh-TW': '我的申請被駁回', en: 'My request rejected' },
+  category: 'approval',
+  urgent: false,
+  emailDefault: true,
+});
 
 /** The next approvers hear of it in the bell (and see it in 待我审批). */
 export async function notifyApprovers(trx: Db, r: RequestRef, stepName: string, userIds: string[]) {

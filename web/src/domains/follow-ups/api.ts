@@ -1,10 +1,9 @@
 import type { ListResult } from '@contracts/common.js';
 import type { DueCustomer, FOLLOW_UP_TYPES, FollowUp, TimelineItem } from '@contracts/follow-ups.js';
-import type { Notification } from '@contracts/notifications.js';
 import { keepPreviousData, type QueryClient, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { http, type Query } from '../../app/api-client.js';
 
-export type { DueCustomer, FollowUp, Notification, TimelineItem };
+export type { DueCustomer, FollowUp, TimelineItem };
 export type FollowUpType = (typeof FOLLOW_UP_TYPES)[number];
 
 /** What the quick form sends; an edit adds the version it started from and leaves the customer alone. */
@@ -29,7 +28,6 @@ export const followUpKeys = {
   dueList: (query: Query) => ['customers', 'due-for-follow-up', query] as const,
   timeline: (customerId: string) => ['customers', customerId, 'timeline'] as const,
 };
-export const notificationKeys = { all: ['notifications'] as const };
 
 export function useFollowUps(query: Query) {
   return useQuery({
@@ -103,40 +101,5 @@ export function useCustomerTimeline(customerId: string, types: string[]) {
       return { before: tail.at, beforeKey: `${tail.type}:${tail.id}` };
     },
     placeholderData: keepPreviousData,
-  });
-}
-
-export function useNotifications() {
-  return useQuery({
-    queryKey: notificationKeys.all,
-    queryFn: () => http.get<{ items: Notification[]; unread: number }>('/notifications', { limit: 20 }),
-    refetchInterval: 60_000,
-  });
-}
-
-export function useMarkNotificationRead() {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (id: string) => http.post<{ ok: true }>(`/notifications/${id}/read`),
-    onMutate: (id) => {
-      // Read at once on screen; the refetch below confirms it.
-      qc.setQueryData<{ items: Notification[]; unread: number }>(notificationKeys.all, (old) =>
-        old
-          ? {
-              items: old.items.map((n) => (n.id === id && !n.readAt ? { ...n, readAt: new Date().toISOString() } : n)),
-              unread: Math.max(0, old.unread - (old.items.some((n) => n.id === id && !n.readAt) ? 1 : 0)),
-            }
-          : old,
-      );
-    },
-    onSettled: () => qc.invalidateQueries({ queryKey: notificationKeys.all }),
-  });
-}
-
-export function useMarkAllNotificationsRead() {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: () => http.post<{ ok: true }>('/notifications/read-all'),
-    onSettled: () => qc.invalidateQueries({ queryKey: notificationKeys.all }),
   });
 }

@@ -4,13 +4,11 @@ import type { WebDomain } from '../../app/domain.js';
 import { DueCustomersPage } from './due-customers-page.js';
 import { FollowUpListPage } from './follow-up-list-page.js';
 import { followUpMessages } from './messages.js';
-import { NotificationBell } from './notification-bell.js';
 
 export { CustomerTimeline } from './customer-timeline.js';
-export { NotificationBell } from './notification-bell.js';
 export { QuickFollowUp, QuickFollowUpButton } from './quick-follow-up.js';
 
-/** C4 follow-ups, C6 key-customer reminders (due list and bell), C8 the customer timeline. */
+/** C4 follow-ups, C6 key-customer reminders (due list; the bell is the notifications domain's), C8 the customer timeline. */
 export const followUpsDomain: WebDomain = {
   key: 'followUps',
   messages: followUpMessages,
@@ -18,7 +16,6 @@ export const followUpsDomain: WebDomain = {
     { path: '/follow-ups', element: createElement(FollowUpListPage) },
     { path: '/follow-ups/due', element: createElement(DueCustomersPage) },
   ],
-  headerItems: [{ key: 'notifications', order: 20, element: createElement(NotificationBell) }],
   menu: [
     {
       path: '/follow-ups',

@@ -1,6 +1,6 @@
 import { defineMessages } from '../../app/message-catalogue.js';
 
-// The 'followUps' namespace: follow-up records, the due list, the customer timeline and the notification bell.
+// The 'followUps' namespace: follow-up records, the due list, and the customer timeline.
 export const followUpMessages = defineMessages({
   'zh-CN': {
     menu: { list: '跟进记录', due: '待跟进客户' },
@@ -44,7 +44,7 @@ export const followUpMessages = defineMessages({
       customerLabel: '客户：',
       customerPlaceholder: '搜客户名称',
       customerRequired: '请选择客户',
-      contentPlaceholder: '聊了什么？客户的需求、顾虑、下一步打算…',
+      contentPlaceholder: '聊了什么？客户的需求、顾虑、下一步打算…（输入 @ 可以提醒同事）',
       contentRequired: '写一句跟进内容吧',
       tooLong: '最多 {{max}} 个字',
       contactPlaceholder: '这次跟谁联系的',
@@ -118,16 +118,6 @@ export const followUpMessages = defineMessages({
       taskDue: '截止 {{time}}',
       taskStatus: { open: '待办', in_progress: '进行中', done: '已完成', cancelled: '已取消' },
     },
-    notifications: {
-      title: '消息通知',
-      open: '通知',
-      readAll: '全部已读',
-      empty: '暂时没有消息',
-      justNow: '刚刚',
-      unread: '{{count}} 条未读',
-      dueAt: '截止 {{time}}',
-      loadFailed: '消息没加载出来',
-    },
   },
   'zh-TW': {
     menu: { list: '跟進記錄', due: '待跟進客戶' },
@@ -171,7 +161,7 @@ export const followUpMessages = defineMessages({
       customerLabel: '客戶：',
       customerPlaceholder: '搜尋客戶名稱',
       customerRequired: '請選擇客戶',
-      contentPlaceholder: '聊了什麼？客戶的需求、顧慮、下一步打算…',
+      contentPlaceholder: '聊了什麼？客戶的需求、顧慮、下一步打算…（輸入 @ 可以提醒同事）',
       contentRequired: '寫一句跟進內容吧',
       tooLong: '最多 {{max}} 個字',
       contactPlaceholder: '這次跟誰聯絡的',
@@ -245,16 +235,6 @@ export const followUpMessages = defineMessages({
       taskDue: '截止 {{time}}',
       taskStatus: { open: '待辦', in_progress: '進行中', done: '已完成', cancelled: '已取消' },
     },
-    notifications: {
-      title: '訊息通知',
-      open: '通知',
-      readAll: '全部已讀',
-      empty: '目前沒有訊息',
-      justNow: '剛剛',
-      unread: '{{count}} 則未讀',
-      dueAt: '截止 {{time}}',
-      loadFailed: '訊息載入失敗',
-    },
   },
   en: {
     menu: { list: 'Follow-ups', due: 'Due for follow-up' },
@@ -298,7 +278,7 @@ export const followUpMessages = defineMessages({
       customerLabel: 'Customer: ',
       customerPlaceholder: 'Search customers',
       customerRequired: 'Pick a customer',
-      contentPlaceholder: 'What did you talk about? Needs, concerns, next steps…',
+      contentPlaceholder: 'What did you talk about? Needs, concerns, next steps… (type @ to notify a colleague)',
       contentRequired: 'Write a line about what happened',
       tooLong: 'At most {{max}} characters',
       contactPlaceholder: 'Who did you speak with?',
@@ -374,16 +354,6 @@ export const followUpMessages = defineMessages({
       next: 'Next follow-up {{date}}',
       taskDue: 'Due {{time}}',
       taskStatus: { open: 'To do', in_progress: 'In progress', done: 'Done', cancelled: 'Cancelled' },
-    },
-    notifications: {
-      title: 'Notifications',
-      open: 'Notifications',
-      readAll: 'Mark all as read',
-      empty: 'No notifications',
-      justNow: 'Just now',
-      unread: '{{count}} unread',
-      dueAt: 'Due {{time}}',
-      loadFailed: 'Could not load notifications',
     },
   },
 });

@@ -3,12 +3,13 @@ import { FOLLOW_UP_TYPES } from '@contracts/follow-ups.js';
 import { EditOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Button, type ButtonProps, Col, Form, Grid, Input, Row, Segmented, Select, Typography } from 'antd';
-import type { TextAreaRef } from 'antd/es/input/TextArea';
+import type { MentionsRef } from 'antd/es/mentions';
 import { type KeyboardEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useAuth } from '../../app/auth.js';
 import { sameMinute } from '../../shared/dates.js';
+import { focusAtEnd, MentionInput } from '../../shared/mention-input.js';
 import { ContactSelect, CustomerSelect, FormModal, useRecordForm, freshOnEachOpen } from '../../shared/form-kit/index.js';
 import { useOpportunities } from '../opportunities/public.js';
 import { type FollowUp, type FollowUpInput, type FollowUpType, reloadFollowUp, useSaveFollowUp } from './api.js';
@@ -78,7 +79,7 @@ function QuickFollowUpSession({ open, onClose, customer, opportunityId, followUp
   const { can } = useAuth();
   const qc = useQueryClient();
   const phone = !Grid.useBreakpoint().sm;
-  const contentRef = useRef<TextAreaRef>(null);
+  const contentRef = useRef<MentionsRef>(null);
   const save = useSaveFollowUp();
   const canSeeContacts = can('contacts', 'view');
   const canSeeDeals = can('opportunities', 'view');
@@ -135,7 +136,7 @@ function QuickFollowUpSession({ open, onClose, customer, opportunityId, followUp
       title={editing ? t('form.editTitle') : t('form.title')}
       saveTestId="followup-save"
       afterOpenChange={(visible) => {
-        if (visible) contentRef.current?.focus({ cursor: 'end' });
+        if (visible) focusAtEnd(contentRef.current);
       }}
       footerStart={
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
@@ -187,7 +188,7 @@ function QuickFollowUpSession({ open, onClose, customer, opportunityId, followUp
           ]}
           style={{ marginBottom: 12 }}
         >
-          <Input.TextArea
+          <MentionInput
             ref={contentRef}
             autoFocus
             autoSize={{ minRows: 4, maxRows: 10 }}

@@ -2,6 +2,7 @@ import { App, Button, Drawer, Form, Input, Select, Space, Tabs } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CustomerSelect } from '../../shared/form-kit/index.js';
+import { MentionInput } from '../../shared/mention-input.js';
 import { type Note, type NoteInput, useNoteTags, useSaveNote } from './api.js';
 import { Markdown } from './markdown.js';
 
@@ -80,7 +81,7 @@ export function NoteEditor({ open, note, customerId, onClose }: { open: boolean;
               label: t('write'),
               children: (
                 <Form.Item name="body" extra={t('bodyHint')} rules={[{ max: 20000 }]}>
-                  <Input.TextArea rows={14} maxLength={20000} />
+                  <MentionInput rows={14} maxLength={20000} />
                 </Form.Item>
               ),
             },

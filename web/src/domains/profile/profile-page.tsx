@@ -2,6 +2,7 @@ import { Col, Row } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../shared/page-header.js';
 import { DelegationCard } from '../approvals/public.js';
+import { NotificationPrefsCard } from '../notifications/public.js';
 import { AccountCard } from './account-card.js';
 import { ApiTokensCard } from './api-tokens-card.js';
 import { PasswordCard } from './password-card.js';
@@ -22,6 +23,9 @@ export function ProfilePage() {
         </Col>
         <Col xs={24}>
           <TotpCard />
+        </Col>
+        <Col xs={24}>
+          <NotificationPrefsCard />
         </Col>
         <Col xs={24}>
           <DelegationCard />
