@@ -5,7 +5,9 @@ import type { Db } from '../../platform/db/database.js';
 import { format } from '../../platform/i18n/messages.js';
 import { registerJob } from '../../platform/jobs/scheduler.js';
 import { type OutgoingMail, queueMail } from '../../platform/mail/outbox.js';
+import { emailWanted } from '../../platform/notifications/notification-mail.js';
 import { type NewNotification, notify } from '../../platform/notifications/notify.js';
+import { DAILY_REPORT_KIND } from './daily-report-kinds.js';
 import { activityCount, collectSections, dailyWindow, sectionResults } from './day-sections.js';
 import { repReportMail } from './daily-report-mail.js';
 import { dailyReportSettings } from './daily-report-settings.js';
@@ -99,6 +101,7 @@ export async function deliverDay(
       .returning('owner_id')
       .execute();
     const freshIds = new Set(fresh.map((r) => r.owner_id));
+    const wantMail = emailEnabled ? await emailWanted(trx, [...freshIds], DAILY_REPORT_KIND) : new Set<string>();
     const notifications: NewNotification[] = [];
     const mails: OutgoingMail[] = [];
     for (const m of batch.filter((b) => freshIds.has(b.id))) {
@@ -107,13 +110,13 @@ export async function deliverDay(
       const count = activityCount(collected.get(m.id));
       notifications.push({
         userId: m.id,
-        kind: 'daily_report',
+        kind: DAILY_REPORT_KIND,
         title: format(t.repNotifyTitle, { day }),
         body: format(t.repNotifyBody, { count }),
         link: `/daily-report?day=${day}`,
         dedupeKey: `daily-report:${day}`,
       });
-      if (emailEnabled && m.email) {
+      if (m.email && wantMail.has(m.id)) {
         const mine = notes.get(`${m.id}:${day}`);
         const mail = repReportMail({
           locale,

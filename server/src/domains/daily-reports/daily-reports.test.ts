@@ -327,4 +327,24 @@ describe('销售日报 (T3)', () => {
     // Saturday's run (also due) sent days, not weeks.
     expect(smtp.mails.slice(before).filter((m) => m.subject.includes('2026-03-21') && m.subject.startsWith('團隊日報'))).toHaveLength(1);
   });
+
+  it("follows each reader's own e-mail choice for the report, and the centre sends no second mail of it", async () => {
+    const repB = await login(t.app, team.repB.username, TEST_PASSWORD);
+    expect((await repB.request('PUT', '/api/v1/notifications/preferences/daily_report', { email: false })).status).toBe(200);
+    const before = smtp.mails.length;
+    t.clock.set(at('2026-03-23T19:00:00'));
+    await runDaily();
+    t.clock.set(at('2026-03-23T21:00:00'));
+    await sendMail();
+    await smtp.waitFor(before + 1);
+    await new Promise((r) => setTimeout(r, 300));
+    const fresh = smtp.mails.slice(before);
+    expect(fresh.filter((m) => m.to.includes('repa@example.test')).map((m) => m.subject)).toEqual([
+      `销售日报 2026-03-23 · ${team.repA.username}`,
+    ]);
+    expect(fresh.filter((m) => m.to.includes('repb@example.test'))).toHaveLength(0);
+    // The in-app line is still there for him (signed in again: the clock moved past his session).
+    const again = await login(t.app, team.repB.username, TEST_PASSWORD);
+    expect(JSON.stringify((await again.get('/api/v1/notifications')).body)).toContain('2026-03-23');
+  });
 });

@@ -2,10 +2,12 @@ import type { AppContext } from '../../platform/app-context.js';
 import type { Db } from '../../platform/db/database.js';
 import { format } from '../../platform/i18n/messages.js';
 import { type OutgoingMail, queueMail } from '../../platform/mail/outbox.js';
+import { emailWanted } from '../../platform/notifications/notification-mail.js';
 import { type NewNotification, notify } from '../../platform/notifications/notify.js';
 import { untouchedKeyCustomers } from '../follow-ups/public.js';
 import type { CollectedDay } from './day-sections.js';
 import { teamSummaryMail } from './daily-report-mail.js';
+import { TEAM_REPORT_KIND } from './daily-report-kinds.js';
 import { DAILY_TEXT, localeOf } from './daily-report-texts.js';
 import type { StaffMember } from './sales-staff.js';
 import { buildTeam, type DepartmentNode, notesDaysOf } from './team-summary.js';
@@ -43,6 +45,13 @@ export async function deliverTeamSummaries(trx: Db, ctx: AppContext, p: TeamPeri
     .where('active', '=', true)
     .execute();
   const managerOf = new Map(managers.map((m) => [m.id, m]));
+  const wantMail = emailEnabled
+    ? await emailWanted(
+        trx,
+        managers.map((m) => m.id),
+        TEAM_REPORT_KIND[p.period],
+      )
+    : new Set<string>();
   const children = new Map<string, DepartmentNode[]>();
   for (const d of departments) if (d.parent_id) children.set(d.parent_id, [...(children.get(d.parent_id) ?? []), d]);
   const subtree = (root: DepartmentNode): DepartmentNode[] => [root, ...(children.get(root.id) ?? []).flatMap(subtree)];
@@ -76,13 +85,13 @@ export async function deliverTeamSummaries(trx: Db, ctx: AppContext, p: TeamPeri
     const when = p.period === 'day' ? p.lastDay : `${p.firstDay}–${p.lastDay}`;
     notifications.push({
       userId: manager.id,
-      kind: p.period === 'day' ? 'daily_team_report' : 'weekly_team_report',
+      kind: TEAM_REPORT_KIND[p.period],
       title: format(p.period === 'day' ? t.teamNotifyTitle : t.weekNotifyTitle, { day: when, silent: summary.silent.length }),
       body: format(t.teamNotifyBody, { reps: staff.length, untouched: summary.untouchedKeyCustomers.length }),
       link: `/daily-report/team?day=${p.lastDay}&departmentId=${d.id}${p.period === 'week' ? '&period=week' : ''}`,
       dedupeKey: `${key}${d.id}:${p.lastDay}`,
     });
-    if (emailEnabled && manager.email) {
+    if (manager.email && wantMail.has(manager.id)) {
       const mail = teamSummaryMail({ locale, day: when, team: d.name, summary });
       mails.push({
         kind: p.period === 'day' ? 'daily-team-report' : 'weekly-team-report',

@@ -10,6 +10,11 @@ export interface NotificationKind {
   urgent: boolean;
   /** Whether the kind also goes by e-mail for a user who has not chosen. */
   emailDefault: boolean;
+  /**
+   * The sender mails its own, fuller message (the daily report) to the users emailWanted() names;
+   * the centre then sends no digest of it, so nobody gets the same news twice.
+   */
+  mailedBySender?: boolean;
 }
 
 const kinds = new Map<string, NotificationKind>();

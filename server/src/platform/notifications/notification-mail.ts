@@ -51,9 +51,9 @@ interface Inserted {
  * notification carrying its key: a second writer waits for the lock and then sees the first one's
  * rows, and a digest the sender already took sends nothing more, the newcomer moves to the next hour.
  */
-export async function mailNotifications(trx: Db, rows: Inserted[]): Promise<void> {
-  if (rows.length === 0) return;
-  const userIds = [...new Set(rows.map((r) => r.user_id))];
+/** Active users with an address and their own e-mail choices: who may be mailed at all, and what they chose. */
+async function mailableUsers(trx: Db, userIds: string[]) {
+  if (userIds.length === 0) return { users: [], chosen: new Map<string, boolean>() };
   const users = await trx
     .selectFrom('users')
     .select(['id', 'email', 'locale'])
@@ -62,7 +62,7 @@ export async function mailNotifications(trx: Db, rows: Inserted[]): Promise<void
     .where('email', 'is not', null)
     .where('email', '<>', '')
     .execute();
-  if (users.length === 0) return;
+  if (users.length === 0) return { users, chosen: new Map<string, boolean>() };
   const prefs = await trx
     .selectFrom('notification_email_prefs')
     .select(['user_id', 'kind', 'email'])
@@ -72,9 +72,23 @@ export async function mailNotifications(trx: Db, rows: Inserted[]): Promise<void
       users.map((u) => u.id),
     )
     .execute();
-  const chosen = new Map(prefs.map((p) => [`${p.user_id}|${p.kind}`, p.email]));
+  return { users, chosen: new Map(prefs.map((p) => [`${p.user_id}|${p.kind}`, p.email])) };
+}
+
+/** For a kind whose sender mails its own message: the users who want it by e-mail (their choice, else the kind's default). */
+export async function emailWanted(trx: Db, userIds: string[], kind: string): Promise<Set<string>> {
+  const { users, chosen } = await mailableUsers(trx, userIds);
+  const fallback = notificationKind(kind).emailDefault;
+  return new Set(users.filter((u) => chosen.get(`${u.id}|${kind}`) ?? fallback).map((u) => u.id));
+}
+
+export async function mailNotifications(trx: Db, rows: Inserted[]): Promise<void> {
+  const mailed = rows.filter((r) => !notificationKind(r.kind).mailedBySender);
+  if (mailed.length === 0) return;
+  const { users, chosen } = await mailableUsers(trx, [...new Set(mailed.map((r) => r.user_id))]);
+  if (users.length === 0) return;
   const groups = new Map<string, Inserted[]>();
-  for (const r of rows) {
+  for (const r of mailed) {
     const key = `${r.user_id}|${r.kind}`;
     if (!(chosen.get(key) ?? notificationKind(r.kind).emailDefault)) continue;
     groups.set(key, [...(groups.get(key) ?? []), r]);
