@@ -7,6 +7,7 @@ import { creditRoutes } from './credit/credit-routes.js';
 import { customerPoolRoutes } from './customer-pool/customer-pool-routes.js';
 import { customersRoutes } from './customers/customers-routes.js';
 import { customerTimelineRoutes } from './customers/timeline-routes.js';
+import { dashboardRoutes } from './dashboard-reports/dashboard-routes.js';
 import { duplicatesRoutes } from './duplicates/duplicates-routes.js';
 import { expensesRoutes } from './expenses/expenses-routes.js';
 import { exportsRoutes } from './exports/exports-routes.js';
@@ -55,6 +56,7 @@ export const domainPlugins: FastifyPluginAsync<{ ctx: AppContext }>[] = [
   productsRoutes,
   expensesRoutes,
   moneyReportsRoutes,
+  dashboardRoutes,
   // Last: they add a route per export and import the domains above registered.
   exportsRoutes,
   importsRoutes,

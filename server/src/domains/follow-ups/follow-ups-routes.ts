@@ -14,6 +14,7 @@ import { actorOf } from '../../platform/http/request-context.js';
 import './follow-up-sources.js';
 import './key-customer-reminders.js';
 import './follow-up-search.js';
+import './follow-up-dashboard.js';
 import { dueForFollowUp, todayIn } from './due-for-follow-up.js';
 import { createFollowUp, deleteFollowUp, getFollowUp, listFollowUps, updateFollowUp } from './follow-up-service.js';
 

@@ -35,6 +35,7 @@ import { createPipeline, getPipeline, listPipelines, updatePipeline } from './pi
 import './opportunity-export.js';
 import './opportunity-sources.js';
 import './opportunity-search.js';
+import './opportunity-dashboard.js';
 
 const tags = ['opportunities'];
 

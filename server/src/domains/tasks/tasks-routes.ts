@@ -6,6 +6,7 @@ import type { AppContext } from '../../platform/app-context.js';
 import { actorOf } from '../../platform/http/request-context.js';
 import './task-reminders.js';
 import './task-sources.js';
+import './task-dashboard.js';
 import { createTask, deleteTask, getTask, listTasks, updateTask } from './task-service.js';
 
 const tags = ['tasks'];
