@@ -6,6 +6,7 @@ import { contractsDomain } from './contracts/index.js';
 import { creditDomain } from './credit/index.js';
 import { customerPoolDomain } from './customer-pool/index.js';
 import { customersDomain } from './customers/index.js';
+import { dashboardDomain } from './dashboard/index.js';
 import { expensesDomain } from './expenses/index.js';
 import { leadsDomain } from './leads/index.js';
 import { moneyReportsDomain } from './money-reports/index.js';
@@ -29,6 +30,7 @@ import { visitPlansDomain } from './visit-plans/index.js';
 
 /** Every web domain registers here once; the shell builds routes, menu and translations from this list. */
 export const webDomains: WebDomain[] = [
+  dashboardDomain,
   leadsDomain,
   customersDomain,
   opportunitiesDomain,

@@ -5,6 +5,7 @@ import { DueCustomersPage } from './due-customers-page.js';
 import { FollowUpListPage } from './follow-up-list-page.js';
 import { followUpMessages } from './messages.js';
 import { NotificationBell } from './notification-bell.js';
+import { dueFollowUpsCard } from './due-follow-ups-card.js';
 
 export { CustomerTimeline } from './customer-timeline.js';
 export { NotificationBell } from './notification-bell.js';
@@ -14,6 +15,7 @@ export { QuickFollowUp, QuickFollowUpButton } from './quick-follow-up.js';
 export const followUpsDomain: WebDomain = {
   key: 'followUps',
   messages: followUpMessages,
+  dashboardCards: [dueFollowUpsCard],
   routes: [
     { path: '/follow-ups', element: createElement(FollowUpListPage) },
     { path: '/follow-ups/due', element: createElement(DueCustomersPage) },

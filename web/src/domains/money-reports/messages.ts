@@ -3,6 +3,7 @@ import { defineMessages } from '../../app/message-catalogue.js';
 // The 'moneyReports' namespace: 应收账龄 (M1) and 利润分析 (M5).
 export const moneyReportMessages = defineMessages({
   'zh-CN': {
+    dashboard: { title: '逾期应收', empty: '没有未回款的应收', topCustomers: '应收余额最多的客户', overdueOf: '逾期 {{amount}}' },
     menu: { aging: '应收账龄', profit: '利润分析' },
     loadFailed: '报表没加载出来',
     filters: {
@@ -55,6 +56,7 @@ export const moneyReportMessages = defineMessages({
     },
   },
   'zh-TW': {
+    dashboard: { title: '逾期應收', empty: '沒有未回款的應收', topCustomers: '應收餘額最多的客戶', overdueOf: '逾期 {{amount}}' },
     menu: { aging: '應收帳齡', profit: '利潤分析' },
     loadFailed: '報表沒有載入成功',
     filters: {
@@ -107,6 +109,12 @@ export const moneyReportMessages = defineMessages({
     },
   },
   en: {
+    dashboard: {
+      title: 'Overdue receivables',
+      empty: 'Nothing outstanding',
+      topCustomers: 'Customers owing most',
+      overdueOf: '{{amount}} overdue',
+    },
     menu: { aging: 'Receivables aging', profit: 'Profit analysis' },
     loadFailed: 'The report could not be loaded',
     filters: {
