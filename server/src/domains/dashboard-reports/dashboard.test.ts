@@ -2,7 +2,8 @@ import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dayStart } from '../../platform/dates.js';
-import { makeClient, makeCustomer, makeTeam, uniq } from '../../test/factories.js';
+import { makeAdmin, makeClient, makeCustomer, makeTeam, uniq } from '../../test/factories.js';
+import { effectiveContract, planInThirds } from '../../test/receivable-factories.js';
 import { startTestApp, type Client, type TestApp } from '../../test/test-app.js';
 import { grantReportPermission, makeOpportunity, makePipeline, type Owner } from '../pipeline-reports/report-test-data.js';
 
@@ -105,6 +106,10 @@ describe('home dashboard (T4)', () => {
 
   it("a manager gets the team's cards and no rep card, each equal to its report endpoint's answer", async () => {
     const { team, p } = await seedTeam();
+    // 90,000 in thirds due 31 Oct, 30 Nov and 31 Dec: on 15 December 60,000 is overdue.
+    const admin = await makeAdmin(t.app, t.db);
+    const contract = await effectiveContract(t.db, admin.userId, team.repA, '90000.00', { signDate: '2026-10-01' });
+    await planInThirds(team.repA, contract.id, '2026-10-31');
     const d = await dashboard(team.eastManager);
     expect(d.audience).toBe('manager');
     expect(d.cards.map((c: { key: string }) => c.key)).toEqual(MANAGER_CARDS);
@@ -113,9 +118,9 @@ describe('home dashboard (T4)', () => {
     expect(d.card('funnel')).toEqual(await get(team.eastManager, '/api/v1/reports/funnel?pageSize=5'));
     expect(d.card('pipeline-totals')).toEqual(await get(team.eastManager, '/api/v1/reports/pipeline-totals'));
     expect(d.card('leaderboard')).toEqual(await get(team.eastManager, '/api/v1/reports/leaderboard?limit=10'));
-    expect(d.card('overdue-receivables')).toEqual(
-      await get(team.eastManager, '/api/v1/reports/receivables-aging?groupBy=customer&pageSize=5'),
-    );
+    const aging = await get(team.eastManager, '/api/v1/reports/receivables-aging?groupBy=owner');
+    expect(d.card('overdue-receivables')).toEqual(aging);
+    expect(aging.totals).toMatchObject({ overdue: '60000.00', total: '90000.00' });
     expect(d.card('expenses-by-category')).toEqual(await get(team.eastManager, '/api/v1/expense-reports/summary'));
     expect(d.card('pending-approvals')).toEqual(await get(team.eastManager, '/api/v1/approvals?box=todo&pageSize=5'));
 

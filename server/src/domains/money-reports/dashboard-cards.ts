@@ -2,7 +2,11 @@ import { registerDashboardCard, reportCard } from '../../platform/reports/dashbo
 import { label } from '../../platform/reports/report-table.js';
 import { agingRoute } from './aging.js';
 
-/** T4 工作台: receivables outstanding today in buckets of days past due, with the customers who owe most (the aging report). */
+/**
+ * T4 工作台: receivables outstanding today in buckets of days past due, per rep (the aging report).
+ * Per rep, not per customer: the company's per-customer aging groups every open instalment
+ * (0.86 s p95 at 1M instalments, bench/RESULTS.md), per rep reads the month totals (< 80 ms).
+ */
 registerDashboardCard(
   reportCard(agingRoute, {
     key: 'overdue-receivables',
@@ -10,6 +14,6 @@ registerDashboardCard(
     audience: 'manager',
     permission: ['receivables', 'view'],
     title: label('逾期应收', '逾期應收', 'Overdue receivables'),
-    query: () => ({ groupBy: 'customer' as const, pageSize: 5 }),
+    query: () => ({ groupBy: 'owner' as const }),
   }),
 );

@@ -14,14 +14,19 @@ import { BUCKET_COLORS } from './money-charts.js';
 echarts.use([BarChart, GridComponent, TooltipComponent, CanvasRenderer]);
 
 const BUCKETS = ['notDue', 'd0to30', 'd31to60', 'd61to90', 'over90'] as const;
+const TOP = 5;
 const SHORT = { notDue: '', d0to30: '0–30', d31to60: '31–60', d61to90: '61–90', over90: '90+' } as const;
 
 /**
  * Receivables outstanding today: overdue in all, the company's buckets as bars (green not yet due to
- * red over 90 days), and the customers who owe most (the aging report by customer).
+ * red over 90 days), and the reps with most overdue (the aging report by rep).
  */
 function OverdueReceivablesCard({ data }: { data: AgingReport }) {
   const { t, i18n } = useTranslation('moneyReports');
+  const worst = data.rows
+    .filter((r) => Number(r.overdue) > 0)
+    .sort((a, b) => Number(b.overdue) - Number(a.overdue))
+    .slice(0, TOP);
   const option = {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v: number) => formatMoney(v.toFixed(2)) },
     grid: { left: 8, right: 8, top: 8, bottom: 8, containLabel: true },
@@ -59,15 +64,14 @@ function OverdueReceivablesCard({ data }: { data: AgingReport }) {
           <ReactEChartsCore echarts={echarts} option={option} notMerge style={{ height: 160, width: '100%' }} />
           <List
             size="small"
-            header={<Typography.Text type="secondary">{t('dashboard.topCustomers')}</Typography.Text>}
-            dataSource={data.rows}
+            header={<Typography.Text type="secondary">{t('dashboard.topReps')}</Typography.Text>}
+            dataSource={worst}
+            locale={{ emptyText: t('dashboard.noneOverdue') }}
             renderItem={(r) => (
-              <List.Item extra={<span className="money">{formatMoney(r.total)}</span>}>
+              <List.Item extra={<Typography.Text type="danger">{formatMoney(r.overdue)}</Typography.Text>}>
                 <Typography.Text ellipsis style={{ maxWidth: '100%' }}>
-                  <Link to={`/customers/${r.id}`}>{r.name}</Link>
-                  {Number(r.overdue) > 0 && (
-                    <Typography.Text type="danger"> · {t('dashboard.overdueOf', { amount: formatMoney(r.overdue) })}</Typography.Text>
-                  )}
+                  <Link to={`/reports/receivables-aging?group=customer&owner=${r.id}`}>{r.name}</Link>
+                  <Typography.Text type="secondary"> · {t('dashboard.balanceOf', { amount: formatMoney(r.total) })}</Typography.Text>
                 </Typography.Text>
               </List.Item>
             )}
