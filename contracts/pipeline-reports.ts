@@ -366,3 +366,26 @@ export const reportPipelinesResponse = z.object({
   ),
 });
 export type ReportPipeline = z.infer<typeof reportPipelinesResponse>['items'][number];
+
+// ---- T4 leaderboard (销售排行) ----
+export const leaderboardQuery = reportFilters.extend({
+  month: describe(monthSchema.optional(), 'The month, YYYY-MM (default: this month in the company time zone)'),
+  limit: describe(z.coerce.number().int().min(1).max(100).default(10), 'Reps shown, best first'),
+});
+export const leaderboardResponse = z.object({
+  month: monthSchema,
+  /** Signed (won) in the month, per rep, by the instant it was won — the forecast's 已签约. */
+  items: z.array(
+    z.object({
+      rank: z.number().int(),
+      ownerId: idSchema,
+      ownerName: z.string(),
+      departmentName: z.string().nullable(),
+      wonCount: z.number().int(),
+      wonAmount: z.string(),
+    }),
+  ),
+  /** Everyone in scope, not only the reps shown. */
+  total: z.object({ reps: z.number().int(), wonCount: z.number().int(), wonAmount: z.string() }),
+});
+export type LeaderboardReport = z.infer<typeof leaderboardResponse>;

@@ -9,6 +9,7 @@ import { customerPoolRoutes } from './customer-pool/customer-pool-routes.js';
 import { customersRoutes } from './customers/customers-routes.js';
 import { dataTimelinessRoutes } from './data-timeliness/data-timeliness-routes.js';
 import { customerTimelineRoutes } from './customers/timeline-routes.js';
+import { dashboardRoutes } from './dashboard-reports/dashboard-routes.js';
 import { duplicatesRoutes } from './duplicates/duplicates-routes.js';
 import { expensesRoutes } from './expenses/expenses-routes.js';
 import { exportsRoutes } from './exports/exports-routes.js';
@@ -65,6 +66,7 @@ export const domainPlugins: FastifyPluginAsync<{ ctx: AppContext }>[] = [
   dataTimelinessRoutes,
   targetsRoutes,
   attainmentReportsRoutes,
+  dashboardRoutes,
   // Last: they add a route per export and import the domains above registered.
   exportsRoutes,
   importsRoutes,

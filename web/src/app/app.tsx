@@ -5,15 +5,17 @@ import zhCN from 'antd/locale/zh_CN';
 import zhTW from 'antd/locale/zh_TW';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
+import { BrowserRouter, Route, Routes } from 'react-router-dom';
 import { webDomains } from '../domains/index.js';
 import { AppLayout } from './app-layout.js';
 import { AuthProvider, useAuth } from './auth.js';
+import { DashboardCardsProvider } from './dashboard-cards.js';
 import { rememberLocale } from './locale.js';
 import { LoginPage } from './login-page.js';
 import { RecordTabsProvider } from './record-tabs.js';
 
 const recordTabs = webDomains.flatMap((d) => d.recordTabs ?? []);
+const dashboardCards = webDomains.flatMap((d) => d.dashboardCards ?? []);
 
 const ANTD_LOCALES = { 'zh-CN': zhCN, 'zh-TW': zhTW, en: enUS };
 
@@ -32,7 +34,6 @@ function Routed() {
   return (
     <Routes>
       <Route element={<AppLayout />}>
-        <Route index element={<Navigate to="/customers" replace />} />
         {webDomains.flatMap((d) => d.routes.map((r) => <Route key={`${d.key}:${r.path}`} path={r.path} element={r.element} />))}
         <Route path="*" element={<Result status="404" title="404" subTitle={t('notFound')} />} />
       </Route>
@@ -51,7 +52,9 @@ export function App() {
         <BrowserRouter>
           <AuthProvider>
             <RecordTabsProvider value={recordTabs}>
-              <Routed />
+              <DashboardCardsProvider value={dashboardCards}>
+                <Routed />
+              </DashboardCardsProvider>
             </RecordTabsProvider>
           </AuthProvider>
         </BrowserRouter>

@@ -1,6 +1,7 @@
 import type { Locale } from '@contracts/common.js';
 import type { Action, Module } from '@contracts/permissions.js';
 import type { ReactNode } from 'react';
+import type { DashboardCard } from './dashboard-cards.js';
 import type { Messages } from './message-catalogue.js';
 import type { RecordTab } from './record-tabs.js';
 
@@ -15,6 +16,8 @@ export interface WebDomain {
   headerItems?: HeaderItem[];
   /** Tabs this domain adds to another domain's detail page (see record-tabs.tsx). */
   recordTabs?: RecordTab[];
+  /** Cards this domain adds to the home dashboard (see dashboard-cards.tsx). */
+  dashboardCards?: DashboardCard[];
 }
 
 export interface HeaderItem {

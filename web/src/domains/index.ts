@@ -8,6 +8,7 @@ import { customerPoolDomain } from './customer-pool/index.js';
 import { customersDomain } from './customers/index.js';
 import { dailyReportsDomain } from './daily-reports/index.js';
 import { dataTimelinessDomain } from './data-timeliness/index.js';
+import { dashboardDomain } from './dashboard/index.js';
 import { expensesDomain } from './expenses/index.js';
 import { leadsDomain } from './leads/index.js';
 import { moneyReportsDomain } from './money-reports/index.js';
@@ -34,6 +35,7 @@ import { visitPlansDomain } from './visit-plans/index.js';
 
 /** Every web domain registers here once; the shell builds routes, menu and translations from this list. */
 export const webDomains: WebDomain[] = [
+  dashboardDomain,
   leadsDomain,
   customersDomain,
   opportunitiesDomain,

@@ -30,6 +30,7 @@ import {
 import './expense-approval.js';
 import './expense-export.js';
 import './expense-sources.js';
+import './expense-dashboard.js';
 
 const tags = ['expenses'];
 

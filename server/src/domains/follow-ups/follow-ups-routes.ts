@@ -15,6 +15,7 @@ import './follow-up-daily-section.js';
 import './follow-up-sources.js';
 import './key-customer-reminders.js';
 import './follow-up-search.js';
+import './follow-up-dashboard.js';
 import { dueForFollowUp, todayIn } from './due-for-follow-up.js';
 import { createFollowUp, deleteFollowUp, getFollowUp, listFollowUps, updateFollowUp } from './follow-up-service.js';
 

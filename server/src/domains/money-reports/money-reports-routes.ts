@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../platform/app-context.js';
 import { registerReports } from '../../platform/reports/report-route.js';
 import { agingRoute } from './aging.js';
+import './dashboard-cards.js';
 import { contractProfitRoute, customerProfitRoute } from './profit.js';
 
 /**

@@ -36,6 +36,7 @@ import './opportunity-daily-sections.js';
 import './opportunity-export.js';
 import './opportunity-sources.js';
 import './opportunity-search.js';
+import './opportunity-dashboard.js';
 
 const tags = ['opportunities'];
 

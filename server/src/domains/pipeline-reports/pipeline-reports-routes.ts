@@ -23,11 +23,13 @@ import { funnelRoute } from './funnel.js';
 import { industriesRoute } from './industries.js';
 import { createAdjustment, listAdjustments } from './forecast-adjustments.js';
 import { applyLearnedProbabilities, learnedProbabilitiesRoute } from './learned-probabilities.js';
+import { leaderboardRoute } from './leaderboard.js';
 import { listSnapshotRuns, takePipelineSnapshot } from './pipeline-snapshots.js';
 import { pipelineTotalsRoute } from './pipeline-totals.js';
 import { reportPipelines } from './report-pipelines.js';
 import { reportSettings, saveReportSettings } from './report-settings.js';
 import './report-tables.js';
+import './dashboard-cards.js';
 import { sourcesRoute } from './sources.js';
 import { stageConversionRoute } from './stage-conversion.js';
 
@@ -46,6 +48,7 @@ const reports = [
   industriesRoute,
   stageConversionRoute,
   learnedProbabilitiesRoute,
+  leaderboardRoute,
 ];
 
 /** The endpoints around the reports follow the reports' permission. */

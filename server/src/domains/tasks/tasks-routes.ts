@@ -7,6 +7,7 @@ import { actorOf } from '../../platform/http/request-context.js';
 import './task-daily-section.js';
 import './task-reminders.js';
 import './task-sources.js';
+import './task-dashboard.js';
 import { createTask, deleteTask, getTask, listTasks, updateTask } from './task-service.js';
 
 const tags = ['tasks'];

@@ -16,6 +16,7 @@ import { AppError } from '../../platform/http/errors.js';
 import { actorOf } from '../../platform/http/request-context.js';
 import './visit-plan-daily-section.js';
 import './visit-plan-sources.js';
+import './visit-plan-dashboard.js';
 import { createVisitPlan, deleteVisitPlan, getVisitPlan, listVisitPlans, updateVisitPlan, visitSummary } from './visit-plan-service.js';
 
 const tags = ['visit-plans'];

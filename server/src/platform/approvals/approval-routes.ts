@@ -22,6 +22,7 @@ import type { AppContext } from '../app-context.js';
 import { businessDate } from '../dates.js';
 import { AppError, fieldError } from '../http/errors.js';
 import { actorOf } from '../http/request-context.js';
+import './approval-dashboard.js';
 import { approvalType, approvalTypes } from './approval-registry.js';
 import { approvalBox, assertRequestVisible, latestRequestOf, requestDetail } from './approval-queries.js';
 import { delegations, revokeDelegation, startDelegation } from './delegations.js';

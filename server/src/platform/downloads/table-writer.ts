@@ -36,3 +36,24 @@ export function xlsxStream(sheetName: string, header: string[], rows: AsyncItera
   });
   return out;
 }
+
+/** A small XLSX of several sheets, each a header row and its rows (a dashboard's cards, one sheet each). */
+export function xlsxSheets(sheets: { name: string; header: string[]; rows: string[][] }[], onError: (e: unknown) => void): Readable {
+  const out = new PassThrough();
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true });
+  (async () => {
+    for (const s of sheets) {
+      const sheet = workbook.addWorksheet(s.name, { views: [{ state: 'frozen', ySplit: 1 }] });
+      sheet.columns = s.header.map((h) => ({ header: h, width: Math.max(12, Math.min(40, h.length * 3)) }));
+      sheet.getRow(1).font = { bold: true };
+      sheet.getRow(1).commit();
+      for (const row of s.rows) sheet.addRow(row).commit();
+      sheet.commit();
+    }
+    await workbook.commit();
+  })().catch((e) => {
+    onError(e);
+    out.destroy(e instanceof Error ? e : new Error(String(e)));
+  });
+  return out;
+}

@@ -37,7 +37,7 @@ import { actorOf } from '../http/request-context.js';
 import type { ReportTable } from './report-table.js';
 
 /** What a report runs with besides the caller and the query. */
-interface ReportEnv {
+export interface ReportEnv {
   db: Db;
   now: Date;
   /** The company time zone: periods and months are counted in it. */
@@ -82,10 +82,11 @@ export type ReportRoute = (app: App, ctx: AppContext, permission: Permission) =>
 /** The function permission a list of reports shares; the caller's data scope does the rest. */
 type Permission = readonly [Module, Action];
 
-export const defineReport =
-  <Q extends QuerySchema, R extends z.ZodType>(def: ReportDefinition<Q, R>): ReportRoute =>
-  (app, ctx, permission) =>
-    registerReport(app, ctx, permission, def);
+/** A defined report keeps its definition, so a dashboard card can run the very same report (dashboard-cards.ts). */
+export type DefinedReport<Q extends QuerySchema, R extends z.ZodType> = ReportRoute & { definition: ReportDefinition<Q, R> };
+
+export const defineReport = <Q extends QuerySchema, R extends z.ZodType>(def: ReportDefinition<Q, R>): DefinedReport<Q, R> =>
+  Object.assign((app: App, ctx: AppContext, permission: Permission) => registerReport(app, ctx, permission, def), { definition: def });
 
 export function registerReports(app: App, ctx: AppContext, permission: Permission, reports: readonly ReportRoute[]): void {
   for (const register of reports) register(app, ctx, permission);

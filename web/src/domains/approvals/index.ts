@@ -6,11 +6,13 @@ import { ApprovalRequestPage } from './approval-request-page.js';
 import { approvalMessages } from './messages.js';
 import { ApprovalSettingsPage } from './settings/approval-settings-page.js';
 import { TodoBadge } from './todo-badge.js';
+import { pendingApprovalsCard } from './pending-approvals-card.js';
 
 /** Q3: 审批中心, the request page (where notifications link), flow and numbering settings. */
 export const approvalsDomain: WebDomain = {
   key: 'approvals',
   messages: approvalMessages,
+  dashboardCards: [pendingApprovalsCard],
   routes: [
     { path: '/approvals', element: createElement(ApprovalInboxPage) },
     { path: '/approvals/:id', element: createElement(ApprovalRequestPage) },

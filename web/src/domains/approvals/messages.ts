@@ -3,6 +3,7 @@ import { defineMessages } from '../../app/message-catalogue.js';
 // The 'approvals' namespace: 审批中心, the request page and panel, flow and numbering settings, delegation.
 export const approvalMessages = defineMessages({
   'zh-CN': {
+    dashboard: { title: '待我审批', count: '等我审批', empty: '没有等你审批的单据' },
     menu: { inbox: '审批', settings: '审批流程设置' },
     status: { pending: '审批中', approved: '已通过', rejected: '已驳回', withdrawn: '已撤回' },
     mode: { any: '或签', all: '会签' },
@@ -217,6 +218,7 @@ export const approvalMessages = defineMessages({
     },
   },
   'zh-TW': {
+    dashboard: { title: '待我審批', count: '等我審批', empty: '沒有等你審批的單據' },
     menu: { inbox: '審批', settings: '審批流程設定' },
     status: { pending: '審批中', approved: '已通過', rejected: '已駁回', withdrawn: '已撤回' },
     mode: { any: '或簽', all: '會簽' },
@@ -431,6 +433,7 @@ export const approvalMessages = defineMessages({
     },
   },
   en: {
+    dashboard: { title: 'Waiting for me', count: 'Waiting for my approval', empty: 'Nothing waits for your approval' },
     menu: { inbox: 'Approvals', settings: 'Approval flows' },
     status: { pending: 'In approval', approved: 'Approved', rejected: 'Rejected', withdrawn: 'Withdrawn' },
     mode: { any: 'Any one', all: 'Everyone' },

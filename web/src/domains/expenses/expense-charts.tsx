@@ -17,7 +17,16 @@ interface Slice {
 }
 
 /** Category shares of the total, as a ring; the shares shown are the server's (one decimal, as in the table). */
-export function SharePie({ slices, height = 280 }: { slices: (Slice & { share: number | null })[]; height?: number }) {
+export function SharePie({
+  slices,
+  height = 280,
+  labels = true,
+}: {
+  slices: (Slice & { share: number | null })[];
+  height?: number;
+  /** Off where the ring has no room for labels beside it (a dashboard card on a phone); the legend and tooltip remain. */
+  labels?: boolean;
+}) {
   const shareOf = (name: string) => slices.find((s) => s.name === name)?.share ?? 0;
   const option = {
     color: PALETTE,
@@ -31,7 +40,7 @@ export function SharePie({ slices, height = 280 }: { slices: (Slice & { share: n
         type: 'pie',
         radius: ['42%', '68%'],
         center: ['50%', '45%'],
-        label: { formatter: (p: { name: string }) => `${p.name} ${shareOf(p.name)}%` },
+        label: { show: labels, formatter: (p: { name: string }) => `${p.name} ${shareOf(p.name)}%` },
         data: slices.map((s) => ({ name: s.name, value: Number(s.amount) })),
       },
     ],

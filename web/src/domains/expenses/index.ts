@@ -6,11 +6,13 @@ import { ExpenseDetailPage } from './expense-detail-page.js';
 import { ExpenseListPage } from './expense-list-page.js';
 import { ExpenseStatsPage } from './expense-stats-page.js';
 import { expenseMessages } from './messages.js';
+import { expensesCard } from './expenses-card.js';
 
 /** M4: 费用报销 (list, claim drawer, detail with approval and receipts), 费用统计, and the customer's 费用 tab. */
 export const expensesDomain: WebDomain = {
   key: 'expenses',
   messages: expenseMessages,
+  dashboardCards: [expensesCard],
   routes: [
     { path: '/expenses', element: createElement(ExpenseListPage) },
     { path: '/expenses/:id', element: createElement(ExpenseDetailPage) },

@@ -1,6 +1,7 @@
 // The 'expenses' namespace's source catalogue (zh-CN), as a sales office says it; messages.ts checks
 // zh-TW and en against it.
 export const expensesZhCN = {
+  dashboard: { title: '费用构成', total: '已批费用（{{from}} 至 {{to}}）', empty: '这段时间没有已批的费用' },
   menu: { list: '费用报销', stats: '费用统计' },
   status: { draft: '草稿', in_approval: '审批中', approved: '已通过', rejected: '已驳回' },
   fields: {

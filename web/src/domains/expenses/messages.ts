@@ -5,6 +5,7 @@ import { expensesZhCN } from './messages-zh-cn.js';
 export const expenseMessages = defineMessages({
   'zh-CN': expensesZhCN,
   'zh-TW': {
+    dashboard: { title: '費用構成', total: '已核費用（{{from}} 至 {{to}}）', empty: '這段時間沒有已核准的費用' },
     menu: { list: '費用報銷', stats: '費用統計' },
     status: { draft: '草稿', in_approval: '審批中', approved: '已通過', rejected: '已駁回' },
     fields: {
@@ -104,6 +105,11 @@ export const expenseMessages = defineMessages({
     },
   },
   en: {
+    dashboard: {
+      title: 'Expenses by category',
+      total: 'Approved expenses ({{from}} to {{to}})',
+      empty: 'No approved expenses in this period',
+    },
     menu: { list: 'Expenses', stats: 'Expense statistics' },
     status: { draft: 'Draft', in_approval: 'In approval', approved: 'Approved', rejected: 'Rejected' },
     fields: {

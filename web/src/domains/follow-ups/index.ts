@@ -4,6 +4,7 @@ import type { WebDomain } from '../../app/domain.js';
 import { DueCustomersPage } from './due-customers-page.js';
 import { FollowUpListPage } from './follow-up-list-page.js';
 import { followUpMessages } from './messages.js';
+import { dueFollowUpsCard } from './due-follow-ups-card.js';
 
 export { CustomerTimeline } from './customer-timeline.js';
 export { QuickFollowUp, QuickFollowUpButton } from './quick-follow-up.js';
@@ -12,6 +13,7 @@ export { QuickFollowUp, QuickFollowUpButton } from './quick-follow-up.js';
 export const followUpsDomain: WebDomain = {
   key: 'followUps',
   messages: followUpMessages,
+  dashboardCards: [dueFollowUpsCard],
   routes: [
     { path: '/follow-ups', element: createElement(FollowUpListPage) },
     { path: '/follow-ups/due', element: createElement(DueCustomersPage) },

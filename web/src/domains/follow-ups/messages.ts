@@ -3,6 +3,7 @@ import { defineMessages } from '../../app/message-catalogue.js';
 // The 'followUps' namespace: follow-up records, the due list, and the customer timeline.
 export const followUpMessages = defineMessages({
   'zh-CN': {
+    dashboard: { title: '该跟进的重点客户', count: '到期未跟进' },
     menu: { list: '跟进记录', due: '待跟进客户' },
     types: { call: '电话', visit: '拜访', meeting: '会议', email: '邮件', note: '备注' },
     actions: { write: '写跟进' },
@@ -120,6 +121,7 @@ export const followUpMessages = defineMessages({
     },
   },
   'zh-TW': {
+    dashboard: { title: '該跟進的重點客戶', count: '到期未跟進' },
     menu: { list: '跟進記錄', due: '待跟進客戶' },
     types: { call: '電話', visit: '拜訪', meeting: '會議', email: '郵件', note: '備註' },
     actions: { write: '寫跟進' },
@@ -237,6 +239,7 @@ export const followUpMessages = defineMessages({
     },
   },
   en: {
+    dashboard: { title: 'Key customers due for follow-up', count: 'Due or overdue' },
     menu: { list: 'Follow-ups', due: 'Due for follow-up' },
     types: { call: 'Call', visit: 'Visit', meeting: 'Meeting', email: 'Email', note: 'Note' },
     actions: { write: 'Log follow-up' },

@@ -4,11 +4,13 @@ import type { WebDomain } from '../../app/domain.js';
 import { AgingPage } from './aging-page.js';
 import { moneyReportMessages } from './messages.js';
 import { ProfitPage } from './profit-page.js';
+import { overdueReceivablesCard } from './overdue-card.js';
 
 /** M1 应收账龄 and M5 利润分析 in the 销售分析 menu; profit only for roles that may see costs. */
 export const moneyReportsDomain: WebDomain = {
   key: 'moneyReports',
   messages: moneyReportMessages,
+  dashboardCards: [overdueReceivablesCard],
   routes: [
     { path: '/reports/receivables-aging', element: createElement(AgingPage) },
     { path: '/reports/profit', element: createElement(ProfitPage) },

@@ -3,6 +3,13 @@ import { defineMessages } from '../../app/message-catalogue.js';
 // The 'moneyReports' namespace: 应收账龄 (M1) and 利润分析 (M5).
 export const moneyReportMessages = defineMessages({
   'zh-CN': {
+    dashboard: {
+      title: '逾期应收',
+      empty: '没有未回款的应收',
+      topReps: '逾期最多的销售',
+      noneOverdue: '没有逾期的应收',
+      balanceOf: '应收余额 {{amount}}',
+    },
     menu: { aging: '应收账龄', profit: '利润分析' },
     loadFailed: '报表没加载出来',
     filters: {
@@ -55,6 +62,13 @@ export const moneyReportMessages = defineMessages({
     },
   },
   'zh-TW': {
+    dashboard: {
+      title: '逾期應收',
+      empty: '沒有未回款的應收',
+      topReps: '逾期最多的業務',
+      noneOverdue: '沒有逾期的應收',
+      balanceOf: '應收餘額 {{amount}}',
+    },
     menu: { aging: '應收帳齡', profit: '利潤分析' },
     loadFailed: '報表沒有載入成功',
     filters: {
@@ -107,6 +121,13 @@ export const moneyReportMessages = defineMessages({
     },
   },
   en: {
+    dashboard: {
+      title: 'Overdue receivables',
+      empty: 'Nothing outstanding',
+      topReps: 'Reps with most overdue',
+      noneOverdue: 'Nothing overdue',
+      balanceOf: 'outstanding {{amount}}',
+    },
     menu: { aging: 'Receivables aging', profit: 'Profit analysis' },
     loadFailed: 'The report could not be loaded',
     filters: {

@@ -6,11 +6,13 @@ import { OpportunityDetailPage } from './detail-page.js';
 import { OpportunityListPage } from './list-page.js';
 import { opportunityMessages } from './messages.js';
 import { PipelinesPage } from './pipelines-page.js';
+import { closingCard } from './closing-card.js';
 
 /** O1–O4: the kanban board, the list (and stalled list), the detail page, and the pipelines admin. */
 export const opportunitiesDomain: WebDomain = {
   key: 'opportunities',
   messages: opportunityMessages,
+  dashboardCards: [closingCard],
   routes: [
     { path: '/opportunities', element: createElement(BoardPage) },
     { path: '/opportunities/list', element: createElement(OpportunityListPage) },

@@ -2,6 +2,7 @@ import { defineMessages } from '../../app/message-catalogue.js';
 
 export const opportunityMessages = defineMessages({
   'zh-CN': {
+    dashboard: { title: '本月预计成交', count: '本月预计成交的商机', empty: '本月没有预计成交的商机' },
     menu: { board: '商机', pipelines: '销售流程' },
     board: {
       title: '商机看板',
@@ -126,6 +127,7 @@ export const opportunityMessages = defineMessages({
     },
   },
   'zh-TW': {
+    dashboard: { title: '本月預計成交', count: '本月預計成交的商機', empty: '本月沒有預計成交的商機' },
     menu: { board: '商機', pipelines: '銷售流程' },
     board: {
       title: '商機看板',
@@ -246,6 +248,7 @@ export const opportunityMessages = defineMessages({
     },
   },
   en: {
+    dashboard: { title: 'Closing this month', count: 'Open deals closing this month', empty: 'No deals expected to close this month' },
     menu: { board: 'Opportunities', pipelines: 'Pipelines' },
     board: {
       title: 'Opportunity board',

@@ -15,6 +15,9 @@ import { pipelineReportMessages } from './messages.js';
 import { PipelineDashboardPage } from './pipeline-dashboard-page.js';
 import { ReportSettingsPage } from './report-settings-page.js';
 import { SourcesPage } from './sources-page.js';
+import { forecastCard, pipelineTotalsCard } from './dashboard-cards.js';
+import { funnelCard } from './funnel-card.js';
+import { leaderboardCard } from './leaderboard-card.js';
 
 const view = ['opportunities', 'view'] as ['opportunities', 'view'];
 
@@ -22,6 +25,7 @@ const view = ['opportunities', 'view'] as ['opportunities', 'view'];
 export const pipelineReportsDomain: WebDomain = {
   key: 'pipelineReports',
   messages: pipelineReportMessages,
+  dashboardCards: [pipelineTotalsCard, forecastCard, funnelCard, leaderboardCard],
   routes: [
     { path: '/reports/pipeline', element: createElement(PipelineDashboardPage) },
     { path: '/reports/forecast', element: createElement(ForecastPage) },

@@ -3,6 +3,18 @@ import { defineMessages } from '../../app/message-catalogue.js';
 // The 'pipelineReports' namespace: 销售分析 — pipeline totals, forecast, funnel, conversion, sources.
 export const pipelineReportMessages = defineMessages({
   'zh-CN': {
+    dashboard: {
+      forecast: '销售预测（本月和下月）',
+      forecastThisMonth: '本月预计签约（加权）',
+      wonThisMonth: '本月已签约',
+      totals: '销售总览',
+      funnel: '销售漏斗',
+      attention: '阶段分布偏离团队的销售：',
+      leaderboard: '本月签约排行',
+      leaderboardTotal: '本月共签约 {{amount}}，{{count}} 单，{{reps}} 位销售有进账',
+      leaderboardEmpty: '本月还没有签约',
+      deals: '{{count}} 单',
+    },
     menu: {
       totals: '销售总览',
       forecast: '销售预测',
@@ -202,6 +214,18 @@ export const pipelineReportMessages = defineMessages({
     },
   },
   'zh-TW': {
+    dashboard: {
+      forecast: '銷售預測（本月和下月）',
+      forecastThisMonth: '本月預計簽約（加權）',
+      wonThisMonth: '本月已簽約',
+      totals: '銷售總覽',
+      funnel: '銷售漏斗',
+      attention: '階段分布偏離團隊的業務：',
+      leaderboard: '本月簽約排行',
+      leaderboardTotal: '本月共簽約 {{amount}}，{{count}} 單，{{reps}} 位業務有進帳',
+      leaderboardEmpty: '本月還沒有簽約',
+      deals: '{{count}} 單',
+    },
     menu: {
       totals: '銷售總覽',
       forecast: '銷售預測',
@@ -401,6 +425,19 @@ export const pipelineReportMessages = defineMessages({
     },
   },
   en: {
+    dashboard: {
+      forecast: 'Forecast (this month and next)',
+      forecastThisMonth: 'Forecast this month (weighted)',
+      wonThisMonth: 'Signed this month',
+      totals: 'Pipeline totals',
+      funnel: 'Sales funnel',
+      attention: 'Reps whose stage mix strays from the team:',
+      leaderboard: 'Signed this month',
+      leaderboardTotal: '{{amount}} signed this month in {{count}} deals by {{reps}} reps',
+      leaderboardEmpty: 'Nothing signed yet this month',
+      deals_one: '{{count}} deal',
+      deals: '{{count}} deals',
+    },
     menu: {
       totals: 'Pipeline overview',
       forecast: 'Forecast',

@@ -3,6 +3,7 @@ import { defineMessages } from '../../app/message-catalogue.js';
 // The 'tasks' namespace: the to-do list and the task drawer.
 export const taskMessages = defineMessages({
   'zh-CN': {
+    dashboard: { title: '今日待办', dueToday: '今天到期', overdue: '已逾期', empty: '今天没有到期的任务' },
     menu: { list: '待办任务' },
     tabs: { mine: '我的待办', today: '今天到期', week: '本周到期', overdue: '已逾期', all: '全部任务' },
     fields: {
@@ -79,6 +80,7 @@ export const taskMessages = defineMessages({
     },
   },
   'zh-TW': {
+    dashboard: { title: '今日待辦', dueToday: '今天到期', overdue: '已逾期', empty: '今天沒有到期的任務' },
     menu: { list: '待辦任務' },
     tabs: { mine: '我的待辦', today: '今天到期', week: '本週到期', overdue: '已逾期', all: '全部任務' },
     fields: {
@@ -155,6 +157,7 @@ export const taskMessages = defineMessages({
     },
   },
   en: {
+    dashboard: { title: "Today's to-dos", dueToday: 'Due today', overdue: 'Overdue', empty: 'Nothing due today' },
     menu: { list: 'To-dos' },
     tabs: { mine: 'My to-dos', today: 'Due today', week: 'Due this week', overdue: 'Overdue', all: 'All tasks' },
     fields: {

@@ -3,6 +3,7 @@ import { defineMessages } from '../../app/message-catalogue.js';
 // The 'visitPlans' namespace: a rep's daily visit plan and the manager's plan-vs-done summary.
 export const visitPlanMessages = defineMessages({
   'zh-CN': {
+    dashboard: { title: '今日拜访', planned: '今天计划拜访', done: '已拜访', empty: '今天没有安排拜访' },
     menu: { list: '拜访计划' },
     title: '拜访计划',
     subtitle: '当天记一条“拜访”跟进，对应的计划会自动标为已拜访',
@@ -62,6 +63,7 @@ export const visitPlanMessages = defineMessages({
     },
   },
   'zh-TW': {
+    dashboard: { title: '今日拜訪', planned: '今天計畫拜訪', done: '已拜訪', empty: '今天沒有安排拜訪' },
     menu: { list: '拜訪計畫' },
     title: '拜訪計畫',
     subtitle: '當天記一筆「拜訪」跟進，對應的計畫會自動標為已拜訪',
@@ -121,6 +123,7 @@ export const visitPlanMessages = defineMessages({
     },
   },
   en: {
+    dashboard: { title: "Today's visits", planned: 'Planned today', done: 'Visited', empty: 'No visits planned today' },
     menu: { list: 'Visit plans' },
     title: 'Visit plans',
     subtitle: 'Log a “visit” follow-up on the day and the matching plan is marked as visited',
