@@ -21,6 +21,8 @@ import { openFileStorage } from './platform/files/file-storage.js';
 import { fileRoutes } from './platform/files/files-routes.js';
 import { registerErrorHandler } from './platform/http/error-handler.js';
 import { registerInputGuards } from './platform/http/input-guards.js';
+import { registerRouteTable } from './platform/http/route-table.js';
+import { registerSecurityHeaders } from './platform/http/security-headers.js';
 import { startScheduler } from './platform/jobs/scheduler.js';
 import { notificationRoutes } from './platform/notifications/notification-routes.js';
 import { approvalRoutes } from './platform/approvals/approval-routes.js';
@@ -47,6 +49,9 @@ export async function buildApp({ database, config, clock = systemClock, schedule
     bodyLimit: 1024 * 1024,
     trustProxy: config.TRUST_PROXY,
   });
+  registerRouteTable(app);
+  // Before any plugin: hooks reach only routes and plugins registered after them.
+  registerSecurityHeaders(app);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
