@@ -1,0 +1,96 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiCall, launchBrowser, screenshot, signIn } from './support/browser.js';
+import { type RunningServer, startServer } from './support/server.js';
+
+const ADMIN_PASSWORD = 'Admin12345';
+const XSS_NAME = '<img src=x onerror=window.__xss=1>';
+const SCRIPT_REMARK = '<script>window.__xss=2</script>';
+
+let server: RunningServer;
+let browser: Browser;
+let page: Page;
+/** Console errors and uncaught page errors, CSP violations among them. */
+const problems: string[] = [];
+
+beforeAll(async () => {
+  server = await startServer({ CRM_ADMIN_PASSWORD: ADMIN_PASSWORD, CRM_DEMO: '1' });
+  browser = await launchBrowser();
+  page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+  page.on('console', (m) => {
+    if (m.type() === 'error' || /Content.Security.Policy/i.test(m.text())) problems.push(`${page.url()}: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`${page.url()}: ${e.message}`));
+  await signIn(page, server.url, 'admin', ADMIN_PASSWORD);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const xssFired = () => page.evaluate(() => (window as unknown as { __xss?: number }).__xss ?? null);
+
+describe('P6 in the browser: payloads stay text, and the app works under its Content-Security-Policy', () => {
+  it('shows a customer named like an <img onerror> tag as text, in the list, the detail page and search, and runs nothing', async () => {
+    const customer = await apiCall(page, 'POST', '/customers', { name: XSS_NAME, remarks: SCRIPT_REMARK, address: XSS_NAME });
+    expect(customer.id).toBeDefined();
+
+    await page.goto(`${server.url}/customers`);
+    const row = page.locator('tr', { hasText: XSS_NAME }).first();
+    await row.waitFor();
+    expect(await row.innerText()).toContain(XSS_NAME);
+    await page.goto(`${server.url}/customers/${customer.id}`);
+    await page.getByText(XSS_NAME).first().waitFor();
+    await expect.poll(() => page.locator('body').innerText()).toContain(SCRIPT_REMARK);
+    await screenshot(page, 'security-xss-customer');
+    // Neither payload became an element.
+    expect(await page.locator('img[src="x"]').count()).toBe(0);
+    expect(await page.locator('script', { hasText: 'window.__xss' }).count()).toBe(0);
+
+    await page.goto(`${server.url}/search?q=${encodeURIComponent('onerror')}`);
+    await page.getByText(XSS_NAME).first().waitFor();
+    expect(await xssFired()).toBeNull();
+  });
+
+  it('sends the security headers with the page itself', async () => {
+    const res = await page.goto(`${server.url}/customers`);
+    const headers = res?.headers() ?? {};
+    expect(headers['content-security-policy']).toContain("script-src 'self'");
+    expect(headers['x-frame-options']).toBe('DENY');
+    expect(headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
+    expect(headers['x-content-type-options']).toBe('nosniff');
+  });
+
+  it('opens the main pages (lists, boards, charts, forms) with no CSP violation or error in the console', async () => {
+    const pages = [
+      '/',
+      '/customers',
+      '/opportunities',
+      '/opportunities/list',
+      '/leads',
+      '/customer-pool',
+      '/quotes',
+      '/contracts',
+      '/orders',
+      '/receivables',
+      '/expenses',
+      '/calendar',
+      '/notes',
+      '/reports/funnel',
+      '/reports/forecast',
+      '/reports/receivables-aging',
+      '/profile',
+      '/admin/roles',
+      '/api/docs',
+    ];
+    problems.length = 0;
+    for (const path of pages) {
+      await page.goto(`${server.url}${path}`);
+      await page.waitForLoadState('networkidle');
+    }
+    await screenshot(page, 'security-api-docs');
+    expect(problems).toEqual([]);
+    expect(await xssFired()).toBeNull();
+  });
+});
