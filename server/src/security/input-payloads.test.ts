@@ -19,6 +19,7 @@ const PAYLOADS = [
   '"><svg onload=alert(1)>',
   "javascript:alert('x')",
   '{{constructor.constructor("alert(1)")()}}',
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a template-injection payload, typed as plain text
   '${process.exit()}',
   '\\x27 \\u003c 反斜杠',
 ];
