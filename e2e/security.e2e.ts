@@ -53,6 +53,24 @@ describe('P6 in the browser: payloads stay text, and the app works under its Con
     expect(await xssFired()).toBeNull();
   });
 
+  it('renders a note’s Markdown without running a javascript: link or an HTML tag typed into it', async () => {
+    const title = `笔记 ${XSS_NAME}`;
+    const note = await apiCall(page, 'POST', '/notes', {
+      title,
+      body: `${XSS_NAME}\n\n[点我看报价](javascript:window.__xss=3)\n\n**要点**：客户关心交期`,
+    });
+    expect(note.id).toBeDefined();
+    await page.goto(`${server.url}/notes`);
+    await page.getByText(title).first().waitFor();
+    await page.getByText('客户关心交期').first().waitFor();
+    expect(await page.locator('a[href^="javascript"]').count()).toBe(0);
+    expect(await page.locator('img[src="x"]').count()).toBe(0);
+    const link = page.getByText('点我看报价').first();
+    if (await link.count()) await link.click();
+    await screenshot(page, 'security-xss-note');
+    expect(await xssFired()).toBeNull();
+  });
+
   it('sends the security headers with the page itself', async () => {
     const res = await page.goto(`${server.url}/customers`);
     const headers = res?.headers() ?? {};
