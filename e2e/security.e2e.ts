@@ -71,6 +71,33 @@ describe('P6 in the browser: payloads stay text, and the app works under its Con
     expect(await xssFired()).toBeNull();
   });
 
+  it('keeps a member of a role that requires two-step sign-in on 个人设置 until he turns it on', async () => {
+    const role = await apiCall(page, 'POST', '/roles', {
+      key: 'e2e_cashier',
+      name: '出纳',
+      dataScope: 'own',
+      permissions: ['customers:view'],
+      requireTotp: true,
+    });
+    expect(role.requireTotp).toBe(true);
+    const user = await apiCall(page, 'POST', '/users', {
+      username: 'e2e.cashier',
+      displayName: '出纳小李',
+      password: 'Chuna2026ok',
+      roles: ['e2e_cashier'],
+    });
+    expect(user.id).toBeDefined();
+    const cashier = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    await signIn(cashier, server.url, 'e2e.cashier', 'Chuna2026ok');
+    await cashier.getByTestId('totp-required').waitFor();
+    expect(new URL(cashier.url()).pathname).toBe('/profile');
+    await cashier.goto(`${server.url}/customers`);
+    await cashier.getByTestId('totp-required').waitFor();
+    expect(new URL(cashier.url()).pathname).toBe('/profile');
+    await screenshot(cashier, 'security-totp-required');
+    await cashier.close();
+  });
+
   it('sends the security headers with the page itself', async () => {
     const res = await page.goto(`${server.url}/customers`);
     const headers = res?.headers() ?? {};

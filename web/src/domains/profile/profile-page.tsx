@@ -13,12 +13,12 @@ import { TotpCard } from './totp-card.js';
 export function ProfilePage() {
   const { t } = useTranslation('profile');
   const { me } = useAuth();
+  // Until a required second factor is on, the server opens only the own account (/auth/*).
+  const owesTotp = !!me?.totpRequiredByRole && !me.totpEnabled;
   return (
     <>
       <PageHeader title={t('title')} sub={t('sub')} />
-      {me?.totpRequiredByRole && !me.totpEnabled && (
-        <Alert type="warning" showIcon title={t('totpRequired')} style={{ marginBottom: 16 }} data-testid="totp-required" />
-      )}
+      {owesTotp && <Alert type="warning" showIcon title={t('totpRequired')} style={{ marginBottom: 16 }} data-testid="totp-required" />}
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={12}>
           <AccountCard />
@@ -32,12 +32,16 @@ export function ProfilePage() {
         <Col xs={24}>
           <SessionsCard />
         </Col>
-        <Col xs={24}>
-          <DelegationCard />
-        </Col>
-        <Col xs={24}>
-          <ApiTokensCard />
-        </Col>
+        {!owesTotp && (
+          <>
+            <Col xs={24}>
+              <DelegationCard />
+            </Col>
+            <Col xs={24}>
+              <ApiTokensCard />
+            </Col>
+          </>
+        )}
       </Row>
     </>
   );
