@@ -61,8 +61,9 @@ describe('P6 in the browser: payloads stay text, and the app works under its Con
     });
     expect(note.id).toBeDefined();
     await page.goto(`${server.url}/notes`);
-    await page.getByText(title).first().waitFor();
-    await page.getByText('客户关心交期').first().waitFor();
+    await page.getByText(title).first().click();
+    // The note opens in a drawer, its body rendered from Markdown.
+    await page.locator('.markdown-body', { hasText: '客户关心交期' }).waitFor();
     expect(await page.locator('a[href^="javascript"]').count()).toBe(0);
     expect(await page.locator('img[src="x"]').count()).toBe(0);
     const link = page.getByText('点我看报价').first();
