@@ -3,8 +3,10 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { request as httpsRequest } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../config.js';
+import { registerSecurityHeaders } from '../platform/http/security-headers.js';
 import { call, startTestApp, type TestApp } from '../test/test-app.js';
 
 /** A throw-away self-signed certificate for localhost, made with the openssl CLI (Debian ships it). */
@@ -120,5 +122,20 @@ describe('security headers on every answer', () => {
       'max-age=31536000; includeSubDomains',
     );
     expect((await call(t.app, 'GET', '/healthz', { headers })).headers['strict-transport-security']).toBeUndefined();
+  });
+});
+
+describe('security headers on files the browser shows itself', () => {
+  it('leaves the CSP off a PDF (the browser’s PDF viewer would be blocked by it) and keeps the other headers', async () => {
+    const app = Fastify();
+    registerSecurityHeaders(app);
+    app.get('/quote.pdf', (_req, reply) => reply.type('application/pdf').send(Buffer.from('%PDF-1.4')));
+    app.get('/page', (_req, reply) => reply.type('text/html').send('<p>hi</p>'));
+    const pdf = await app.inject({ method: 'GET', url: '/quote.pdf' });
+    expect(pdf.headers['content-security-policy']).toBeUndefined();
+    expect(pdf.headers['x-content-type-options']).toBe('nosniff');
+    expect(pdf.headers['x-frame-options']).toBe('DENY');
+    expect((await app.inject({ method: 'GET', url: '/page' })).headers['content-security-policy']).toContain("script-src 'self'");
+    await app.close();
   });
 });

@@ -26,7 +26,10 @@ const HSTS = 'max-age=31536000; includeSubDomains';
 
 export function registerSecurityHeaders(app: FastifyInstance): void {
   app.addHook('onSend', async (request, reply, payload) => {
-    reply.header('Content-Security-Policy', request.url.startsWith('/api/docs') ? DOCS_CSP : APP_CSP);
+    // A quote PDF opened in a tab is shown by the browser's own viewer, which object-src 'none' would block.
+    if (!String(reply.getHeader('content-type') ?? '').startsWith('application/pdf')) {
+      reply.header('Content-Security-Policy', request.url.startsWith('/api/docs') ? DOCS_CSP : APP_CSP);
+    }
     // frame-ancestors for current browsers, X-Frame-Options for older ones: no page of the CRM in anyone's frame (clickjacking).
     reply.header('X-Frame-Options', 'DENY');
     reply.header('X-Content-Type-Options', 'nosniff');
