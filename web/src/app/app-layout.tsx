@@ -23,7 +23,7 @@ export function AppLayout() {
   const [collapsed, setCollapsed] = useState(false);
   const mobile = !screens.lg;
   // P6: a role requires two-step sign-in the user has not turned on; the server answers every other
-  // page with 403 TOTP_SETUP_REQUIRED, so take him to where he turns it on.
+  // page with 403 TOTP_SETUP_REQUIRED, so offer no menu and take him to where he turns it on.
   const owesTotp = !!me?.totpRequiredByRole && !me.totpEnabled;
   useEffect(() => {
     if (owesTotp && location.pathname !== '/profile') navigate('/profile', { replace: true });
@@ -31,7 +31,7 @@ export function AppLayout() {
 
   const entries = webDomains
     .flatMap((d) => d.menu ?? [])
-    .filter((m) => !m.permission || can(...m.permission))
+    .filter((m) => !owesTotp && (!m.permission || can(...m.permission)))
     .sort((a, b) => a.order - b.order);
   const headerItems = webDomains.flatMap((d) => d.headerItems ?? []).sort((a, b) => a.order - b.order);
   const group = (g: MenuEntry['group']): ItemType[] =>
