@@ -19,6 +19,8 @@ export const meResponse = z.object({
   permissions: z.array(z.string()),
   scope: z.enum(DATA_SCOPES),
   totpEnabled: z.boolean(),
+  /** A role of the user requires two-step sign-in (P6); until it is on, only the profile works. */
+  totpRequiredByRole: z.boolean().optional(),
   /** The company's time zone (CRM_TIME_ZONE): business dates and "today" in the web client. */
   timeZone: z.string(),
   csrfToken: z.string().optional(),

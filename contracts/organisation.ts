@@ -31,6 +31,8 @@ export const roleSchema = z.object({
   builtIn: z.boolean(),
   dataScope: z.enum(DATA_SCOPES),
   permissions: z.array(z.string()),
+  /** P6: members must turn on two-step sign-in (TOTP) before they can work. */
+  requireTotp: z.boolean(),
   userCount: z.number().int(),
   version: z.number().int(),
 });
@@ -45,6 +47,7 @@ export const createRoleBody = z.strictObject({
   name: requiredText(50),
   dataScope: z.enum(DATA_SCOPES),
   permissions: z.array(permissionString).max(200),
+  requireTotp: z.boolean().optional(),
 });
 export const updateRoleBody = createRoleBody.omit({ key: true }).partial().extend({ version: versionField }).strict();
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
@@ -21,6 +21,8 @@ import { openFileStorage } from './platform/files/file-storage.js';
 import { fileRoutes } from './platform/files/files-routes.js';
 import { registerErrorHandler } from './platform/http/error-handler.js';
 import { registerInputGuards } from './platform/http/input-guards.js';
+import { registerRouteTable } from './platform/http/route-table.js';
+import { registerSecurityHeaders } from './platform/http/security-headers.js';
 import { startScheduler } from './platform/jobs/scheduler.js';
 import { notificationRoutes } from './platform/notifications/notification-routes.js';
 import { approvalRoutes } from './platform/approvals/approval-routes.js';
@@ -41,13 +43,23 @@ export interface BuildAppOptions {
 
 /** The one app factory: `npm start`, the tests and the benchmarks all build the server here. */
 export async function buildApp({ database, config, clock = systemClock, scheduler = false }: BuildAppOptions): Promise<FastifyInstance> {
+  // HTTPS directly from a configured certificate and key (P6); otherwise HTTP behind a TLS-terminating proxy.
+  const https =
+    config.TLS_CERT_FILE && config.TLS_KEY_FILE
+      ? { cert: readFileSync(config.TLS_CERT_FILE), key: readFileSync(config.TLS_KEY_FILE) }
+      : null;
+  // An https server's Fastify type differs only in its raw server; the app treats both alike.
   const app = Fastify({
+    ...(https ? { https } : {}),
     logger:
       config.LOG_LEVEL === 'silent' ? false : { level: config.LOG_LEVEL, redact: ['req.headers.cookie', 'req.headers.authorization'] },
     genReqId: (req) => (typeof req.headers['x-request-id'] === 'string' ? req.headers['x-request-id'].slice(0, 64) : randomUUID()),
     bodyLimit: 1024 * 1024,
     trustProxy: config.TRUST_PROXY,
-  });
+  }) as unknown as FastifyInstance;
+  registerRouteTable(app);
+  // Before any plugin: hooks reach only routes and plugins registered after them.
+  registerSecurityHeaders(app);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 

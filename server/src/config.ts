@@ -27,6 +27,14 @@ const configSchema = z.object({
   LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).max(10_000).default(30),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(10_000).default(15),
   COOKIE_SECURE: boolFlag.default(false),
+  /**
+   * HTTPS straight from Node: a PEM certificate (with its chain) and its private key. Without them the
+   * server speaks HTTP, for a reverse proxy that terminates TLS in front of it (README: nginx example).
+   */
+  TLS_CERT_FILE: z.string().min(1).optional(),
+  TLS_KEY_FILE: z.string().min(1).optional(),
+  /** Requests one API token may make per minute, counted in the database so every server shares the budget. */
+  API_TOKEN_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
   /** Behind a load balancer, take the client address from X-Forwarded-For; off otherwise, so it cannot be forged. */
   TRUST_PROXY: boolFlag.default(false),
   WEB_DIST: z.string().default('./web/dist'),
@@ -59,6 +67,9 @@ export type Config = z.infer<typeof configSchema>;
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = configSchema.safeParse(env);
+  if (parsed.success && !parsed.data.TLS_CERT_FILE !== !parsed.data.TLS_KEY_FILE) {
+    throw new Error('Invalid configuration:\n  TLS_CERT_FILE and TLS_KEY_FILE go together: set both for HTTPS, or neither');
+  }
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);

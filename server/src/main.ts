@@ -20,7 +20,7 @@ if (boot.admin) {
 
 const app = await buildApp({ database, config, scheduler: true });
 await app.listen({ port: config.PORT, host: config.HOST });
-const url = `http://localhost:${config.PORT}`;
+const url = `${config.TLS_CERT_FILE ? 'https' : 'http'}://localhost:${config.PORT}`;
 console.log(
   [
     '',

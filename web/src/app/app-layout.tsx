@@ -2,7 +2,7 @@ import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Avatar, Dropdown, Grid, Layout, Menu, Space, Typography } from 'antd';
 import type { ItemType } from 'antd/es/menu/interface';
-import { Fragment, useState } from 'react';
+import { Fragment, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { webDomains } from '../domains/index.js';
@@ -22,10 +22,16 @@ export function AppLayout() {
   const screens = Grid.useBreakpoint();
   const [collapsed, setCollapsed] = useState(false);
   const mobile = !screens.lg;
+  // P6: a role requires two-step sign-in the user has not turned on; the server answers every other
+  // page with 403 TOTP_SETUP_REQUIRED, so offer no menu and take him to where he turns it on.
+  const owesTotp = !!me?.totpRequiredByRole && !me.totpEnabled;
+  useEffect(() => {
+    if (owesTotp && location.pathname !== '/profile') navigate('/profile', { replace: true });
+  }, [owesTotp, location.pathname, navigate]);
 
   const entries = webDomains
     .flatMap((d) => d.menu ?? [])
-    .filter((m) => !m.permission || can(...m.permission))
+    .filter((m) => !owesTotp && (!m.permission || can(...m.permission)))
     .sort((a, b) => a.order - b.order);
   const headerItems = webDomains.flatMap((d) => d.headerItems ?? []).sort((a, b) => a.order - b.order);
   const group = (g: MenuEntry['group']): ItemType[] =>

@@ -63,9 +63,14 @@ describe('the public pool for customers (公海)', () => {
     expect((await team.repB.post(`/api/v1/pool/customers/${c.id}/claim`)).status).toBe(200);
     expect((await team.repB.get(`/api/v1/customers/${c.id}`)).body.ownerId).toBe(team.repB.userId);
     expect((await team.repB.get(`/api/v1/contacts/${contact.id}`)).status).toBe(200);
+    // Too late: a rep who may not see repB's customer is told what an unknown id would tell him (P6);
+    // repB's manager, who sees it, learns that it is taken.
     const late = await team.repSouth.post(`/api/v1/pool/customers/${c.id}/claim`);
-    expect(late.status).toBe(409);
-    expect(late.body.error.code).toBe('CUSTOMER_NOT_IN_POOL');
+    expect(late.status).toBe(404);
+    expect(late.body.error.code).toBe('NOT_FOUND');
+    const taken = await team.eastManager.post(`/api/v1/pool/customers/${c.id}/claim`);
+    expect(taken.status).toBe(409);
+    expect(taken.body.error.code).toBe('CUSTOMER_NOT_IN_POOL');
 
     // Back in the pool from repB; repA's own cooldown (from his release) has passed after 8 days.
     await team.repB.post(`/api/v1/customers/${c.id}/release`, {});
@@ -167,8 +172,9 @@ describe('the public pool for customers (公海)', () => {
     expect(south.status).toBe(403);
     expect(south.body.error.message).toBe('This pool is open to other departments only');
     expect((await team.repSouth.get('/api/v1/pool/leads')).status).toBe(403);
-    expect((await team.repSouth.post(`/api/v1/pool/customers/${c.id}/claim`)).status).toBe(403);
-    expect((await team.repSouth.post(`/api/v1/pool/leads/${lead.body.id}/claim`)).status).toBe(403);
+    // A record in a pool closed to him is one he may not see: 404, as for an unknown id (P6).
+    expect((await team.repSouth.post(`/api/v1/pool/customers/${c.id}/claim`)).status).toBe(404);
+    expect((await team.repSouth.post(`/api/v1/pool/leads/${lead.body.id}/claim`)).status).toBe(404);
     expect((await team.director.get('/api/v1/pool/customers')).status).toBe(200);
     expect((await team.repB.post(`/api/v1/pool/customers/${c.id}/claim`)).status).toBe(200);
 

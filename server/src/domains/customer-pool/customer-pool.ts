@@ -2,7 +2,7 @@ import type { PoolReason, poolCustomerListQuery } from '@contracts/customer-pool
 import { sql } from 'kysely';
 import type { z } from 'zod';
 import { type Actor, actorUserId } from '../../platform/access/actor.js';
-import { assertSeesPool } from '../../platform/access/pool-visibility.js';
+import { assertClaimable, assertSeesPool } from '../../platform/access/pool-visibility.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Db } from '../../platform/db/database.js';
 import { AppError } from '../../platform/http/errors.js';
@@ -126,15 +126,14 @@ export async function releaseCustomer(trx: Db, actor: Actor, now: Date, id: stri
 export async function claimCustomer(trx: Db, actor: Actor, clock: Clock, timeZone: string, id: string) {
   const c = await trx
     .selectFrom('customers')
-    .select(['id', 'owner_id', 'pooled_at', 'pooled_from'])
+    .select(['id', 'owner_id', 'owner_dept_id', 'pooled_at', 'pooled_from'])
     .where('id', '=', id)
     .where('deleted_at', 'is', null)
     .forUpdate()
     .executeTakeFirst();
   if (!c) throw new AppError('NOT_FOUND');
-  if (c.owner_id !== null) throw new AppError('CUSTOMER_NOT_IN_POOL');
   const rules = await customerPoolRules(trx);
-  await assertSeesPool(trx, actor, rules.departmentIds);
+  await assertClaimable(trx, actor, { ...c, inPool: true }, rules.departmentIds, 'CUSTOMER_NOT_IN_POOL');
   const now = clock.now();
   const { rows: claimed } = await sql<{ n: number }>`
     SELECT count(*)::int AS n FROM record_history

@@ -105,7 +105,9 @@ describe('the public pool (公海)', () => {
 
     t.clock.set('2026-12-01T02:00:00Z');
     expect((await team.repA.post(`/api/v1/pool/leads/${l1.id}/claim`)).status).toBe(200);
-    expect((await team.repB.post(`/api/v1/pool/leads/${l1.id}/claim`)).status).toBe(409);
+    // Taken: repB may not see repA's lead, so he hears what an unknown id would tell him (P6); their manager learns it is taken.
+    expect((await team.repB.post(`/api/v1/pool/leads/${l1.id}/claim`)).status).toBe(404);
+    expect((await team.eastManager.post(`/api/v1/pool/leads/${l1.id}/claim`)).body.error.code).toBe('NOT_IN_POOL');
     expect((await team.repA.post(`/api/v1/pool/leads/${l2.id}/claim`)).status).toBe(200);
     const third = await team.repA.post(`/api/v1/pool/leads/${l3.id}/claim`);
     expect(third.status).toBe(422);

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Actor } from '../../platform/access/actor.js';
-import { assertSeesPool } from '../../platform/access/pool-visibility.js';
+import { assertClaimable } from '../../platform/access/pool-visibility.js';
 import { readSetting, saveSetting } from '../../platform/app-settings.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Db } from '../../platform/db/database.js';
@@ -36,9 +36,9 @@ export async function claimLead(trx: Db, actor: Actor, clock: Clock, timeZone: s
     .forUpdate()
     .executeTakeFirst()) as LeadRow | undefined;
   if (!lead) throw new AppError('NOT_FOUND');
-  if (lead.owner_id !== null || lead.status === 'converted' || lead.status === 'disqualified') throw new AppError('NOT_IN_POOL');
   const rules = await poolRules(trx);
-  await assertSeesPool(trx, actor, rules.departmentIds);
+  const inPool = lead.status !== 'converted' && lead.status !== 'disqualified';
+  await assertClaimable(trx, actor, { ...lead, inPool }, rules.departmentIds, 'NOT_IN_POOL');
   const now = clock.now();
   const { rows: claimed } = await sql<{ n: number }>`
     SELECT count(*)::int AS n FROM record_history

@@ -60,6 +60,7 @@ export async function listRoles(db: Db) {
     built_in: boolean;
     data_scope: 'own' | 'department' | 'all';
     permissions: string[];
+    require_totp: boolean;
     version: number;
     user_count: number;
   }>`SELECT r.*, (SELECT count(*)::int FROM user_roles ur JOIN users u ON u.id = ur.user_id WHERE ur.role_id = r.id AND u.active) AS user_count
@@ -71,6 +72,7 @@ export async function listRoles(db: Db) {
     builtIn: r.built_in,
     dataScope: r.data_scope,
     permissions: r.permissions,
+    requireTotp: r.require_totp,
     userCount: r.user_count,
     version: r.version,
   }));

@@ -29,7 +29,13 @@ export const rolesRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (ap
     const b = request.body;
     const row = await db
       .insertInto('roles')
-      .values({ key: b.key, name: b.name, data_scope: b.dataScope, permissions: JSON.stringify(b.permissions) })
+      .values({
+        key: b.key,
+        name: b.name,
+        data_scope: b.dataScope,
+        permissions: JSON.stringify(b.permissions),
+        require_totp: b.requireTotp ?? false,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     return reply.status(201).send(await one(row.id));
@@ -39,7 +45,9 @@ export const rolesRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (ap
     assertCan(actorOf(request), 'roles', 'edit');
     const { version, ...b } = request.body;
     const current = await one(request.params.id);
-    if (current.key === 'admin')
+    // The admin role's permissions are fixed, but requiring a second factor of admins is the first thing to turn on.
+    const onlyTotp = Object.keys(b).every((k) => k === 'requireTotp');
+    if (current.key === 'admin' && !onlyTotp)
       throw new AppError('BUSINESS_RULE', {
         params: { detail: request.locale === 'en' ? 'The admin role cannot be changed' : '管理员角色不能修改' },
       });
@@ -50,6 +58,7 @@ export const rolesRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (ap
         ...(b.name !== undefined ? { name: b.name } : {}),
         ...(b.dataScope !== undefined ? { data_scope: b.dataScope } : {}),
         ...(b.permissions !== undefined ? { permissions: JSON.stringify(b.permissions) } : {}),
+        ...(b.requireTotp !== undefined ? { require_totp: b.requireTotp } : {}),
         version: sql`version + 1`,
         updated_at: sql`now()`,
       })

@@ -86,6 +86,8 @@ export interface SessionActorRow {
   csrf_token: string;
   last_seen_at: Date;
   expires_at: Date;
+  /** A role of the user requires TOTP and he has not turned it on (migration 0063). */
+  totp_pending: boolean;
 }
 
 /**

@@ -33,6 +33,13 @@ export const authRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
 
   const me = async (actor: Omit<Actor, 'via'> & { csrfToken?: string }) => {
     const u = await db.selectFrom('users').select(['totp_enabled']).where('id', '=', actor.userId).executeTakeFirstOrThrow();
+    const required = await db
+      .selectFrom('user_roles as ur')
+      .innerJoin('roles as r', 'r.id', 'ur.role_id')
+      .select('r.id')
+      .where('ur.user_id', '=', actor.userId)
+      .where('r.require_totp', '=', true)
+      .executeTakeFirst();
     return {
       id: actor.userId,
       username: actor.username,
@@ -43,6 +50,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
       permissions: actor.permissions,
       scope: actor.scope,
       totpEnabled: u.totp_enabled,
+      totpRequiredByRole: required !== undefined,
       timeZone: config.CRM_TIME_ZONE,
       csrfToken: actor.csrfToken,
     };
@@ -85,6 +93,14 @@ export const authRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
 
   app.post('/auth/logout', { config: { public: true }, schema: { tags, response: { 200: okResponse } } }, async (request, reply) => {
     if (request.actor?.sessionId) await sessions.destroy(request.actor.sessionId);
+    reply.clearCookie(SESSION_COOKIE, { path: '/' }).clearCookie(CSRF_COOKIE, { path: '/' });
+    return { ok: true as const };
+  });
+
+  // Sign out everywhere: every session of the user ends, this one included (a lost phone, a shared PC).
+  // API tokens are separate credentials and stay until revoked on their own page.
+  app.post('/auth/logout-all', { schema: { tags, response: { 200: okResponse } } }, async (request, reply) => {
+    await sessions.destroyAllForUser(actorOf(request).userId);
     reply.clearCookie(SESSION_COOKIE, { path: '/' }).clearCookie(CSRF_COOKIE, { path: '/' });
     return { ok: true as const };
   });

@@ -27,7 +27,8 @@ export function loginThrottle(db: Db, config: Config, clock: Clock) {
         .execute();
       if (rows.length > 0) {
         const until = Math.max(...rows.map((r) => (r.locked_until as Date).getTime()));
-        throw new AppError('ACCOUNT_LOCKED', { params: { minutes: Math.max(1, Math.ceil((until - now.getTime()) / 60_000)) } });
+        const minutes = Math.max(1, Math.ceil((until - now.getTime()) / 60_000));
+        throw new AppError('ACCOUNT_LOCKED', { params: { minutes }, retryAfterSeconds: Math.ceil((until - now.getTime()) / 1000) });
       }
     },
 

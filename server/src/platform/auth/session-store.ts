@@ -8,6 +8,8 @@ export interface SessionRow {
   id: string;
   userId: string;
   csrfToken: string;
+  /** The user owes the second factor his role requires: only his own account is open to him. */
+  totpPending?: boolean;
 }
 
 // Sessions live in the database so any server behind the load balancer can serve any request.
@@ -70,7 +72,7 @@ export function sessionStore(db: Db, config: Config, clock: Clock) {
       const found = await loadSessionActor(db, id);
       if (!found) return null;
       const session = await live(id, found.session);
-      return session === 'expired' ? session : { session, actor: found.actor };
+      return session === 'expired' ? session : { session: { ...session, totpPending: found.session.totp_pending }, actor: found.actor };
     },
 
     async destroy(id: string) {

@@ -38,6 +38,8 @@ export interface RoleTable {
   permissions: JSONColumnType<string[], string, string>;
   offered_permissions: JSONColumnType<string[] | null, string | null, string | null>;
   max_discount_pct: string | null;
+  /** P6: members must sign in with TOTP (migration 0063). */
+  require_totp: Generated<boolean>;
   created_at: Timestamp;
   updated_at: Timestamp;
   version: Generated<number>;

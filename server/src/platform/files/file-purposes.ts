@@ -25,6 +25,9 @@ export function registerFilePurpose(def: FilePurpose): FilePurpose {
   return def;
 }
 
+/** Every registered purpose, for the check that none accepts a file a browser would run (security tests). */
+export const allFilePurposes = (): FilePurpose[] => [...purposes.values()];
+
 export function filePurpose(purpose: string): FilePurpose {
   const def = purposes.get(purpose);
   if (!def) throw fieldError('purpose', 'invalid_value');

@@ -47,6 +47,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const locale = request.locale;
     if (error instanceof AppError) {
+      if (error.options.retryAfterSeconds !== undefined) reply.header('Retry-After', String(error.options.retryAfterSeconds));
       return reply.status(error.status).send(error.toBody(locale));
     }
     if (hasZodFastifySchemaValidationErrors(error)) {

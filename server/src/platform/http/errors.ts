@@ -16,6 +16,8 @@ const STATUS: Record<MessageKey, number> = {
   SESSION_EXPIRED: 401,
   INVALID_CREDENTIALS: 401,
   ACCOUNT_LOCKED: 429,
+  TOKEN_RATE_LIMITED: 429,
+  TOTP_SETUP_REQUIRED: 403,
   ACCOUNT_INACTIVE: 403,
   TOTP_REQUIRED: 401,
   TOTP_INVALID: 401,
@@ -73,6 +75,8 @@ export class AppError extends Error {
       params?: Record<string, unknown>;
       fields?: Record<string, FieldError>;
       current?: unknown;
+      /** Sent as Retry-After (seconds) with a 429. */
+      retryAfterSeconds?: number;
     } = {},
   ) {
     super(code);

@@ -20,6 +20,16 @@ const MESSAGES = {
     'zh-TW': '登入已過期，請重新登入',
     en: 'Your session has expired, please sign in again',
   },
+  TOKEN_RATE_LIMITED: {
+    'zh-CN': '这个 API 令牌请求太频繁，请 {seconds} 秒后再试',
+    'zh-TW': '這個 API 權杖請求太頻繁，請 {seconds} 秒後再試',
+    en: 'Too many requests with this API token, try again in {seconds} seconds',
+  },
+  TOTP_SETUP_REQUIRED: {
+    'zh-CN': '你的角色要求两步验证，请先在个人设置里开启',
+    'zh-TW': '你的角色要求兩步驟驗證，請先在個人設定裡開啟',
+    en: 'Your role requires two-step sign-in: turn it on in your profile first',
+  },
   INVALID_CREDENTIALS: { 'zh-CN': '用户名或密码不正确', 'zh-TW': '使用者名稱或密碼不正確', en: 'Wrong username or password' },
   ACCOUNT_LOCKED: {
     'zh-CN': '登录失败次数过多，请 {minutes} 分钟后再试',

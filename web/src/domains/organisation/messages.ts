@@ -139,6 +139,10 @@ export const organisationMessages = defineMessages({
       collapseAll: '全部收起',
     },
     roles: {
+      requireTotp: '要求两步验证',
+      requireTotpHint: '开启后，这个角色的员工必须先开启两步验证（手机验证器）才能使用系统',
+      requireTotpOn: '已要求该角色开启两步验证',
+      requireTotpOff: '已不再要求该角色开启两步验证',
       title: '角色与权限',
       sub: '角色决定员工能使用哪些功能，以及能看到哪些数据',
       new: '新建角色',
@@ -310,6 +314,10 @@ export const organisationMessages = defineMessages({
       collapseAll: '全部收合',
     },
     roles: {
+      requireTotp: '要求兩步驟驗證',
+      requireTotpHint: '開啟後，這個角色的員工必須先開啟兩步驟驗證（手機驗證器）才能使用系統',
+      requireTotpOn: '已要求該角色開啟兩步驟驗證',
+      requireTotpOff: '已不再要求該角色開啟兩步驟驗證',
       title: '角色與權限',
       sub: '角色決定員工能使用哪些功能，以及能看到哪些資料',
       new: '新增角色',
@@ -489,6 +497,10 @@ export const organisationMessages = defineMessages({
       collapseAll: 'Collapse all',
     },
     roles: {
+      requireTotp: 'Require two-step sign-in',
+      requireTotpHint: 'Members of this role must turn on two-step sign-in (an authenticator app) before they can use the CRM',
+      requireTotpOn: 'Two-step sign-in is now required for this role',
+      requireTotpOff: 'Two-step sign-in is no longer required for this role',
       title: 'Roles & permissions',
       sub: 'Roles decide which features people may use and which records they see',
       new: 'New role',

@@ -11,6 +11,7 @@ import { isVersionConflict } from '../../shared/api-form.js';
 import { useConflictDialog } from '../../shared/conflict.js';
 import { useRoleLabel } from './api.js';
 import { expandPermissions, MATRIX_PERMISSIONS, PermissionMatrix } from './permission-matrix.js';
+import { RoleTotpSwitch } from './role-totp-switch.js';
 
 const sameSet = (a: Set<string>, b: Set<string>) => a.size === b.size && [...a].every((x) => b.has(x));
 
@@ -134,6 +135,7 @@ export function RoleEditor({
             </Flex>
           </Radio.Group>
         </Form.Item>
+        <RoleTotpSwitch role={role} />
         <Form.Item label={t('roles.permissions')} style={{ marginBottom: 0 }}>
           <PermissionMatrix value={permissions} onChange={setPermissions} disabled={readOnly} />
         </Form.Item>

@@ -17,6 +17,13 @@ export const profileMessages = defineMessages({
       languageHint: '语言设置会保存在您的账号中，换一台电脑登录也会沿用。',
       languageSaved: '界面语言已切换',
     },
+    sessions: {
+      title: '登录设备',
+      hint: '手机丢了或在别人电脑上登录过？一键退出所有设备上的登录，包括这台。API 令牌不受影响，需要时到下面单独吊销。',
+      button: '退出所有设备',
+      confirm: '确定退出所有设备上的登录吗？退出后需要重新登录。',
+    },
+    totpRequired: '你的角色要求开启两步验证。开启之前，系统里只能使用个人设置这一页。',
     password: {
       title: '修改密码',
       current: '当前密码',
@@ -103,6 +110,13 @@ export const profileMessages = defineMessages({
       languageHint: '語言設定會儲存在您的帳號中，換一台電腦登入也會沿用。',
       languageSaved: '介面語言已切換',
     },
+    sessions: {
+      title: '登入裝置',
+      hint: '手機遺失或在別人電腦上登入過？一鍵登出所有裝置上的登入，包括這台。API 權杖不受影響，需要時到下面單獨撤銷。',
+      button: '登出所有裝置',
+      confirm: '確定登出所有裝置上的登入嗎？登出後需要重新登入。',
+    },
+    totpRequired: '你的角色要求開啟兩步驟驗證。開啟之前，系統裡只能使用個人設定這一頁。',
     password: {
       title: '修改密碼',
       current: '目前密碼',
@@ -189,6 +203,13 @@ export const profileMessages = defineMessages({
       languageHint: 'Saved on your account, so it follows you to any computer.',
       languageSaved: 'Language changed',
     },
+    sessions: {
+      title: 'Signed-in devices',
+      hint: 'Lost your phone, or signed in on someone else’s computer? Sign out on every device at once, this one included. API tokens are not affected; revoke them below if needed.',
+      button: 'Sign out everywhere',
+      confirm: 'Sign out on every device? You will have to sign in again.',
+    },
+    totpRequired: 'Your role requires two-step sign-in. Until you turn it on, only this profile page is available.',
     password: {
       title: 'Change password',
       current: 'Current password',
