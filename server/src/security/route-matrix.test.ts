@@ -36,6 +36,11 @@ const ANY_SIGNED_IN: [pattern: RegExp, reason: string][] = [
   [/^\w+ \/imports/, 'the caller’s own imports; targets are offered per permission, others refused as invalid'],
   [/^\w+ \/files/, 'files follow the record they hang on: its permission and scope decide, so an invisible record answers 404'],
   [/^GET \/(quotes|contracts)\/:id(\/pdf)?$/, 'an approver reads the document routed to him without the module permission; others get 404'],
+  [
+    /^(GET \/daily-reports\/(day|settings)|PUT \/daily-reports\/day\/notes)$/,
+    'the caller’s own 销售日报 (his own day, comment and plan) and the send time it shows; another person’s day follows his scope',
+  ],
+  [/^GET \/dashboard$/, 'the 工作台 shows only the cards whose own permission the caller holds: none, no cards'],
 ];
 
 /** Bodies whose rules are refinements the sampler cannot read from the schema (keyed by method and route). */

@@ -70,6 +70,12 @@ export async function makeRecordOfEveryType(app: FastifyInstance, db: Db, adminI
       }),
       'invoice',
     ),
+    target: await created(
+      makeClient(app, db, { role: 'admin' }).then((a) =>
+        a.post('/api/v1/targets', { type: 'signed_amount', year: 2027, departmentId: rep.departmentId, amount: '100000.00' }),
+      ),
+      'target',
+    ),
   };
   return { rep, records };
 }

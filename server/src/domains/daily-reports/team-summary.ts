@@ -2,7 +2,7 @@ import type { Locale } from '@contracts/common.js';
 import type { TeamSummary, teamQuery } from '@contracts/daily-reports.js';
 import { sql } from 'kysely';
 import type { z } from 'zod';
-import type { Actor } from '../../platform/access/actor.js';
+import { type Actor, can } from '../../platform/access/actor.js';
 import { departmentScopeFilter } from '../../platform/access/data-scope.js';
 import { addDays } from '../../platform/dates.js';
 import type { Db } from '../../platform/db/database.js';
@@ -125,7 +125,9 @@ export async function teamSummary(
   today: string,
   timeZone: string,
 ): Promise<TeamSummary> {
-  if (actor.scope === 'own') throw new AppError('FORBIDDEN');
+  // The team's days are made of its follow-ups, customers and deals: a reader who may not see
+  // follow-ups has no team report, whatever his data scope.
+  if (actor.scope === 'own' || !can(actor, 'follow_ups', 'view')) throw new AppError('FORBIDDEN');
   const day = q.day ?? today;
   if (day > today) throw fieldError('day', 'invalid_value');
   const { firstDay, lastDay } = q.period === 'week' ? weekOf(day) : { firstDay: day, lastDay: day };
