@@ -12,6 +12,9 @@ describe('money formatting', () => {
     expect(formatWan('1234567')).toBe('¥123.46 万');
     expect(formatWan('9999')).toBe('¥9,999.00');
     expect(formatWan('2500000', 'en')).toBe('¥2.50M');
+    expect(formatWan('16155000')).toBe('¥1,615.50 万');
+    expect(formatWan('16155000', 'zh-TW')).toBe('¥1,615.50 萬');
+    expect(formatWan('-3540000')).toBe('-¥354.00 万');
   });
   it('groups what is typed into an amount field, keeping the decimals as typed', () => {
     expect(groupDigits('1234567')).toBe('1,234,567');

@@ -18,6 +18,11 @@ export function formatMoney(value: string | null | undefined, currency = '¥'): 
 export function formatWan(value: string | null | undefined, locale = 'zh-CN'): string {
   if (value === null || value === undefined || value === '') return '—';
   const n = Number(value);
-  if (locale === 'en') return n >= 1_000_000 ? `¥${(n / 1_000_000).toFixed(2)}M` : formatMoney(value);
-  return Math.abs(n) >= 10_000 ? `¥${(n / 10_000).toFixed(2)} 万` : formatMoney(value);
+  // Display only: the figure is rounded to two places of 万 / M, the exact value stays in tables.
+  const scaled = (by: number) => {
+    const text = (Math.abs(n) / by).toFixed(2);
+    return `${n < 0 ? '-' : ''}¥${groupDigits(text)}`;
+  };
+  if (locale === 'en') return Math.abs(n) >= 1_000_000 ? `${scaled(1_000_000)}M` : formatMoney(value);
+  return Math.abs(n) >= 10_000 ? `${scaled(10_000)} ${locale === 'zh-TW' ? '萬' : '万'}` : formatMoney(value);
 }
