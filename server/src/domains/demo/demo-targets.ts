@@ -114,14 +114,15 @@ export async function seedDemoTargets(trx: Db, users: Map<string, { id: string; 
     }
   }
   const company = regionYears.reduce((a, [, f]) => a + f, 0n);
-  // 赵总's 销售中心 gives each region what its manager split; the company's goes to 总公司 above it.
+  // 赵总's 销售中心 gives each region what its manager split; the company's goes to 销售中心 (总公司, the only
+  // top department, stands for the company, so its grid offers 总公司's sub-departments and people).
   await setTarget(
     'zhao.zong',
     depts.get('销售中心') as string,
     company,
     regionYears.flatMap(([region, f]) => byMonth({ departmentId: depts.get(region) }, f)),
   );
-  await setTarget('zhao.zong', null, company, byMonth({ departmentId: depts.get('总公司') }, company));
+  await setTarget('zhao.zong', null, company, byMonth({ departmentId: depts.get('销售中心') }, company));
   // Next year's, set by 钱经理 and waiting for its split.
   const next = regionYears[0][1] + 20_000_000n;
   await createTarget(trx, await actor('qian.east'), env, {

@@ -1,6 +1,6 @@
-import { ArrowUpOutlined } from '@ant-design/icons';
+import { ArrowUpOutlined, QuestionCircleOutlined } from '@ant-design/icons';
 import type { AttainmentRow, TargetType } from '@contracts/targets.js';
-import { Button, Card, Empty, Progress, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Empty, Progress, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { companyMonth } from '../../shared/dates.js';
 import { ExportButton } from '../../shared/export-button.js';
@@ -58,7 +58,13 @@ export function AttainmentPage() {
     },
     {
       key: 'target',
-      title: t('attainment.target'),
+      title: (
+        <Tooltip title={t('attainment.targetRule')}>
+          <span data-testid="attainment-target-rule">
+            {t('attainment.target')} <QuestionCircleOutlined />
+          </span>
+        </Tooltip>
+      ),
       align: 'right' as const,
       render: (_: unknown, r: Row) =>
         r.target === null ? <Typography.Text type="secondary">{t('attainment.noTarget')}</Typography.Text> : value(r.target),
