@@ -20,8 +20,9 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const REP_CARDS = ['today-tasks', 'today-visits', 'due-follow-ups', 'closing-this-month', 'forecast'];
+const REP_CARDS = ['target-attainment', 'today-tasks', 'today-visits', 'due-follow-ups', 'closing-this-month', 'forecast'];
 const MANAGER_CARDS = [
+  'target-attainment',
   'pending-approvals',
   'forecast',
   'funnel',
@@ -100,6 +101,7 @@ describe('home dashboard (T4)', () => {
 
     const forecast = await get(team.repA, '/api/v1/reports/forecast?pageSize=5');
     expect(d.card('forecast')).toEqual(forecast);
+    expect(d.card('target-attainment')).toEqual(await get(team.repA, '/api/v1/targets/attainment?type=signed_amount'));
     // His forecast: 120,000 × 70 % this month; 80,000 signed this month.
     expect(forecast.total[0]).toMatchObject({ month: '2026-12', forecast: '84000.00', won: '80000.00' });
   });
@@ -123,6 +125,7 @@ describe('home dashboard (T4)', () => {
     expect(aging.totals).toMatchObject({ overdue: '60000.00', total: '90000.00' });
     expect(d.card('expenses-by-category')).toEqual(await get(team.eastManager, '/api/v1/expense-reports/summary'));
     expect(d.card('pending-approvals')).toEqual(await get(team.eastManager, '/api/v1/approvals?box=todo&pageSize=5'));
+    expect(d.card('target-attainment')).toEqual(await get(team.eastManager, '/api/v1/targets/attainment?type=signed_amount'));
 
     // The funnel's 报价 stage holds the one quoted deal; the list it links to shows the same one.
     const quote = d.card('funnel').team.cells.find((c: { stageId: string }) => c.stageId === p.stage.quote.id);
@@ -162,6 +165,7 @@ describe('home dashboard (T4)', () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
     expect(book.worksheets.map((s) => s.name)).toEqual([
+      '本月目标达成',
       '待我审批',
       '销售预测',
       '销售漏斗',

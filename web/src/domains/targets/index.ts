@@ -1,6 +1,7 @@
 import { AimOutlined, FundOutlined } from '@ant-design/icons';
 import { createElement } from 'react';
 import type { WebDomain } from '../../app/domain.js';
+import { attainmentDashboardCard } from './attainment-card.js';
 import { AttainmentPage } from './attainment-page.js';
 import { targetMessages } from './messages.js';
 import { TargetListPage } from './target-list-page.js';
@@ -10,6 +11,7 @@ import { TargetSplitPage } from './target-split-page.js';
 export const targetsDomain: WebDomain = {
   key: 'targets',
   messages: targetMessages,
+  dashboardCards: [attainmentDashboardCard],
   routes: [
     { path: '/targets', element: createElement(TargetListPage) },
     { path: '/targets/:id', element: createElement(TargetSplitPage) },

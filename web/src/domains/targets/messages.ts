@@ -116,6 +116,7 @@ export const targetMessages = defineMessages({
       chart: '目标与完成',
       empty: '这个期间没有数据',
       card: '目标达成',
+      dashboardTitle: '本月目标达成',
     },
   },
   'zh-TW': {
@@ -232,6 +233,7 @@ export const targetMessages = defineMessages({
       chart: '目標與完成',
       empty: '這個期間沒有資料',
       card: '目標達成',
+      dashboardTitle: '本月目標達成',
     },
   },
   en: {
@@ -349,6 +351,7 @@ export const targetMessages = defineMessages({
       chart: 'Target and actual',
       empty: 'Nothing in this period',
       card: 'Target attainment',
+      dashboardTitle: 'Target this month',
     },
   },
 });
