@@ -219,6 +219,9 @@ export const receivableListQuery = z.object({
   pageSize: listQueryBase.shape.pageSize,
 });
 
+/** The unpaid list, optionally of one customer (its 回款 tab). */
+export const unpaidListQuery = receivableListQuery.extend({ customerId: idSchema.optional() });
+
 /** M1 (seed 002): an effective contract not yet fully invoiced; remaining = amount − invoiced. */
 export const uninvoicedContractSchema = z.object({
   contractId: idSchema,

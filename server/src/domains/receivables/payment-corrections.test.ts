@@ -175,6 +175,24 @@ describe('payments (M1): reject, correct, delete', () => {
       nextDue: { position: 1, dueDate: '2026-01-31', unpaid: '33.33' },
     });
   });
+
+  it('filters the unpaid list by customer (the customer 回款 tab), within the scope, with its own total', async () => {
+    const { repA, repB } = await makeTeam(t.app, t.db);
+    const a = await effectiveContract(t.db, admin.userId, repA, '100.00', { signDate: '2002-03-01' });
+    const b = await effectiveContract(t.db, admin.userId, repA, '40.00', { signDate: '2002-02-01', customerId: a.customerId });
+    const other = await effectiveContract(t.db, admin.userId, repA, '70.00');
+    for (const c of [a, b, other]) await planInThirds(repA, c.id);
+    const ofCustomer = async (who: Client, customerId: string) =>
+      (await who.get(`/api/v1/receivables/unpaid?customerId=${customerId}`)).body as { items: { contractId: string }[]; total: number };
+    const mine = await ofCustomer(repA, a.customerId);
+    expect([mine.items.map((i) => i.contractId), mine.total]).toEqual([[b.id, a.id], 2]);
+    await pay(finance, b.id, '40.00');
+    const after = await ofCustomer(finance, a.customerId);
+    expect([after.items.map((i) => i.contractId), after.total]).toEqual([[a.id], 1]);
+    // Another rep sees none of them, whatever customer he names.
+    expect(await ofCustomer(repB, a.customerId)).toMatchObject({ items: [], total: 0 });
+    expect((await repA.get('/api/v1/receivables/unpaid?customerId=nope')).status).toBe(400);
+  });
 });
 
 describe('receivables feeds (M1)', () => {

@@ -13,6 +13,7 @@ import {
   splitPlanResponse,
   uninvoicedContractSchema,
   unpaidContractSchema,
+  unpaidListQuery,
   updatePaymentBody,
 } from '@contracts/receivables.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -208,7 +209,7 @@ export const receivablesRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asy
 
   app.get(
     '/receivables/unpaid',
-    { schema: { tags, querystring: receivableListQuery, response: { 200: listResponse(unpaidContractSchema) } } },
+    { schema: { tags, querystring: unpaidListQuery, response: { 200: listResponse(unpaidContractSchema) } } },
     async (request) => {
       const actor = actorOf(request);
       assertCan(actor, 'receivables', 'view');

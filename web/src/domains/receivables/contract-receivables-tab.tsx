@@ -10,11 +10,10 @@ import { formatMoney } from '../../shared/format.js';
 import { LIMITS } from '@contracts/common.js';
 import { type Instalment, type Invoice, type Payment, useInvoices, usePaymentPlan, usePayments } from './api.js';
 import { InvoiceFormModal } from './invoice-form.js';
-import { InvoiceActions } from './invoice-actions.js';
 import { PaymentFormDrawer } from './payment-form.js';
 import { PlanEditor } from './plan-editor.js';
-import { PaymentActions } from './payment-actions.js';
-import { AllocationText, InstalmentStatusTag, PaymentStatusTag } from './receivable-labels.js';
+import { invoiceColumns, paymentColumns } from './receivable-columns.js';
+import { InstalmentStatusTag } from './receivable-labels.js';
 import { instalmentStatus } from './receivable-math.js';
 
 /** Plans and payments belong to a contract once it is in force; an ended one keeps what it had. */
@@ -70,55 +69,6 @@ function ContractReceivables({ record }: { record: TabRecord }) {
       width: 96,
       render: (_, i) => <InstalmentStatusTag status={instalmentStatus(i, today)} />,
     },
-  ];
-
-  const paymentColumns: TableColumnsType<Payment> = [
-    { key: 'receivedOn', title: t('fields.receivedOn'), width: 110, render: (_, p) => p.receivedOn },
-    { key: 'amount', title: t('fields.amount'), width: 140, align: 'right', className: 'money', render: (_, p) => formatMoney(p.amount) },
-    {
-      key: 'method',
-      title: t('fields.methodAndReference'),
-      width: 150,
-      render: (_, p) => (
-        <div>
-          {t(`method.${p.method}`)}
-          {p.bankReference && (
-            <Typography.Text type="secondary" ellipsis style={{ display: 'block', fontSize: 12 }}>
-              {p.bankReference}
-            </Typography.Text>
-          )}
-        </div>
-      ),
-    },
-    { key: 'allocations', title: t('fields.allocations'), render: (_, p) => <AllocationText payment={p} /> },
-    {
-      key: 'status',
-      title: t('fields.paymentStatus'),
-      width: 96,
-      render: (_, p) => <PaymentStatusTag payment={p} />,
-    },
-    { key: 'action', width: 170, render: (_, p) => <PaymentActions payment={p} /> },
-  ];
-
-  const invoiceColumns: TableColumnsType<Invoice> = [
-    { key: 'number', title: t('fields.invoiceNumber'), width: 180, render: (_, i) => i.number },
-    { key: 'issuedOn', title: t('fields.issuedOn'), width: 110, render: (_, i) => i.issuedOn },
-    {
-      key: 'type',
-      title: t('fields.invoiceType'),
-      width: 100,
-      render: (_, i) => `${t(`invoiceTypeShort.${i.type}`)} ${Number(i.taxRate)}%`,
-    },
-    { key: 'amount', title: t('fields.amount'), width: 140, align: 'right', className: 'money', render: (_, i) => formatMoney(i.amount) },
-    {
-      key: 'taxAmount',
-      title: t('fields.taxAmount'),
-      width: 120,
-      align: 'right',
-      className: 'money',
-      render: (_, i) => formatMoney(i.taxAmount),
-    },
-    { key: 'action', width: 64, render: (_, i) => <InvoiceActions invoice={i} /> },
   ];
 
   return (
@@ -208,7 +158,7 @@ function ContractReceivables({ record }: { record: TabRecord }) {
         rowKey="id"
         size="small"
         loading={payments.isLoading}
-        columns={paymentColumns}
+        columns={paymentColumns(t, { withContract: false })}
         dataSource={payments.data?.items ?? []}
         pagination={false}
         scroll={{ x: 'max-content' }}
@@ -231,7 +181,7 @@ function ContractReceivables({ record }: { record: TabRecord }) {
         size="small"
         style={{ marginTop: 8 }}
         loading={invoices.isLoading}
-        columns={invoiceColumns}
+        columns={invoiceColumns(t, { withContract: false })}
         dataSource={invoices.data?.items ?? []}
         pagination={false}
         scroll={{ x: 'max-content' }}

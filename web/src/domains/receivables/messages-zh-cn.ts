@@ -133,6 +133,8 @@ export const receivablesZhCN = {
     total: '合计',
   },
   customer: {
+    unpaid: '还没回清的合同',
+    allPaid: '这个客户的合同款都回齐了',
     payments: '最近回款',
     invoices: '最近开票',
     more: '显示最近 {{shown}} 笔，共 {{total}} 笔',

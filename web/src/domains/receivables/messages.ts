@@ -137,6 +137,8 @@ export const receivableMessages = defineMessages({
       total: '合計',
     },
     customer: {
+      unpaid: '還沒回清的合約',
+      allPaid: '這個客戶的合約款都回齊了',
       payments: '最近回款',
       invoices: '最近開票',
       more: '顯示最近 {{shown}} 筆，共 {{total}} 筆',
@@ -325,6 +327,8 @@ export const receivableMessages = defineMessages({
       total: 'Total',
     },
     customer: {
+      unpaid: 'Contracts not yet fully paid',
+      allPaid: 'Every contract of this customer is paid in full',
       payments: 'Latest payments',
       invoices: 'Latest invoices',
       more: 'Showing the latest {{shown}} of {{total}}',
