@@ -152,6 +152,32 @@ describe('payments (M1): reject, correct, delete', () => {
     expect((await planOf(repA, c.id)).instalments.map((i) => i.allocated)).toEqual(['33.33', '33.33', '33.34']);
   });
 
+  it('lets the rep correct a rejected payment and resubmit it: expected again, allocated anew, finance confirms', async () => {
+    const { repA, repB } = await makeTeam(t.app, t.db);
+    const c = await effectiveContract(t.db, admin.userId, repA, '90.00');
+    await planInThirds(repA, c.id);
+    const expected = await pay(repA, c.id, '60.00');
+    const rejected = (await finance.post(`/api/v1/payments/${expected.id}/reject`, { reason: '金额不对' })).body;
+    const resubmit = (who: Client, id: string, body: Record<string, unknown>) => who.post(`/api/v1/payments/${id}/resubmit`, body);
+    // Only a rejected one, only by someone who may change it, and at its current version.
+    expect((await resubmit(repB, expected.id, { version: rejected.version, amount: '45.00' })).status).toBe(404);
+    expect((await resubmit(repA, expected.id, { version: rejected.version - 1, amount: '45.00' })).status).toBe(409);
+    const again = await resubmit(repA, expected.id, { version: rejected.version, amount: '45.00', note: '按实际到账改为 45' });
+    expect(again.status, JSON.stringify(again.body)).toBe(200);
+    expect(again.body).toMatchObject({ status: 'expected', amount: '45.00', rejectedAt: null, rejectedBy: null, rejectReason: null });
+    expect((await planOf(repA, c.id)).instalments.map((i) => [i.allocated, i.paid])).toEqual([
+      ['30.00', '0.00'],
+      ['15.00', '0.00'],
+      ['0.00', '0.00'],
+    ]);
+    expect((await resubmit(repA, expected.id, { version: again.body.version })).body.error.code).toBe('PAYMENT_STATUS');
+    expect((await finance.post(`/api/v1/payments/${expected.id}/confirm`, {})).status).toBe(200);
+    expect((await planOf(repA, c.id)).instalments.map((i) => i.paid)).toEqual(['30.00', '15.00', '0.00']);
+    expect((await unpaidRow(repA, c.id)).unpaid).toBe('45.00');
+    const history = await historyRows(t.db, 'payment', expected.id);
+    expect(history.filter((h) => h.field === 'status').map((h) => h.new_value)).toEqual(['expected', 'rejected', 'expected', 'confirmed']);
+  });
+
   it('keeps the unpaid list and its total exact as payments come and go', async () => {
     const { repA, eastManager } = await makeTeam(t.app, t.db);
     const a = await effectiveContract(t.db, admin.userId, repA, '100.00', { signDate: '2002-01-01' });

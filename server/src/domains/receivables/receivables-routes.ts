@@ -157,6 +157,18 @@ export const receivablesRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asy
     },
   );
 
+  // A rejected expected payment, corrected by its rep and sent to finance (or the flow) again.
+  app.post(
+    '/payments/:id/resubmit',
+    { schema: { tags, params: idParams, body: updatePaymentBody, response: { 200: paymentSchema } } },
+    async (request) => {
+      const actor = actorOf(request);
+      assertCan(actor, 'receivables', 'create');
+      await db.transaction().execute((trx) => updatePayment(trx, actor, request.params.id, request.body, { env }));
+      return getPayment(db, actor, request.params.id);
+    },
+  );
+
   // Into the `payment` approval flow again (after a withdrawal); 422 when no flow is configured.
   app.post('/payments/:id/submit', { schema: { tags, params: idParams, response: { 200: paymentSchema } } }, async (request) => {
     const actor = actorOf(request);

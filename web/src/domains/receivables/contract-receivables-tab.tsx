@@ -67,7 +67,7 @@ function ContractReceivables({ record }: { record: TabRecord }) {
       key: 'status',
       title: t('fields.instalmentStatus'),
       width: 96,
-      render: (_, i) => <InstalmentStatusTag status={instalmentStatus(i, today)} />,
+      render: (_, i) => <InstalmentStatusTag status={instalmentStatus(i, today, plan.data?.status === 'closed')} />,
     },
   ];
 
@@ -96,6 +96,15 @@ function ContractReceivables({ record }: { record: TabRecord }) {
         </Space>
       </div>
 
+      {plan.data?.status === 'closed' && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={t('tab.closed', { paid: formatMoney(paid), rest: formatMoney(unpaid) })}
+          data-testid="plan-closed"
+        />
+      )}
       {plan.data?.status === 'needs_attention' && (
         <Alert
           type="warning"

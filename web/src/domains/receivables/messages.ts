@@ -14,7 +14,7 @@ export const receivableMessages = defineMessages({
       uninvoiced: '未開票合約',
       invoices: '發票',
     },
-    status: { paid: '已回款', partial: '部分回款', overdue: '已逾期', notDue: '未到期' },
+    status: { paid: '已回款', partial: '部分回款', overdue: '已逾期', notDue: '未到期', closed: '不再收取' },
     paymentStatus: { expected: '預計回款', in_approval: '審批中', confirmed: '已到帳', rejected: '已駁回' },
     method: { bank_transfer: '銀行轉帳', cash: '現金', acceptance_bill: '承兌匯票', other: '其他' },
     fields: {
@@ -106,6 +106,7 @@ export const receivableMessages = defineMessages({
       rejectReason: '駁回原因：{{reason}}',
       delete: '刪除',
       edit: '修改',
+      resubmit: '重新提交',
       deleteTitle: '刪除這筆回款？',
       deleteBody: '{{contract}} · {{amount}}，刪除後釋放已核銷的期次，可在資源回收筒還原。',
       deleted: '回款已刪除',
@@ -135,6 +136,7 @@ export const receivableMessages = defineMessages({
       noPayments: '還沒有回款',
       needsAttention: '回款計畫合計 {{total}} 與合約金額 {{amount}} 不一致（合約金額可能因補充協議變更），請調整回款計畫。',
       total: '合計',
+      closed: '合約已終止（或作廢），回款計畫已關閉：已回款 {{paid}} 照常保留，剩下的 {{rest}} 不再收取，也不計入應收和信用佔用。',
     },
     customer: {
       unpaid: '還沒回清的合約',
@@ -189,6 +191,9 @@ export const receivableMessages = defineMessages({
       editTitle: '修改回款',
       editConfirmed: '這筆回款已確認到帳，修改會直接改變已回款金額，請核對銀行回單。',
       corrected: '回款已修改',
+      resubmitTitle: '修改後重新提交回款',
+      rejectedBecause: '財務駁回：{{reason}}。改好後重新提交，財務會再確認。',
+      resubmitted: '已重新提交，等財務確認',
       savedExpected: '已登記為預計回款，等待財務確認',
       bankReferencePlaceholder: '銀行回單上的流水號',
     },
@@ -203,7 +208,7 @@ export const receivableMessages = defineMessages({
       uninvoiced: 'Not invoiced',
       invoices: 'Invoices',
     },
-    status: { paid: 'Paid', partial: 'Part paid', overdue: 'Overdue', notDue: 'Not due' },
+    status: { paid: 'Paid', partial: 'Part paid', overdue: 'Overdue', notDue: 'Not due', closed: 'No longer due' },
     paymentStatus: { expected: 'Expected', in_approval: 'In approval', confirmed: 'Received', rejected: 'Rejected' },
     method: { bank_transfer: 'Bank transfer', cash: 'Cash', acceptance_bill: 'Bank acceptance bill', other: 'Other' },
     fields: {
@@ -295,6 +300,7 @@ export const receivableMessages = defineMessages({
       rejectReason: 'Rejected: {{reason}}',
       delete: 'Delete',
       edit: 'Edit',
+      resubmit: 'Resubmit',
       deleteTitle: 'Delete this payment?',
       deleteBody: '{{contract}} · {{amount}}: its instalments are freed; it can be restored from the recycle bin.',
       deleted: 'Payment deleted',
@@ -325,6 +331,8 @@ export const receivableMessages = defineMessages({
       needsAttention:
         'The plan adds up to {{total}}, not the contract amount {{amount}} (an amendment may have changed it): adjust the plan.',
       total: 'Total',
+      closed:
+        'The contract was terminated (or voided) and its payment plan is closed: the {{paid}} received stays; the remaining {{rest}} is no longer due and no longer counts as receivable or against the credit limit.',
     },
     customer: {
       unpaid: 'Contracts not yet fully paid',
@@ -379,6 +387,9 @@ export const receivableMessages = defineMessages({
       editTitle: 'Correct payment',
       editConfirmed: 'This payment is confirmed as received: a correction changes what counts as paid. Check the bank slip.',
       corrected: 'Payment corrected',
+      resubmitTitle: 'Correct and resubmit payment',
+      rejectedBecause: 'Rejected by finance: {{reason}}. Correct it and resubmit; finance will check it again.',
+      resubmitted: 'Resubmitted: waiting for finance to confirm',
       savedExpected: 'Recorded as expected: waiting for finance to confirm',
       bankReferencePlaceholder: 'Reference on the bank slip',
     },
