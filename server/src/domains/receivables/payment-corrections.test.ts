@@ -147,8 +147,8 @@ describe('payments (M1): reject, correct, delete', () => {
     expect(await unpaidRow(repA, c.id)).toBeUndefined();
     // (The rep deleted his own: an administrator restores it for him — and is refused.)
     const refused = await admin.post(`/api/v1/recycle-bin/payment/${mine.id}/restore`);
-    expect(refused.status).toBe(400);
-    expect(Object.keys(refused.body.error.fields)).toEqual(['payment_instalments_within_amount']);
+    expect(refused.status).toBe(409);
+    expect(refused.body.error).toMatchObject({ code: 'RECEIVABLE_OVER_ALLOCATED', message: expect.stringContaining('占满') });
     expect((await planOf(repA, c.id)).instalments.map((i) => i.allocated)).toEqual(['33.33', '33.33', '33.34']);
   });
 

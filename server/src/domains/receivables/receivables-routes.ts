@@ -24,6 +24,7 @@ import { businessDate } from '../../platform/dates.js';
 import { AppError } from '../../platform/http/errors.js';
 import { actorOf } from '../../platform/http/request-context.js';
 import './credit-exposure.js';
+import './receivable-constraints.js';
 import './invoice-entity.js';
 import './payment-approval.js';
 import './payment-entity.js';
