@@ -60,40 +60,63 @@ ALTER TABLE money_open_customers SET (parallel_workers = 0);
 CREATE INDEX money_open_instalments_customer ON money_instalment_balances (customer_id, due_date)
   INCLUDE (amount, paid, owner_id, owner_dept_id) WHERE live AND paid < amount;
 
-CREATE FUNCTION money_open_customers_apply() RETURNS trigger LANGUAGE plpgsql AS $$
+-- One function keeps both tables of open amounts (0047's per owner and month, this one per customer):
+-- the trigger names the table, its key columns and the expressions they are taken from.
+CREATE FUNCTION money_open_apply() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  target text := TG_ARGV[0];
+  cols text := TG_ARGV[1];
+  keys text := TG_ARGV[2];
+  upsert text := format(' ON CONFLICT ON CONSTRAINT %I DO UPDATE SET outstanding = t.outstanding + excluded.outstanding, n = t.n + excluded.n',
+                        target || '_key');
 BEGIN
   IF TG_OP = 'INSERT' THEN
-    INSERT INTO money_open_customers AS t (customer_id, owner_id, owner_dept_id, outstanding, n)
-    SELECT customer_id, owner_id, owner_dept_id, sum(amount - paid), count(*)
-      FROM new_rows WHERE live AND paid < amount GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
-    ON CONFLICT ON CONSTRAINT money_open_customers_key DO UPDATE SET outstanding = t.outstanding + excluded.outstanding, n = t.n + excluded.n;
+    EXECUTE format('INSERT INTO %I AS t (%s, outstanding, n) SELECT %s, sum(amount - paid), count(*) FROM new_rows
+                     WHERE live AND paid < amount GROUP BY %s ORDER BY %s', target, cols, keys, keys, keys) || upsert;
   ELSIF TG_OP = 'UPDATE' THEN
-    INSERT INTO money_open_customers AS t (customer_id, owner_id, owner_dept_id, outstanding, n)
-    SELECT customer_id, owner_id, owner_dept_id, sum(v), sum(c) FROM (
-      SELECT customer_id, owner_id, owner_dept_id, amount - paid AS v, 1 AS c FROM new_rows WHERE live AND paid < amount
-      UNION ALL
-      SELECT customer_id, owner_id, owner_dept_id, paid - amount, -1 FROM old_rows WHERE live AND paid < amount
-    ) d GROUP BY 1, 2, 3 HAVING sum(v) <> 0 OR sum(c) <> 0 ORDER BY 1, 2, 3
-    ON CONFLICT ON CONSTRAINT money_open_customers_key DO UPDATE SET outstanding = t.outstanding + excluded.outstanding, n = t.n + excluded.n;
+    EXECUTE format('INSERT INTO %I AS t (%s, outstanding, n) SELECT %s, sum(v), sum(c) FROM (
+                      SELECT *, amount - paid AS v, 1 AS c FROM new_rows WHERE live AND paid < amount
+                      UNION ALL
+                      SELECT *, paid - amount, -1 FROM old_rows WHERE live AND paid < amount
+                    ) d GROUP BY %s HAVING sum(v) <> 0 OR sum(c) <> 0 ORDER BY %s',
+                   target, cols, keys, keys, keys) || upsert;
   ELSIF TG_OP = 'DELETE' THEN
-    INSERT INTO money_open_customers AS t (customer_id, owner_id, owner_dept_id, outstanding, n)
-    SELECT customer_id, owner_id, owner_dept_id, -sum(amount - paid), -count(*)
-      FROM old_rows WHERE live AND paid < amount GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
-    ON CONFLICT ON CONSTRAINT money_open_customers_key DO UPDATE SET outstanding = t.outstanding + excluded.outstanding, n = t.n + excluded.n;
+    EXECUTE format('INSERT INTO %I AS t (%s, outstanding, n) SELECT %s, -sum(amount - paid), -count(*) FROM old_rows
+                     WHERE live AND paid < amount GROUP BY %s ORDER BY %s', target, cols, keys, keys, keys) || upsert;
   ELSE
-    DELETE FROM money_open_customers;
+    EXECUTE format('DELETE FROM %I', target);
   END IF;
-  DELETE FROM money_open_customers WHERE n = 0;
+  EXECUTE format('DELETE FROM %I WHERE n = 0', target);
   RETURN NULL;
 END $$;
-CREATE TRIGGER money_open_customers_insert AFTER INSERT ON money_instalment_balances
-  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION money_open_customers_apply();
-CREATE TRIGGER money_open_customers_update AFTER UPDATE ON money_instalment_balances
-  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION money_open_customers_apply();
-CREATE TRIGGER money_open_customers_delete AFTER DELETE ON money_instalment_balances
-  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION money_open_customers_apply();
+
+DROP TRIGGER money_open_months_insert ON money_instalment_balances;
+DROP TRIGGER money_open_months_update ON money_instalment_balances;
+DROP TRIGGER money_open_months_delete ON money_instalment_balances;
+DROP TRIGGER money_open_months_truncate ON money_instalment_balances;
+DROP FUNCTION money_open_months_apply();
+CREATE TRIGGER money_open_months_insert AFTER INSERT ON money_instalment_balances REFERENCING NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION money_open_apply('money_open_months', 'owner_id, owner_dept_id, due_month',
+                                                       'owner_id, owner_dept_id, date_trunc(''month'', due_date)::date');
+CREATE TRIGGER money_open_months_update AFTER UPDATE ON money_instalment_balances REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION money_open_apply('money_open_months', 'owner_id, owner_dept_id, due_month',
+                                                       'owner_id, owner_dept_id, date_trunc(''month'', due_date)::date');
+CREATE TRIGGER money_open_months_delete AFTER DELETE ON money_instalment_balances REFERENCING OLD TABLE AS old_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION money_open_apply('money_open_months', 'owner_id, owner_dept_id, due_month',
+                                                       'owner_id, owner_dept_id, date_trunc(''month'', due_date)::date');
+CREATE TRIGGER money_open_months_truncate AFTER TRUNCATE ON money_instalment_balances
+  FOR EACH STATEMENT EXECUTE FUNCTION money_open_apply('money_open_months', '', '');
+CREATE TRIGGER money_open_customers_insert AFTER INSERT ON money_instalment_balances REFERENCING NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION money_open_apply('money_open_customers', 'customer_id, owner_id, owner_dept_id',
+                                                       'customer_id, owner_id, owner_dept_id');
+CREATE TRIGGER money_open_customers_update AFTER UPDATE ON money_instalment_balances REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION money_open_apply('money_open_customers', 'customer_id, owner_id, owner_dept_id',
+                                                       'customer_id, owner_id, owner_dept_id');
+CREATE TRIGGER money_open_customers_delete AFTER DELETE ON money_instalment_balances REFERENCING OLD TABLE AS old_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION money_open_apply('money_open_customers', 'customer_id, owner_id, owner_dept_id',
+                                                       'customer_id, owner_id, owner_dept_id');
 CREATE TRIGGER money_open_customers_truncate AFTER TRUNCATE ON money_instalment_balances
-  FOR EACH STATEMENT EXECUTE FUNCTION money_open_customers_apply();
+  FOR EACH STATEMENT EXECUTE FUNCTION money_open_apply('money_open_customers', '', '');
 
 INSERT INTO money_open_customers (customer_id, owner_id, owner_dept_id, outstanding, n)
 SELECT customer_id, owner_id, owner_dept_id, sum(amount - paid), count(*)
