@@ -12,7 +12,7 @@ import { type Instalment, type Invoice, type Payment, useInvoices, usePaymentPla
 import { InvoiceFormModal } from './invoice-form.js';
 import { PaymentFormDrawer } from './payment-form.js';
 import { PlanEditor } from './plan-editor.js';
-import { invoiceColumns, paymentColumns } from './receivable-columns.js';
+import { invoiceColumns, paymentColumns, TabTable } from './receivable-columns.js';
 import { InstalmentStatusTag } from './receivable-labels.js';
 import { instalmentStatus } from './receivable-math.js';
 
@@ -163,16 +163,12 @@ function ContractReceivables({ record }: { record: TabRecord }) {
       <Typography.Title level={5} style={{ marginTop: 24 }}>
         {t('tab.payments')}
       </Typography.Title>
-      <Table<Payment>
+      <TabTable<Payment>
         rowKey="id"
-        size="small"
-        loading={payments.isLoading}
+        query={payments}
         columns={paymentColumns(t, { withContract: false })}
-        dataSource={payments.data?.items ?? []}
-        pagination={false}
-        scroll={{ x: 'max-content' }}
-        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('tab.noPayments')} /> }}
-        data-testid="contract-payments"
+        empty={t('tab.noPayments')}
+        testId="contract-payments"
       />
 
       <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, justifyContent: 'space-between', alignItems: 'baseline', marginTop: 24 }}>
@@ -185,17 +181,13 @@ function ContractReceivables({ record }: { record: TabRecord }) {
           </Typography.Text>
         )}
       </div>
-      <Table<Invoice>
+      <TabTable<Invoice>
         rowKey="id"
-        size="small"
         style={{ marginTop: 8 }}
-        loading={invoices.isLoading}
+        query={invoices}
         columns={invoiceColumns(t, { withContract: false })}
-        dataSource={invoices.data?.items ?? []}
-        pagination={false}
-        scroll={{ x: 'max-content' }}
-        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('invoices.none')} /> }}
-        data-testid="contract-invoices"
+        empty={t('invoices.none')}
+        testId="contract-invoices"
       />
 
       {plan.data && <PlanEditor open={editing} plan={plan.data} contractNumber={record.name} onClose={() => setEditing(false)} />}

@@ -1,9 +1,9 @@
 import { LIMITS } from '@contracts/common.js';
-import { Empty, Table, Typography } from 'antd';
+import { Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { TabRecord } from '../../app/record-tabs.js';
 import { type Invoice, type Payment, type UnpaidContract, useInvoices, usePayments, useUnpaidContracts } from './api.js';
-import { invoiceColumns, paymentColumns, unpaidColumns } from './receivable-columns.js';
+import { invoiceColumns, paymentColumns, TabTable, unpaidColumns } from './receivable-columns.js';
 
 const RECENT = 10;
 
@@ -22,30 +22,22 @@ export function CustomerReceivablesTab({ record }: { record: TabRecord }) {
       <Typography.Title level={5} style={{ marginTop: 0 }}>
         {t('customer.unpaid')}
       </Typography.Title>
-      <Table<UnpaidContract>
+      <TabTable<UnpaidContract>
         rowKey="contractId"
-        size="small"
-        loading={unpaid.isLoading}
+        query={unpaid}
         columns={unpaidColumns(t)}
-        dataSource={unpaid.data?.items ?? []}
-        pagination={false}
-        scroll={{ x: 'max-content' }}
-        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('customer.allPaid')} /> }}
-        data-testid="customer-unpaid"
+        empty={t('customer.allPaid')}
+        testId="customer-unpaid"
       />
       <Typography.Title level={5} style={{ marginTop: 24 }}>
         {t('customer.payments')}
       </Typography.Title>
-      <Table<Payment>
+      <TabTable<Payment>
         rowKey="id"
-        size="small"
-        loading={payments.isLoading}
+        query={payments}
         columns={paymentColumns(t, { withContract: true })}
-        dataSource={payments.data?.items ?? []}
-        pagination={false}
-        scroll={{ x: 'max-content' }}
-        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('tab.noPayments')} /> }}
-        data-testid="customer-payments"
+        empty={t('tab.noPayments')}
+        testId="customer-payments"
       />
       {payments.data && payments.data.total > RECENT && (
         <Typography.Text type="secondary" style={{ display: 'block', marginTop: 8 }}>
@@ -55,16 +47,12 @@ export function CustomerReceivablesTab({ record }: { record: TabRecord }) {
       <Typography.Title level={5} style={{ marginTop: 24 }}>
         {t('customer.invoices')}
       </Typography.Title>
-      <Table<Invoice>
+      <TabTable<Invoice>
         rowKey="id"
-        size="small"
-        loading={invoices.isLoading}
+        query={invoices}
         columns={invoiceColumns(t, { withContract: true })}
-        dataSource={invoices.data?.items ?? []}
-        pagination={false}
-        scroll={{ x: 'max-content' }}
-        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('invoices.none')} /> }}
-        data-testid="customer-invoices"
+        empty={t('invoices.none')}
+        testId="customer-invoices"
       />
     </div>
   );

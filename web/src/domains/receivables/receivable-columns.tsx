@@ -1,4 +1,5 @@
-import { Typography } from 'antd';
+import { Empty, Table, Typography } from 'antd';
+import type { CSSProperties } from 'react';
 import type { TFunction } from 'i18next';
 import { Link } from 'react-router-dom';
 import { formatMoney } from '../../shared/format.js';
@@ -136,4 +137,29 @@ export function unpaidColumns(t: T, ownerName?: (id: string) => string): ListCol
         ),
     },
   ];
+}
+
+/** A tab's small table of one query's rows (no paging: the tab shows the latest or all), with its empty text. */
+export function TabTable<R extends object>(props: {
+  rowKey: keyof R & string;
+  query: { isLoading: boolean; data?: { items: R[] } };
+  columns: ListColumn<R>[];
+  empty: string;
+  testId: string;
+  style?: CSSProperties;
+}) {
+  return (
+    <Table<R>
+      rowKey={props.rowKey}
+      size="small"
+      style={props.style}
+      loading={props.query.isLoading}
+      columns={props.columns}
+      dataSource={props.query.data?.items ?? []}
+      pagination={false}
+      scroll={{ x: 'max-content' }}
+      locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={props.empty} /> }}
+      data-testid={props.testId}
+    />
+  );
 }
