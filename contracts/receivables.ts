@@ -48,9 +48,11 @@ export const instalmentSchema = z.object({
 /**
  * none: no plan yet; balanced: the instalments add up to the contract amount; needs_attention: they
  * do not (an amendment changed the amount and the plan could not follow — e.g. the amount went below
- * what is already allocated): someone has to replan.
+ * what is already allocated): someone has to replan. closed: the contract was terminated or voided —
+ * what is still open on its instalments is no longer receivable (off the unpaid, overdue and aging
+ * lists and the credit exposure); money already received stays received and confirmed.
  */
-export const PLAN_STATUSES = ['none', 'balanced', 'needs_attention'] as const;
+export const PLAN_STATUSES = ['none', 'balanced', 'needs_attention', 'closed'] as const;
 
 export const paymentPlanSchema = z.object({
   contractId: idSchema,
@@ -218,6 +220,9 @@ export const receivableListQuery = z.object({
   page: listQueryBase.shape.page,
   pageSize: listQueryBase.shape.pageSize,
 });
+
+/** The unpaid list, optionally of one customer (its 回款 tab). */
+export const unpaidListQuery = receivableListQuery.extend({ customerId: idSchema.optional() });
 
 /** M1 (seed 002): an effective contract not yet fully invoiced; remaining = amount − invoiced. */
 export const uninvoicedContractSchema = z.object({

@@ -36,9 +36,20 @@ export async function creditExcess(trx: Db, customerId: string, adding: string):
   return { limit, exposure, adding: add, excess: exposure + add - limit };
 }
 
+/**
+ * What a submission's gate (assertWithinCredit) found, kept for the approval engine's load of the same
+ * document in the same transaction — which follows at once — so a submit reads the exposure once.
+ * Taken when read: any later load (the approval centre, a re-submission) computes afresh.
+ */
+const checked = new WeakMap<Db, Map<string, CreditExcess | null>>();
+const checkKey = (customerId: string, adding: string) => `${customerId}:${formatFen(fen(adding))}`;
+
 /** The credit-excess fact for a document's approval conditions: the amount over the limit, or 0. */
 export async function creditExcessFact(trx: Db, customerId: string, adding: string): Promise<string> {
-  const c = await creditExcess(trx, customerId, adding);
+  const kept = checked.get(trx);
+  const key = checkKey(customerId, adding);
+  const c = kept?.has(key) ? (kept.get(key) ?? null) : await creditExcess(trx, customerId, adding);
+  kept?.delete(key);
   return formatFen(c && c.excess > 0n ? c.excess : 0n);
 }
 
@@ -52,6 +63,8 @@ export async function assertWithinCredit(
   gate: { documentType: string; customerId: string; customerName: string; adding: string },
 ): Promise<CreditExcess | null> {
   const c = await creditExcess(trx, gate.customerId, gate.adding);
+  if (!checked.has(trx)) checked.set(trx, new Map());
+  checked.get(trx)?.set(checkKey(gate.customerId, gate.adding), c);
   if (!c || c.excess <= 0n) return c;
   const facts = { [CREDIT_EXCESS_FACT]: formatFen(c.excess) };
   if (await flowTestsFact(trx, gate.documentType, CREDIT_EXCESS_FACT, facts)) return c;

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeAdmin, makeClient, makeRep } from '../../test/factories.js';
 import { makeProduct } from '../../test/quote-factories.js';
 import { type Client, startTestApp, type TestApp } from '../../test/test-app.js';
+import { assertWithinCredit, creditExcessFact } from './credit-check.js';
 
 let t: TestApp;
 let admin: Client;
@@ -42,6 +43,23 @@ async function setLimit(who: Client, customerId: string, creditLimit: string | n
 }
 
 describe('credit limits (M3)', () => {
+  it('reads the exposure once per submission: the gate’s finding is the approval’s fact, taken once', async () => {
+    const rep = await makeRep(t.app, t.db);
+    const customer = await customerOf(rep);
+    expect((await setLimit(finance, customer.id, '1000.00')).status).toBe(200);
+    await effectiveContract(rep, customer.id, '600.00');
+    const later = await draftContract(rep, customer.id, '500.00');
+    const gate = { documentType: 'contract', customerId: customer.id, customerName: customer.name, adding: '300.00' };
+    const facts = await t.db.transaction().execute(async (trx) => {
+      const found = await assertWithinCredit(trx, gate); // 600 + 300 against 1,000: passes
+      // The exposure moves within the transaction (another contract in force): the submission's own
+      // load still gets what its gate found; any load after that reads the exposure afresh.
+      await trx.updateTable('contracts').set({ status: 'effective', sign_date: '2026-11-02' }).where('id', '=', later.id).execute();
+      return [found?.excess, await creditExcessFact(trx, customer.id, '300.00'), await creditExcessFact(trx, customer.id, '300.00')];
+    });
+    expect(facts).toEqual([-10000n, '0.00', '400.00']);
+  });
+
   it('finance sets a limit (on the customer history); a rep sees it but may not change it', async () => {
     const rep = await makeRep(t.app, t.db);
     const customer = await customerOf(rep);

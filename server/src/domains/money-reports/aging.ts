@@ -33,9 +33,11 @@ interface Row {
  * the end of that day (company time zone) — put in buckets by days past due. Due on the day itself is
  * not yet due; due the day before is 1 day past due. Scoped by the contract's owner like every list.
  *
- * Read from money_instalment_balances (paid so far, kept by triggers, migration 0047): the open ones
+ * Read from money_instalment_balances (each instalment with its contract's owner and customer and
+ * what it has been paid — payment_instalments.paid, copied by triggers, 0047/0052): the open ones
  * through a partial index, plus — for a past day — what payments received or confirmed after it took
- * off, added back.
+ * off, added back. Per customer, the customers are ranked from money_open_customers (0052) and only
+ * the page's instalments are read.
  */
 export async function agingReport(db: Db, actor: Actor, q: AgingQuery, now: Date, timeZone: string): Promise<AgingReport> {
   const asOf = q.asOf ? calendarDate('asOf', q.asOf) : businessDate(now, timeZone);
@@ -61,36 +63,6 @@ export async function agingReport(db: Db, actor: Actor, q: AgingQuery, now: Date
         `coalesce(${a}.total, 0)::numeric(16,2)::text AS total`,
       ].join(', '),
     );
-  const offset = (q.page - 1) * q.pageSize;
-  const key = sql.ref(q.groupBy === 'owner' ? 'o.owner_id' : q.groupBy === 'customer' ? 'o.customer_id' : 'o.owner_dept_id');
-
-  let groups: ReturnType<typeof sql>;
-  let closure = sql``;
-  if (q.groupBy === 'owner') {
-    groups = sql`
-      SELECT 'row' AS kind, u.id, u.display_name AS name, NULL::uuid AS parent_id, NULL AS sort, ${figuresOut('g')}, 0 AS count
-        FROM g JOIN users u ON u.id = g.k WHERE NOT g.all_rows`;
-  } else if (q.groupBy === 'customer') {
-    groups = sql`
-      SELECT 'row' AS kind, cu.id, cu.name, NULL::uuid AS parent_id, NULL AS sort, ${figuresOut('x')}, x.count
-        FROM (SELECT g.*, count(*) OVER ()::int AS count FROM g WHERE NOT g.all_rows
-               ORDER BY g.total DESC, g.k LIMIT ${q.pageSize} OFFSET ${offset}) x
-        JOIN customers cu ON cu.id = x.k`;
-  } else if (actor.scope === 'own') {
-    // A rep (own scope) sees no department.
-    groups = sql`SELECT 'row' AS kind, NULL::uuid AS id, NULL AS name, NULL::uuid AS parent_id, NULL AS sort, ${figuresOut('g')}, 0 AS count
-                   FROM g WHERE false`;
-  } else {
-    // Each department's figures include its sub-departments': the sums per owner's department, rolled up the tree.
-    closure = sql`${departmentClosure(departmentScopeFilter(actor, 'd', q.departmentId))},`;
-    groups = sql`
-      SELECT 'row' AS kind, d.id, d.name, d.parent_id, lpad(d.sort_order::text, 10, '0') || d.name AS sort, ${figuresOut('x')}, 0 AS count
-        FROM (SELECT c.ancestor, sum(g.not_due) AS not_due, sum(g.d0to30) AS d0to30, sum(g.d31to60) AS d31to60,
-                     sum(g.d61to90) AS d61to90, sum(g.over90) AS over90, sum(g.total) AS total
-                FROM closure c LEFT JOIN g ON g.k = c.descendant AND NOT g.all_rows GROUP BY 1) x
-        JOIN departments d ON d.id = x.ancestor`;
-  }
-
   // Outstanding as of the day = what is open now (amount − paid) + what payments received or
   // confirmed after the day took off (back). Per rep and department, whole months come from
   // money_open_months; only the months an edge of a bucket splits are read per instalment.
@@ -106,13 +78,7 @@ export async function agingReport(db: Db, actor: Actor, q: AgingQuery, now: Date
       SELECT b.owner_id, b.owner_dept_id, b.customer_id, b.due_date, k.amt AS outstanding
         FROM back k JOIN money_instalment_balances b ON b.instalment_id = k.instalment_id
        WHERE b.live AND ${where}`;
-  const open =
-    q.groupBy === 'customer'
-      ? sql`
-      SELECT b.owner_id, b.owner_dept_id, b.customer_id, b.due_date, b.amount - b.paid AS outstanding
-        FROM money_instalment_balances b WHERE b.live AND b.paid < b.amount AND ${where}
-      UNION ALL ${backRows}`
-      : sql`
+  const open = sql`
       SELECT t.owner_id, t.owner_dept_id, NULL::uuid AS customer_id, t.due_month AS due_date, t.outstanding
         FROM money_open_months t
        WHERE ${scopeFilter(actor, 't', { ownerId: q.ownerId, departmentId: q.departmentId })}
@@ -121,6 +87,59 @@ export async function agingReport(db: Db, actor: Actor, q: AgingQuery, now: Date
       SELECT b.owner_id, b.owner_dept_id, b.customer_id, b.due_date, b.amount - b.paid
         FROM money_instalment_balances b WHERE b.live AND b.paid < b.amount AND ${where} AND (${inSplit})
       UNION ALL ${backRows}`;
+
+  const offset = (q.page - 1) * q.pageSize;
+  const perCustomer = q.groupBy === 'customer';
+  // Per customer the grouping below only yields the totals row: the page's rows come from `page`.
+  const key = sql.ref(q.groupBy === 'owner' ? 'o.owner_id' : 'o.owner_dept_id');
+  const grouping = perCustomer ? sql`()` : sql`(${key}), ()`;
+
+  let groups: ReturnType<typeof sql>;
+  let closure = sql``;
+  let pageCtes = sql``;
+  if (q.groupBy === 'owner') {
+    groups = sql`
+      SELECT 'row' AS kind, u.id, u.display_name AS name, NULL::uuid AS parent_id, NULL AS sort, ${figuresOut('g')}, 0 AS count
+        FROM g JOIN users u ON u.id = g.k WHERE NOT g.all_rows`;
+  } else if (perCustomer) {
+    // Customers ranked by what they owe from money_open_customers (0052) plus what was paid after the
+    // day; the buckets are then summed from the instalments of the page's customers only.
+    pageCtes = sql`
+    page AS MATERIALIZED (
+      SELECT k, count(*) OVER ()::int AS count FROM (
+        SELECT x.customer_id AS k, sum(x.outstanding) AS total FROM (
+          SELECT t.customer_id, t.outstanding FROM money_open_customers t
+           WHERE ${scopeFilter(actor, 't', { ownerId: q.ownerId, departmentId: q.departmentId })}
+          UNION ALL SELECT r.customer_id, r.outstanding FROM (${backRows}) r
+        ) x GROUP BY 1
+      ) y ORDER BY total DESC, k LIMIT ${q.pageSize} OFFSET ${offset}
+    ),
+    page_open AS (
+      SELECT b.owner_id, b.owner_dept_id, b.customer_id, b.due_date, b.amount - b.paid AS outstanding
+        FROM money_instalment_balances b
+       WHERE b.live AND b.paid < b.amount AND ${where} AND b.customer_id IN (SELECT k FROM page)
+      UNION ALL
+      SELECT r.* FROM (${backRows}) r WHERE r.customer_id IN (SELECT k FROM page)
+    ),`;
+    groups = sql`
+      SELECT 'row' AS kind, cu.id, cu.name, NULL::uuid AS parent_id, NULL AS sort, ${figuresOut('x')}, p.count
+        FROM page p
+        JOIN (SELECT o.customer_id AS k, ${sums} FROM page_open o GROUP BY 1) x ON x.k = p.k
+        JOIN customers cu ON cu.id = p.k`;
+  } else if (actor.scope === 'own') {
+    // A rep (own scope) sees no department.
+    groups = sql`SELECT 'row' AS kind, NULL::uuid AS id, NULL AS name, NULL::uuid AS parent_id, NULL AS sort, ${figuresOut('g')}, 0 AS count
+                   FROM g WHERE false`;
+  } else {
+    // Each department's figures include its sub-departments': the sums per owner's department, rolled up the tree.
+    closure = sql`${departmentClosure(departmentScopeFilter(actor, 'd', q.departmentId))},`;
+    groups = sql`
+      SELECT 'row' AS kind, d.id, d.name, d.parent_id, lpad(d.sort_order::text, 10, '0') || d.name AS sort, ${figuresOut('x')}, 0 AS count
+        FROM (SELECT c.ancestor, sum(g.not_due) AS not_due, sum(g.d0to30) AS d0to30, sum(g.d31to60) AS d31to60,
+                     sum(g.d61to90) AS d61to90, sum(g.over90) AS over90, sum(g.total) AS total
+                FROM closure c LEFT JOIN g ON g.k = c.descendant AND NOT g.all_rows GROUP BY 1) x
+        JOIN departments d ON d.id = x.ancestor`;
+  }
 
   const { rows } = await sql<Row>`
     WITH RECURSIVE ${closure}
@@ -131,9 +150,10 @@ export async function agingReport(db: Db, actor: Actor, q: AgingQuery, now: Date
        GROUP BY 1
     ),
     open AS (${open}
-    ),
+    ),${pageCtes}
     g AS MATERIALIZED (
-      SELECT ${key} AS k, GROUPING(${key}) = 1 AS all_rows, ${sums} FROM open o GROUP BY GROUPING SETS ((${key}), ())
+      SELECT ${perCustomer ? sql`NULL::uuid` : key} AS k, ${perCustomer ? sql`true` : sql`GROUPING(${key}) = 1`} AS all_rows, ${sums}
+        FROM open o GROUP BY GROUPING SETS (${grouping})
     )
     ${groups}
     UNION ALL

@@ -192,6 +192,78 @@ describe('receivables aging (M1)', () => {
   });
 });
 
+describe('receivables aging per customer, company-wide (0052)', () => {
+  it('ranks customers by what they owe and buckets each, split by owner under the scope, on a hand-computed fixture', async () => {
+    const { repA, repB } = await makeTeam(t.app, t.db);
+    const p1000 = await makeProduct(t.db, { listPrice: '1000.00', ownerId: admin.userId });
+    const p500 = await makeProduct(t.db, { listPrice: '500.00', ownerId: admin.userId });
+    const p2000 = await makeProduct(t.db, { listPrice: '2000.00', ownerId: admin.userId });
+    const x = await customerOf(repA);
+    const y = await customerOf(repA);
+    // X: repA's contract (400 due 03-02, 600 due 05-15) and one of repB's (500 due 07-10); Y: repA's 2,000 due 04-01.
+    const c1 = await effectiveContract(repA, x, [{ productId: p1000, quantity: '1' }]);
+    const [i1, i2] = await plan(repA, c1.id, [
+      { dueDate: '2026-03-02', amount: '400.00' },
+      { dueDate: '2026-05-15', amount: '600.00' },
+    ]);
+    const c2 = await effectiveContract(repA, x, [{ productId: p500, quantity: '1' }]);
+    await plan(repA, c2.id, [{ dueDate: '2026-07-10', amount: '500.00' }]);
+    await sql`UPDATE contracts SET owner_id = ${repB.userId} WHERE id = ${c2.id}`.execute(t.db);
+    const c3 = await effectiveContract(repA, y, [{ productId: p2000, quantity: '1' }]);
+    await plan(repA, c3.id, [{ dueDate: '2026-04-01', amount: '2000.00' }]);
+    // 100 received 05-20 on the first instalment; 200 received 06-05 on the second (after the day: still owed on 06-01).
+    for (const [instalment, receivedOn, amount] of [
+      [i1.id, '2026-05-20', '100.00'],
+      [i2.id, '2026-06-05', '200.00'],
+    ]) {
+      const res = await finance.post('/api/v1/payments', {
+        contractId: c1.id,
+        receivedOn,
+        amount,
+        method: 'bank_transfer',
+        allocations: [{ instalmentId: instalment, amount }],
+      });
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+      await sql`UPDATE payments SET confirmed_at = ${`${receivedOn}T02:00:00Z`} WHERE id = ${res.body.id}`.execute(t.db);
+    }
+    const customers = async (who: Client, query = '') => {
+      const report = await aging(who, `groupBy=customer&asOf=2026-06-01&pageSize=200${query}`);
+      return {
+        report,
+        mine: Object.fromEntries(
+          report.rows
+            .filter((r: { id: string }) => r.id === x || r.id === y)
+            .map((r: Record<string, string>) => [r.id === x ? 'X' : 'Y', bucketsOf(r)]),
+        ),
+      };
+    };
+    //                 not due   0–30      31–60   61–90      > 90      total
+    const X = ['500.00', '600.00', '0.00', '0.00', '300.00', '1400.00'];
+    const Y = ['0.00', '0.00', '0.00', '2000.00', '0.00', '2000.00'];
+    const company = await customers(finance);
+    expect(company.mine).toEqual({ X, Y });
+    // Least … most: ranked by total, and every customer's row adds up to the company's totals.
+    const totals = company.report.rows.map((r: { total: string }) => Number(r.total));
+    expect(totals).toEqual([...totals].sort((a, b) => b - a));
+    expect(company.report.count).toBe(company.report.rows.length);
+    const cents = (v: string) => Math.round(Number(v) * 100);
+    const owner = await aging(finance, 'groupBy=owner&asOf=2026-06-01');
+    expect(company.report.totals).toEqual(owner.totals);
+    expect(company.report.rows.reduce((s: number, r: { total: string }) => s + cents(r.total), 0)).toBe(cents(owner.totals.total));
+    // Each rep sees his own contracts' share of the shared customer.
+    expect((await customers(repA)).mine).toEqual({ X: ['0.00', '600.00', '0.00', '0.00', '300.00', '900.00'], Y });
+    expect((await customers(repB)).mine).toEqual({ X: ['500.00', '0.00', '0.00', '0.00', '0.00', '500.00'] });
+    // Pages: one row a page, Y (2,000) ranks above X (1,400) for repA; past the end the count stays.
+    const first = await aging(repA, 'groupBy=customer&asOf=2026-06-01&pageSize=1&page=1');
+    const second = await aging(repA, 'groupBy=customer&asOf=2026-06-01&pageSize=1&page=2');
+    expect([first.rows[0].id, second.rows[0].id, first.count]).toEqual([y, x, 2]);
+    const past = await aging(repA, 'groupBy=customer&asOf=2026-06-01&pageSize=1&page=3');
+    expect([past.rows, past.count]).toEqual([[], 2]);
+    // As of 06-05 the second payment counts: X owes 200 less, in 0–30 (due 05-15, 21 days).
+    expect((await aging(repA, 'groupBy=customer&asOf=2026-06-05')).rows.find((r: { id: string }) => r.id === x).d0to30).toBe('400.00');
+  });
+});
+
 describe('profit per customer and contract (M5)', () => {
   it('computes revenue − cost − approved expenses on a hand-computed fixture, least profitable first', async () => {
     const { repA, eastManager } = await makeTeam(t.app, t.db);
@@ -291,7 +363,7 @@ describe('profit per customer and contract (M5)', () => {
   });
 });
 
-describe('the totals the triggers keep (0047)', () => {
+describe('the totals the triggers keep (0047, 0052)', () => {
   it('equal a recount after random changes by every writer', async () => {
     const { repA, repB } = await makeTeam(t.app, t.db);
     const p = await makeProduct(t.db, { listPrice: '100.00', costPrice: '37.00', ownerId: admin.userId });
@@ -349,9 +421,15 @@ describe('the totals the triggers keep (0047)', () => {
     const kept = async (q: string) => (await sql.raw(q).execute(t.db)).rows.map((r) => JSON.stringify(r)).sort();
     expect(await kept(BALANCES)).toEqual(await kept(BALANCES_RECOUNT));
     expect(await kept(OPEN_MONTHS)).toEqual(await kept(OPEN_MONTHS_RECOUNT));
+    expect(await kept(OPEN_CUSTOMERS)).toEqual(await kept(OPEN_CUSTOMERS_RECOUNT));
     expect(await kept(EXPENSES)).toEqual(await kept(EXPENSES_RECOUNT));
     expect(await kept(CONTRACTS)).toEqual(await kept(CONTRACTS_RECOUNT));
     expect(await kept(CUSTOMERS)).toEqual(await kept(CUSTOMERS_RECOUNT));
+    // 0053's rebuild from the rows (after a load with triggers off) arrives at the same tables.
+    const tables = [BALANCES, OPEN_MONTHS, OPEN_CUSTOMERS, EXPENSES, CONTRACTS, CUSTOMERS];
+    const before = await Promise.all(tables.map(kept));
+    await sql`SELECT money_rebuild_totals()`.execute(t.db);
+    expect(await Promise.all(tables.map(kept))).toEqual(before);
   });
 });
 
@@ -365,6 +443,9 @@ const BALANCES_RECOUNT = `SELECT i.id AS instalment_id, i.contract_id, c.custome
 const OPEN_MONTHS = 'SELECT owner_id, owner_dept_id, due_month::text, outstanding::text, n FROM money_open_months';
 const OPEN_MONTHS_RECOUNT = `SELECT owner_id, owner_dept_id, date_trunc('month', due_date)::date::text AS due_month,
     sum(amount - paid)::numeric(16,2)::text AS outstanding, count(*)::int AS n
+  FROM money_instalment_balances WHERE live AND paid < amount GROUP BY 1, 2, 3`;
+const OPEN_CUSTOMERS = 'SELECT customer_id, owner_id, owner_dept_id, outstanding::text, n FROM money_open_customers';
+const OPEN_CUSTOMERS_RECOUNT = `SELECT customer_id, owner_id, owner_dept_id, sum(amount - paid)::numeric(16,2)::text AS outstanding, count(*)::int AS n
   FROM money_instalment_balances WHERE live AND paid < amount GROUP BY 1, 2, 3`;
 const EXPENSES = 'SELECT customer_id, contract_id, owner_id, owner_dept_id, amount::text, n FROM money_expense_totals';
 const EXPENSES_RECOUNT = `SELECT customer_id, contract_id, owner_id, owner_dept_id, sum(amount)::numeric(16,2)::text AS amount, count(*)::int AS n

@@ -127,8 +127,8 @@ describe('invoices (M1)', () => {
     // …and once the number is free, the contract amount still holds it back (the totals trigger's word).
     await finance.patch(`/api/v1/invoices/${replacement.body.id}`, { version: replacement.body.version, number: invoiceNumber() });
     const beyond = await finance.post(`/api/v1/recycle-bin/invoice/${a.body.id}/restore`);
-    expect(beyond.status).toBe(400);
-    expect(Object.keys(beyond.body.error.fields)).toEqual(['contract_receipts_invoiced_within_amount']);
+    expect(beyond.status).toBe(409);
+    expect(beyond.body.error).toMatchObject({ code: 'INVOICE_OVER_CONTRACT', message: '开票合计会超过合同金额，不能保存' });
     expect(await uninvoiced()).toMatchObject({ invoiced: '250.00', remaining: '50.00' });
   });
 

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { historyRows, makeAdmin, makeClient, makeTeam } from '../../test/factories.js';
 import { effectiveContract, pay, planInThirds, planOf } from '../../test/receivable-factories.js';
@@ -147,9 +148,35 @@ describe('payments (M1): reject, correct, delete', () => {
     expect(await unpaidRow(repA, c.id)).toBeUndefined();
     // (The rep deleted his own: an administrator restores it for him — and is refused.)
     const refused = await admin.post(`/api/v1/recycle-bin/payment/${mine.id}/restore`);
-    expect(refused.status).toBe(400);
-    expect(Object.keys(refused.body.error.fields)).toEqual(['payment_instalments_within_amount']);
+    expect(refused.status).toBe(409);
+    expect(refused.body.error).toMatchObject({ code: 'RECEIVABLE_OVER_ALLOCATED', message: expect.stringContaining('占满') });
     expect((await planOf(repA, c.id)).instalments.map((i) => i.allocated)).toEqual(['33.33', '33.33', '33.34']);
+  });
+
+  it('lets the rep correct a rejected payment and resubmit it: expected again, allocated anew, finance confirms', async () => {
+    const { repA, repB } = await makeTeam(t.app, t.db);
+    const c = await effectiveContract(t.db, admin.userId, repA, '90.00');
+    await planInThirds(repA, c.id);
+    const expected = await pay(repA, c.id, '60.00');
+    const rejected = (await finance.post(`/api/v1/payments/${expected.id}/reject`, { reason: '金额不对' })).body;
+    const resubmit = (who: Client, id: string, body: Record<string, unknown>) => who.post(`/api/v1/payments/${id}/resubmit`, body);
+    // Only a rejected one, only by someone who may change it, and at its current version.
+    expect((await resubmit(repB, expected.id, { version: rejected.version, amount: '45.00' })).status).toBe(404);
+    expect((await resubmit(repA, expected.id, { version: rejected.version - 1, amount: '45.00' })).status).toBe(409);
+    const again = await resubmit(repA, expected.id, { version: rejected.version, amount: '45.00', note: '按实际到账改为 45' });
+    expect(again.status, JSON.stringify(again.body)).toBe(200);
+    expect(again.body).toMatchObject({ status: 'expected', amount: '45.00', rejectedAt: null, rejectedBy: null, rejectReason: null });
+    expect((await planOf(repA, c.id)).instalments.map((i) => [i.allocated, i.paid])).toEqual([
+      ['30.00', '0.00'],
+      ['15.00', '0.00'],
+      ['0.00', '0.00'],
+    ]);
+    expect((await resubmit(repA, expected.id, { version: again.body.version })).body.error.code).toBe('PAYMENT_STATUS');
+    expect((await finance.post(`/api/v1/payments/${expected.id}/confirm`, {})).status).toBe(200);
+    expect((await planOf(repA, c.id)).instalments.map((i) => i.paid)).toEqual(['30.00', '15.00', '0.00']);
+    expect((await unpaidRow(repA, c.id)).unpaid).toBe('45.00');
+    const history = await historyRows(t.db, 'payment', expected.id);
+    expect(history.filter((h) => h.field === 'status').map((h) => h.new_value)).toEqual(['expected', 'rejected', 'expected', 'confirmed']);
   });
 
   it('keeps the unpaid list and its total exact as payments come and go', async () => {
@@ -174,6 +201,24 @@ describe('payments (M1): reject, correct, delete', () => {
       unpaid: '100.00',
       nextDue: { position: 1, dueDate: '2026-01-31', unpaid: '33.33' },
     });
+  });
+
+  it('filters the unpaid list by customer (the customer 回款 tab), within the scope, with its own total', async () => {
+    const { repA, repB } = await makeTeam(t.app, t.db);
+    const a = await effectiveContract(t.db, admin.userId, repA, '100.00', { signDate: '2002-03-01' });
+    const b = await effectiveContract(t.db, admin.userId, repA, '40.00', { signDate: '2002-02-01', customerId: a.customerId });
+    const other = await effectiveContract(t.db, admin.userId, repA, '70.00');
+    for (const c of [a, b, other]) await planInThirds(repA, c.id);
+    const ofCustomer = async (who: Client, customerId: string) =>
+      (await who.get(`/api/v1/receivables/unpaid?customerId=${customerId}`)).body as { items: { contractId: string }[]; total: number };
+    const mine = await ofCustomer(repA, a.customerId);
+    expect([mine.items.map((i) => i.contractId), mine.total]).toEqual([[b.id, a.id], 2]);
+    await pay(finance, b.id, '40.00');
+    const after = await ofCustomer(finance, a.customerId);
+    expect([after.items.map((i) => i.contractId), after.total]).toEqual([[a.id], 1]);
+    // Another rep sees none of them, whatever customer he names.
+    expect(await ofCustomer(repB, a.customerId)).toMatchObject({ items: [], total: 0 });
+    expect((await repA.get('/api/v1/receivables/unpaid?customerId=nope')).status).toBe(400);
   });
 });
 
@@ -275,5 +320,60 @@ describe('receivables feeds (M1)', () => {
     const invoices = await download(finance, `/api/v1/exports/invoices?format=csv&contractId=${c.id}`);
     expect(invoices.statusCode).toBe(200);
     expect(invoices.body).toContain('发票号码');
+  });
+});
+
+const ids = (body: { items: { contractId: string }[] }) => body.items.map((i) => i.contractId);
+
+describe('a terminated or voided contract (M1)', () => {
+  it('closes its plan: what is still open leaves every receivable list and the credit exposure; what was received stays', async () => {
+    const { repA } = await makeTeam(t.app, t.db);
+    const c = await effectiveContract(t.db, admin.userId, repA, '90.00');
+    await planInThirds(repA, c.id); // 30.00 due 01-31, 02-28, 03-31
+    await pay(finance, c.id, '30.00', { receivedOn: '2026-01-20' });
+    const expected = await pay(repA, c.id, '20.00');
+    const listed = async () => ({
+      unpaid: ids((await finance.get(`/api/v1/receivables/unpaid?customerId=${c.customerId}`)).body).includes(c.id),
+      overdue: ids((await finance.get('/api/v1/receivables/overdue?pageSize=200')).body).includes(c.id),
+      aging: (await finance.get('/api/v1/reports/receivables-aging?groupBy=customer&asOf=2026-04-01&pageSize=200')).body.rows.some(
+        (r: { id: string }) => r.id === c.customerId,
+      ),
+      exposure: (await finance.get(`/api/v1/customers/${c.customerId}/credit`)).body.exposure,
+    });
+    expect(await listed()).toEqual({ unpaid: true, overdue: true, aging: true, exposure: '60.00' });
+    const now = new Date('2026-04-01T04:00:00Z');
+    expect(await creditScores(t.db, [c.customerId], now)).toEqual(new Map([[c.customerId, 33]]));
+
+    // Terminated on 15 February (Shanghai), as the end approval writes it.
+    await sql`UPDATE contracts SET status = 'terminated', ended_at = '2026-02-15T02:00:00Z' WHERE id = ${c.id}`.execute(t.db);
+    expect(await listed()).toEqual({ unpaid: false, overdue: false, aging: false, exposure: '0.00' });
+    const plan = await planOf(finance, c.id);
+    expect(plan.status).toBe('closed');
+    expect(plan.instalments.map((i) => [i.allocated, i.paid])).toEqual([
+      ['30.00', '30.00'],
+      ['20.00', '0.00'],
+      ['0.00', '0.00'],
+    ]);
+    // Only what fell due before the end counts for the credit input: the first, paid on time.
+    expect(await creditScores(t.db, [c.customerId], now)).toEqual(new Map([[c.customerId, 100]]));
+    // Money that arrived stays: the confirmed payment as it was; finance still decides the expected one.
+    const payments = (await finance.get(`/api/v1/payments?contractId=${c.id}`)).body.items;
+    expect(payments.map((p: { status: string }) => p.status).sort()).toEqual(['confirmed', 'expected']);
+    expect((await finance.post(`/api/v1/payments/${expected.id}/confirm`, {})).status).toBe(200);
+    expect((await planOf(finance, c.id)).instalments.map((i) => i.paid)).toEqual(['30.00', '20.00', '0.00']);
+    // No new money on it and no new plan.
+    const more = await finance.post('/api/v1/payments', { contractId: c.id, receivedOn: '2026-03-01', amount: '10.00', method: 'cash' });
+    expect(more.status).toBe(409);
+    expect(await listed()).toEqual({ unpaid: false, overdue: false, aging: false, exposure: '0.00' });
+  });
+
+  it('a voided one the same, and it no longer counts for the credit input at all', async () => {
+    const { repA } = await makeTeam(t.app, t.db);
+    const c = await effectiveContract(t.db, admin.userId, repA, '90.00');
+    await planInThirds(repA, c.id);
+    await sql`UPDATE contracts SET status = 'voided', ended_at = '2026-02-15T02:00:00Z' WHERE id = ${c.id}`.execute(t.db);
+    expect((await planOf(finance, c.id)).status).toBe('closed');
+    expect(ids((await finance.get(`/api/v1/receivables/unpaid?customerId=${c.customerId}`)).body)).toEqual([]);
+    expect(await creditScores(t.db, [c.customerId], new Date('2026-04-01T04:00:00Z'))).toEqual(new Map());
   });
 });

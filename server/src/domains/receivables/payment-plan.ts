@@ -34,10 +34,14 @@ export function planBalance(contractAmount: string, instalments: { amount: strin
 export async function getPaymentPlan(db: Db, actor: Actor, contractId: string) {
   const c = await receivableContract(db, actor, contractId);
   const instalments = await instalmentStates(db, c.id);
+  const balance = planBalance(c.amount, instalments);
+  // An ended contract's plan is closed: what it received stays, the rest is no longer asked for.
+  const ended = (c.status === 'terminated' || c.status === 'voided') && instalments.length > 0;
   return {
     contractId: c.id,
     contractAmount: c.amount,
-    ...planBalance(c.amount, instalments),
+    ...balance,
+    status: ended ? ('closed' as const) : balance.status,
     instalments: instalments.map(instalmentToApi),
   };
 }

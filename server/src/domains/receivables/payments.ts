@@ -204,17 +204,20 @@ export async function createPayment(trx: Db, actor: Actor, env: Env, b: z.infer<
 }
 
 /**
- * M1: corrects a payment (see assertMayChange for who may). A new amount or new allocations are
+ * M1: corrects a payment (see assertMayChange for who may); with `resubmit`, a rejected one, which
+ * then waits for finance (or the flow) again as expected. A new amount or new allocations are
  * checked as on creation, the payment's own allocations released first; its status stays. The
  * changed fields and allocations are in its history.
  */
-export async function updatePayment(trx: Db, actor: Actor, id: string, b: z.infer<typeof updatePaymentBody>) {
+export async function updatePayment(trx: Db, actor: Actor, id: string, b: z.infer<typeof updatePaymentBody>, resubmit?: { env: Env }) {
   const { row, contract } = await lockPayment(trx, actor, id);
   if (row.version !== b.version) throw new AppError('VERSION_CONFLICT', { current: (await paymentsToApi(trx, [row]))[0] });
   assertMayChange(actor, row, 'edit');
-  if (row.status === 'rejected') throw statusError(row.status);
+  if ((row.status === 'rejected') !== Boolean(resubmit)) throw statusError(row.status);
+  // A rejected payment released its allocations: it takes its instalments anew, on a contract still in force.
+  if (resubmit) await receivableContract(trx, actor, row.contract_id, { effective: true });
   const amount = b.amount ?? row.amount;
-  const reallocate = b.allocations !== undefined || fen(amount) !== fen(row.amount);
+  const reallocate = Boolean(resubmit) || b.allocations !== undefined || fen(amount) !== fen(row.amount);
   let allocations: Allocation[] | null = null;
   if (reallocate) {
     const own = new Map(
@@ -266,6 +269,12 @@ export async function updatePayment(trx: Db, actor: Actor, id: string, b: z.infe
         .where('version', '=', b.version)
         .execute();
     }
+  }
+  if (resubmit) {
+    // Counting again once its allocations are written (0048's trigger checks every fen is allocated).
+    const corrected = await trx.selectFrom('payments').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    await setPayment(trx, actor, corrected, { status: 'expected', rejected_by: null, rejected_at: null, reject_reason: null });
+    await submitIfFlow(trx, actor, resubmit.env, id);
   }
   return id;
 }

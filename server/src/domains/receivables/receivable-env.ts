@@ -8,5 +8,8 @@ export function setReceivablesTimeZone(zone: string): void {
   timeZone = zone;
 }
 
+/** The company time zone, for SQL that takes an instant's business date. */
+export const companyTimeZone = (): string => timeZone;
+
 /** The company's business date at `now`. */
 export const businessToday = (now: Date): string => businessDate(now, timeZone);

@@ -4,6 +4,7 @@ import type {
   receivableListQuery,
   uninvoicedContractSchema,
   unpaidContractSchema,
+  unpaidListQuery,
 } from '@contracts/receivables.js';
 import { sql } from 'kysely';
 import type { z } from 'zod';
@@ -45,14 +46,23 @@ interface UnpaidRow {
  * contract's owner. Walks contract_receipts' partial index (live AND paid < amount) in sign-date
  * order, so a page reads its own rows only; the total is a sum over receivable_counts.
  */
-export async function listUnpaidContracts(db: Db, actor: Actor, q: Page): Promise<ListResult<z.infer<typeof unpaidContractSchema>>> {
+export async function listUnpaidContracts(
+  db: Db,
+  actor: Actor,
+  q: z.infer<typeof unpaidListQuery>,
+): Promise<ListResult<z.infer<typeof unpaidContractSchema>>> {
+  // One customer's (its 回款 tab): its contracts by the contracts' customer index, a handful of rows.
+  const open = q.customerId
+    ? sql`r.live AND r.paid < r.amount AND ${scopeFilter(actor, 'r')}
+          AND r.contract_id IN (SELECT id FROM contracts WHERE customer_id = ${q.customerId})`
+    : sql`r.live AND r.paid < r.amount AND ${scopeFilter(actor, 'r')}`;
   const { rows } = await sql<UnpaidRow>`
     SELECT c.id, c.number, c.title, c.customer_id, cu.name AS customer_name, r.owner_id, r.sign_date, r.amount,
            r.paid, (r.amount - r.paid)::numeric(14,2)::text AS unpaid, nd.id AS next_id, nd.position AS next_position,
            nd.due_date AS next_due, nd.unpaid AS next_unpaid
     FROM (
       SELECT r.* FROM contract_receipts r
-       WHERE r.live AND r.paid < r.amount AND ${scopeFilter(actor, 'r')}
+       WHERE ${open}
        ORDER BY r.sign_date ASC NULLS LAST, r.contract_id
        LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}
     ) r
@@ -82,7 +92,9 @@ export async function listUnpaidContracts(db: Db, actor: Actor, q: Page): Promis
           ? { instalmentId: r.next_id, position: r.next_position, dueDate: r.next_due, unpaid: r.next_unpaid }
           : null,
     })),
-    total: await countOf(db, actor, 'unpaid'),
+    total: q.customerId
+      ? (await sql<{ n: number }>`SELECT count(*)::int AS n FROM contract_receipts r WHERE ${open}`.execute(db)).rows[0].n
+      : await countOf(db, actor, 'unpaid'),
     page: q.page,
     pageSize: q.pageSize,
   };

@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
 import { olderThan, registerTimelineProvider } from '../customers/public.js';
 import { registerCreditProvider } from '../grading/public.js';
-import { businessToday } from './receivable-env.js';
+import { businessToday, companyTimeZone } from './receivable-env.js';
 
 // C8: money received (confirmed payments, at their confirmation) and invoices issued, on the customer's
 // 360 timeline beside its contracts.
@@ -100,6 +100,8 @@ export async function creditScores(db: Db, customerIds: string[], now: Date): Pr
       FROM contracts c
       JOIN payment_instalments i ON i.contract_id = c.id
      WHERE c.customer_id = ANY(${customerIds}::uuid[]) AND c.status IN ('effective', 'terminated') AND c.deleted_at IS NULL
+       -- A terminated contract's plan closed when it ended: what fell due after that was never owed.
+       AND (c.status = 'effective' OR i.due_date < (c.ended_at AT TIME ZONE ${companyTimeZone()})::date)
        AND i.due_date < ${today}::date AND i.due_date >= ${since}::date
      GROUP BY c.customer_id`.execute(db);
   return new Map(rows.map((r) => [r.customer_id, Math.round((100 * (r.due - r.late)) / r.due)]));

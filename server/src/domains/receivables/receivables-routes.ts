@@ -13,6 +13,7 @@ import {
   splitPlanResponse,
   uninvoicedContractSchema,
   unpaidContractSchema,
+  unpaidListQuery,
   updatePaymentBody,
 } from '@contracts/receivables.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -23,6 +24,7 @@ import { businessDate } from '../../platform/dates.js';
 import { AppError } from '../../platform/http/errors.js';
 import { actorOf } from '../../platform/http/request-context.js';
 import './credit-exposure.js';
+import './receivable-constraints.js';
 import './invoice-entity.js';
 import './payment-approval.js';
 import './payment-daily-section.js';
@@ -157,6 +159,18 @@ export const receivablesRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asy
     },
   );
 
+  // A rejected expected payment, corrected by its rep and sent to finance (or the flow) again.
+  app.post(
+    '/payments/:id/resubmit',
+    { schema: { tags, params: idParams, body: updatePaymentBody, response: { 200: paymentSchema } } },
+    async (request) => {
+      const actor = actorOf(request);
+      assertCan(actor, 'receivables', 'create');
+      await db.transaction().execute((trx) => updatePayment(trx, actor, request.params.id, request.body, { env }));
+      return getPayment(db, actor, request.params.id);
+    },
+  );
+
   // Into the `payment` approval flow again (after a withdrawal); 422 when no flow is configured.
   app.post('/payments/:id/submit', { schema: { tags, params: idParams, response: { 200: paymentSchema } } }, async (request) => {
     const actor = actorOf(request);
@@ -209,7 +223,7 @@ export const receivablesRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asy
 
   app.get(
     '/receivables/unpaid',
-    { schema: { tags, querystring: receivableListQuery, response: { 200: listResponse(unpaidContractSchema) } } },
+    { schema: { tags, querystring: unpaidListQuery, response: { 200: listResponse(unpaidContractSchema) } } },
     async (request) => {
       const actor = actorOf(request);
       assertCan(actor, 'receivables', 'view');

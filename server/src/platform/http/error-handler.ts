@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
-import { translate } from '../i18n/messages.js';
+import { type MessageKey, translate } from '../i18n/messages.js';
 import { AppError } from './errors.js';
 import { fieldMessages } from './validation-errors.js';
 
@@ -11,8 +11,21 @@ interface PgError {
   column?: string;
 }
 
+const CONSTRAINT_ERRORS = new Map<string, MessageKey>();
+
+/**
+ * A domain's CHECK (or a trigger raising check_violation with that constraint name) that guards a
+ * business rule — the last word when a path skipped the service's own check — answered with the
+ * rule's own message and status (409/422) instead of a bare invalid-field 400.
+ */
+export function registerConstraintError(constraint: string, code: MessageKey): void {
+  CONSTRAINT_ERRORS.set(constraint, code);
+}
+
 // Postgres constraint violations become the same AppError a service would raise: never a 500.
 function fromDatabaseError(err: PgError): AppError | null {
+  const rule = err.code === '23514' && err.constraint ? CONSTRAINT_ERRORS.get(err.constraint) : undefined;
+  if (rule) return new AppError(rule);
   switch (err.code) {
     case '23505': {
       const m = /\((?:lower\()?([a-z_]+)\)?\)=\((.*)\)/.exec(err.detail ?? '');

@@ -114,6 +114,26 @@ export const DOCUMENT_MESSAGES = {
     'zh-TW': '這筆回款正在審批流程中，請在審批中心處理',
     en: 'This payment is in its approval flow; decide it in the approval centre',
   },
+  RECEIVABLE_OVER_ALLOCATED: {
+    'zh-CN': '这笔回款要核销的期次已经被别的回款占满了，超出了该期金额；请先调整别的回款或回款计划',
+    'zh-TW': '這筆回款要核銷的期次已經被別的回款佔滿了，超出了該期金額；請先調整別的回款或回款計畫',
+    en: 'The instalments this payment is allocated to are already taken by other payments; adjust them or the plan first',
+  },
+  RECEIVABLE_OVER_CONTRACT: {
+    'zh-CN': '回款合计会超过合同金额，不能保存',
+    'zh-TW': '回款合計會超過合約金額，不能儲存',
+    en: 'The payments would add up to more than the contract amount',
+  },
+  PAYMENT_NOT_ALLOCATED: {
+    'zh-CN': '这笔回款原来核销的期次已经不在回款计划里了，不能恢复；请重新登记一笔回款',
+    'zh-TW': '這筆回款原來核銷的期次已經不在回款計畫裡了，不能恢復；請重新登記一筆回款',
+    en: 'The instalments this payment was allocated to are no longer in the plan; register it again instead',
+  },
+  INVOICE_OVER_CONTRACT: {
+    'zh-CN': '开票合计会超过合同金额，不能保存',
+    'zh-TW': '開票合計會超過合約金額，不能儲存',
+    en: 'The invoices would add up to more than the contract amount',
+  },
   INVOICE_OVER_AMOUNT: {
     'zh-CN': '开票金额 {amount} 超过了合同还可开票的 {remaining}（合同金额 {contractAmount}，已开票 {invoiced}）',
     'zh-TW': '開票金額 {amount} 超過了合約還可開票的 {remaining}（合約金額 {contractAmount}，已開票 {invoiced}）',
@@ -146,6 +166,10 @@ export const DOCUMENT_STATUS: Record<keyof typeof DOCUMENT_MESSAGES, number> = {
   PAYMENT_FINANCE_ONLY: 403,
   PAYMENT_IN_FLOW: 409,
   INVOICE_OVER_AMOUNT: 409,
+  RECEIVABLE_OVER_ALLOCATED: 409,
+  RECEIVABLE_OVER_CONTRACT: 409,
+  PAYMENT_NOT_ALLOCATED: 409,
+  INVOICE_OVER_CONTRACT: 409,
 };
 
 export const DOCUMENT_FIELD_MESSAGES = {

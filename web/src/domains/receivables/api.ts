@@ -126,7 +126,9 @@ export type PaymentUpdate = z.input<typeof updatePaymentBody>;
 export function useUpdatePayment() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, body }: { id: string; body: PaymentUpdate }) => http.patch<Payment>(`/payments/${id}`, body),
+    // A rejected one is corrected and sent to finance again in one step (resubmit).
+    mutationFn: ({ id, body, resubmit }: { id: string; body: PaymentUpdate; resubmit?: boolean }) =>
+      resubmit ? http.post<Payment>(`/payments/${id}/resubmit`, body) : http.patch<Payment>(`/payments/${id}`, body),
     onSuccess: () => afterChange(qc),
   });
 }

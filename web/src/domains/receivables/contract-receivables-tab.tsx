@@ -10,11 +10,10 @@ import { formatMoney } from '../../shared/format.js';
 import { LIMITS } from '@contracts/common.js';
 import { type Instalment, type Invoice, type Payment, useInvoices, usePaymentPlan, usePayments } from './api.js';
 import { InvoiceFormModal } from './invoice-form.js';
-import { InvoiceActions } from './invoice-actions.js';
 import { PaymentFormDrawer } from './payment-form.js';
 import { PlanEditor } from './plan-editor.js';
-import { PaymentActions } from './payment-actions.js';
-import { AllocationText, InstalmentStatusTag, PaymentStatusTag } from './receivable-labels.js';
+import { invoiceColumns, paymentColumns, TabTable } from './receivable-columns.js';
+import { InstalmentStatusTag } from './receivable-labels.js';
 import { instalmentStatus } from './receivable-math.js';
 
 /** Plans and payments belong to a contract once it is in force; an ended one keeps what it had. */
@@ -68,57 +67,8 @@ function ContractReceivables({ record }: { record: TabRecord }) {
       key: 'status',
       title: t('fields.instalmentStatus'),
       width: 96,
-      render: (_, i) => <InstalmentStatusTag status={instalmentStatus(i, today)} />,
+      render: (_, i) => <InstalmentStatusTag status={instalmentStatus(i, today, plan.data?.status === 'closed')} />,
     },
-  ];
-
-  const paymentColumns: TableColumnsType<Payment> = [
-    { key: 'receivedOn', title: t('fields.receivedOn'), width: 110, render: (_, p) => p.receivedOn },
-    { key: 'amount', title: t('fields.amount'), width: 140, align: 'right', className: 'money', render: (_, p) => formatMoney(p.amount) },
-    {
-      key: 'method',
-      title: t('fields.methodAndReference'),
-      width: 150,
-      render: (_, p) => (
-        <div>
-          {t(`method.${p.method}`)}
-          {p.bankReference && (
-            <Typography.Text type="secondary" ellipsis style={{ display: 'block', fontSize: 12 }}>
-              {p.bankReference}
-            </Typography.Text>
-          )}
-        </div>
-      ),
-    },
-    { key: 'allocations', title: t('fields.allocations'), render: (_, p) => <AllocationText payment={p} /> },
-    {
-      key: 'status',
-      title: t('fields.paymentStatus'),
-      width: 96,
-      render: (_, p) => <PaymentStatusTag payment={p} />,
-    },
-    { key: 'action', width: 170, render: (_, p) => <PaymentActions payment={p} /> },
-  ];
-
-  const invoiceColumns: TableColumnsType<Invoice> = [
-    { key: 'number', title: t('fields.invoiceNumber'), width: 180, render: (_, i) => i.number },
-    { key: 'issuedOn', title: t('fields.issuedOn'), width: 110, render: (_, i) => i.issuedOn },
-    {
-      key: 'type',
-      title: t('fields.invoiceType'),
-      width: 100,
-      render: (_, i) => `${t(`invoiceTypeShort.${i.type}`)} ${Number(i.taxRate)}%`,
-    },
-    { key: 'amount', title: t('fields.amount'), width: 140, align: 'right', className: 'money', render: (_, i) => formatMoney(i.amount) },
-    {
-      key: 'taxAmount',
-      title: t('fields.taxAmount'),
-      width: 120,
-      align: 'right',
-      className: 'money',
-      render: (_, i) => formatMoney(i.taxAmount),
-    },
-    { key: 'action', width: 64, render: (_, i) => <InvoiceActions invoice={i} /> },
   ];
 
   return (
@@ -146,6 +96,15 @@ function ContractReceivables({ record }: { record: TabRecord }) {
         </Space>
       </div>
 
+      {plan.data?.status === 'closed' && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={t('tab.closed', { paid: formatMoney(paid), rest: formatMoney(unpaid) })}
+          data-testid="plan-closed"
+        />
+      )}
       {plan.data?.status === 'needs_attention' && (
         <Alert
           type="warning"
@@ -204,16 +163,12 @@ function ContractReceivables({ record }: { record: TabRecord }) {
       <Typography.Title level={5} style={{ marginTop: 24 }}>
         {t('tab.payments')}
       </Typography.Title>
-      <Table<Payment>
+      <TabTable<Payment>
         rowKey="id"
-        size="small"
-        loading={payments.isLoading}
-        columns={paymentColumns}
-        dataSource={payments.data?.items ?? []}
-        pagination={false}
-        scroll={{ x: 'max-content' }}
-        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('tab.noPayments')} /> }}
-        data-testid="contract-payments"
+        query={payments}
+        columns={paymentColumns(t, { withContract: false })}
+        empty={t('tab.noPayments')}
+        testId="contract-payments"
       />
 
       <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, justifyContent: 'space-between', alignItems: 'baseline', marginTop: 24 }}>
@@ -226,17 +181,13 @@ function ContractReceivables({ record }: { record: TabRecord }) {
           </Typography.Text>
         )}
       </div>
-      <Table<Invoice>
+      <TabTable<Invoice>
         rowKey="id"
-        size="small"
         style={{ marginTop: 8 }}
-        loading={invoices.isLoading}
-        columns={invoiceColumns}
-        dataSource={invoices.data?.items ?? []}
-        pagination={false}
-        scroll={{ x: 'max-content' }}
-        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('invoices.none')} /> }}
-        data-testid="contract-invoices"
+        query={invoices}
+        columns={invoiceColumns(t, { withContract: false })}
+        empty={t('invoices.none')}
+        testId="contract-invoices"
       />
 
       {plan.data && <PlanEditor open={editing} plan={plan.data} contractNumber={record.name} onClose={() => setEditing(false)} />}

@@ -7,7 +7,7 @@ import { ChoiceFilter } from '../../shared/list-kit/list-filters.js';
 import { type ListColumn, ListTable, useListPage } from '../../shared/list-kit/index.js';
 import { type Invoice, type UninvoicedContract, useInvoices, useUninvoicedContracts } from './api.js';
 import { InvoiceActions } from './invoice-actions.js';
-import { contractLink, stop, useOwnerName } from './receivable-lists.js';
+import { contractLink, stop, useOwnerName } from './receivable-links.js';
 
 /** M1 (seed 002) 未开票合同: effective contracts not yet fully invoiced, oldest signature first. */
 export function UninvoicedContractsList() {

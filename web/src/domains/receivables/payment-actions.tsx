@@ -78,8 +78,13 @@ export function PaymentActions({ payment }: { payment: Payment }) {
           </Button>
         )}
         {editable && (
-          <Button size="small" type="text" onClick={() => setEditing(true)} data-testid="payment-edit">
-            {t('payments.edit')}
+          <Button
+            size="small"
+            type={payment.status === 'rejected' ? 'link' : 'text'}
+            onClick={() => setEditing(true)}
+            data-testid={payment.status === 'rejected' ? 'payment-resubmit' : 'payment-edit'}
+          >
+            {payment.status === 'rejected' ? t('payments.resubmit') : t('payments.edit')}
           </Button>
         )}
         {deletable && (

@@ -79,12 +79,16 @@ function PaymentFormSession({ open, contract: given$, payment, onClose }: Props)
         allocations: v.mode === 'manual' ? allocationsInput(instalments, v.allocations ?? {}) : undefined,
       };
       return p
-        ? update.mutateAsync({ id: p.id, body: { ...fields, version: p.version } })
+        ? update.mutateAsync({ id: p.id, body: { ...fields, version: p.version }, resubmit: p.status === 'rejected' })
         : create.mutateAsync({ ...fields, contractId: v.contractId as string });
     },
     reload: (p) => reloadPayment(p.id),
     savedMessage: (saved, editing) =>
-      editing ? t('payment.corrected') : saved.status === 'expected' ? t('payment.savedExpected') : t('payment.saved'),
+      editing
+        ? t(payment?.status === 'rejected' ? 'payment.resubmitted' : 'payment.corrected')
+        : saved.status === 'expected'
+          ? t('payment.savedExpected')
+          : t('payment.saved'),
     onClose,
   });
   const { form } = rf;
@@ -140,11 +144,20 @@ function PaymentFormSession({ open, contract: given$, payment, onClose }: Props)
   return (
     <FormDrawer
       open={open}
-      title={payment ? t('payment.editTitle') : t('payment.title')}
+      title={payment ? t(payment.status === 'rejected' ? 'payment.resubmitTitle' : 'payment.editTitle') : t('payment.title')}
       saveTestId="payment-save"
       width={760}
       {...rf.shellProps}
     >
+      {payment?.status === 'rejected' && (
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={t('payment.rejectedBecause', { reason: payment.rejectReason ?? '—' })}
+          data-testid="payment-rejected-reason"
+        />
+      )}
       {payment?.status === 'confirmed' && <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={t('payment.editConfirmed')} />}
       {!payment && (
         <Alert

@@ -10,9 +10,10 @@ const INSTALMENT_COLOR: Record<InstalmentStatus, string> = {
   partial: 'processing',
   overdue: 'error',
   notDue: 'default',
+  closed: 'default',
 };
 
-/** 已回款 / 部分回款 / 已逾期 / 未到期. */
+/** 已回款 / 部分回款 / 已逾期 / 未到期 / 不再收取. */
 export function InstalmentStatusTag({ status }: { status: InstalmentStatus }) {
   const { t } = useTranslation('receivables');
   return (

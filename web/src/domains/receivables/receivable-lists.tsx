@@ -1,12 +1,10 @@
 import { PAYMENT_STATUSES } from '@contracts/receivables.js';
 import { Button, Col, Row, Typography } from 'antd';
-import type { MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router-dom';
+import { useNavigate } from 'react-router-dom';
 import { formatMoney } from '../../shared/format.js';
 import { ChoiceFilter } from '../../shared/list-kit/list-filters.js';
 import { type ListColumn, ListTable, useListPage } from '../../shared/list-kit/index.js';
-import { useUserOptions } from '../../shared/owner-select.js';
 import {
   type OverdueInstalment,
   type Payment,
@@ -15,31 +13,8 @@ import {
   usePayments,
   useUnpaidContracts,
 } from './api.js';
-import { PaymentActions } from './payment-actions.js';
-import { AllocationText, PaymentStatusTag } from './receivable-labels.js';
-
-export const stop = (e: MouseEvent) => e.stopPropagation();
-
-/** The lists name the owner by id; the user options give the name (finance sees every user). */
-export function useOwnerName() {
-  const users = useUserOptions();
-  const names = new Map((users.data?.items ?? []).map((u) => [u.id, u.displayName]));
-  return (id: string) => names.get(id) ?? '—';
-}
-
-/** The contract's number (a link) over its title, so the money columns keep their room. */
-export const contractLink = (id: string, number: string, title: string) => (
-  <div style={{ minWidth: 0 }}>
-    <Link to={`/contracts/${id}`} onClick={stop} style={{ fontWeight: 500, whiteSpace: 'nowrap' }}>
-      {number}
-    </Link>
-    {title && (
-      <Typography.Text type="secondary" ellipsis style={{ display: 'block', fontSize: 12 }}>
-        {title}
-      </Typography.Text>
-    )}
-  </div>
-);
+import { paymentColumns, unpaidColumns } from './receivable-columns.js';
+import { contractLink, useOwnerName } from './receivable-links.js';
 
 /** M1 (seed 002) 未回款合同: effective contracts not yet fully paid, oldest signature first. */
 export function UnpaidContractsList() {
@@ -48,61 +23,7 @@ export function UnpaidContractsList() {
   const ownerName = useOwnerName();
   const list = useListPage({ name: 'unpaid', filters: [] });
   const query = useUnpaidContracts({ page: list.page, pageSize: list.pageSize });
-  const columns: ListColumn<UnpaidContract>[] = [
-    {
-      key: 'contract',
-      title: t('fields.contract'),
-      fixed: 'left',
-      width: 190,
-      render: (_, c) => contractLink(c.contractId, c.number, c.title),
-    },
-    {
-      key: 'customer',
-      title: t('fields.customer'),
-      width: 150,
-      ellipsis: true,
-      render: (_, c) => (
-        <Link to={`/customers/${c.customerId}`} onClick={stop}>
-          {c.customerName}
-        </Link>
-      ),
-    },
-    { key: 'owner', title: t('fields.owner'), width: 72, render: (_, c) => ownerName(c.ownerId) },
-    { key: 'signDate', title: t('fields.signDate'), width: 100, render: (_, c) => c.signDate ?? '—' },
-    {
-      key: 'amount',
-      title: t('fields.contractAmount'),
-      width: 140,
-      align: 'right',
-      className: 'money',
-      render: (_, c) => formatMoney(c.amount),
-    },
-    { key: 'paid', title: t('fields.paid'), width: 120, align: 'right', className: 'money', render: (_, c) => formatMoney(c.paid) },
-    {
-      key: 'unpaid',
-      title: t('fields.unpaid'),
-      width: 120,
-      align: 'right',
-      className: 'money',
-      render: (_, c) => <strong data-testid="unpaid-amount">{formatMoney(c.unpaid)}</strong>,
-    },
-    {
-      key: 'nextDue',
-      title: t('fields.nextDue'),
-      width: 150,
-      render: (_, c) =>
-        c.nextDue ? (
-          <div>
-            {t('unpaid.next', { position: c.nextDue.position, date: c.nextDue.dueDate })}
-            <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
-              {formatMoney(c.nextDue.unpaid)}
-            </Typography.Text>
-          </div>
-        ) : (
-          <Typography.Text type="secondary">{t('unpaid.noPlan')}</Typography.Text>
-        ),
-    },
-  ];
+  const columns = unpaidColumns(t, ownerName);
   return (
     <>
       {query.data && (
@@ -196,48 +117,7 @@ export function PaymentsList() {
     ...list.paging,
     status: PAYMENT_STATUSES.includes(status as Payment['status']) ? status : undefined,
   });
-  const columns: ListColumn<Payment>[] = [
-    { key: 'receivedOn', title: t('fields.receivedOn'), width: 110, sortable: true, render: (_, p) => p.receivedOn },
-    {
-      key: 'contract',
-      title: t('fields.contract'),
-      width: 190,
-      render: (_, p) => contractLink(p.contractId, p.contractNumber, p.contractTitle),
-    },
-    {
-      key: 'amount',
-      title: t('fields.amount'),
-      width: 140,
-      align: 'right',
-      className: 'money',
-      sortable: true,
-      render: (_, p) => <strong>{formatMoney(p.amount)}</strong>,
-    },
-    {
-      key: 'method',
-      title: t('fields.methodAndReference'),
-      width: 150,
-      render: (_, p) => (
-        <div>
-          {t(`method.${p.method}`)}
-          {p.bankReference && (
-            <Typography.Text type="secondary" ellipsis style={{ display: 'block', fontSize: 12 }}>
-              {p.bankReference}
-            </Typography.Text>
-          )}
-        </div>
-      ),
-    },
-    { key: 'allocations', title: t('fields.allocations'), width: 140, ellipsis: true, render: (_, p) => <AllocationText payment={p} /> },
-    { key: 'owner', title: t('fields.owner'), width: 72, render: (_, p) => p.ownerName ?? '—' },
-    {
-      key: 'status',
-      title: t('fields.paymentStatus'),
-      width: 96,
-      render: (_, p) => <PaymentStatusTag payment={p} />,
-    },
-    { key: 'action', title: '', width: 170, render: (_, p) => <PaymentActions payment={p} /> },
-  ];
+  const columns = paymentColumns(t, { withContract: true, withOwner: true, sortable: true });
   return (
     <>
       <Row gutter={[12, 12]} style={{ marginBottom: 16 }}>

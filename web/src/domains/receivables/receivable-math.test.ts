@@ -48,6 +48,9 @@ describe('the payment plan while it is edited (M1)', () => {
     // Due today is not yet overdue.
     expect(instalmentStatus({ ...i, paid: '0.00' }, '2026-03-10')).toBe('notDue');
     expect(instalmentStatus({ ...i, paid: '0.01' }, '2026-03-10')).toBe('partial');
+    // The contract ended (its plan closed): what is open is no longer due; what was paid stays paid.
+    expect(instalmentStatus({ ...i, paid: '40.00' }, '2026-03-11', true)).toBe('closed');
+    expect(instalmentStatus({ ...i, paid: '100.00' }, '2026-03-11', true)).toBe('paid');
   });
 });
 

@@ -38,15 +38,17 @@ export function planTotals(amounts: (string | null | undefined)[], contractAmoun
   return { sum: formatFen(sum), difference: formatFen(difference), balanced: difference === 0n && !incomplete, incomplete };
 }
 
-export type InstalmentStatus = 'paid' | 'partial' | 'overdue' | 'notDue';
+export type InstalmentStatus = 'paid' | 'partial' | 'overdue' | 'notDue' | 'closed';
 
 /**
  * 已回款 once confirmed money covers it; 已逾期 when its due date has passed (`today` in the company's
- * time zone) with money still open; 部分回款 when some of it is paid; 未到期 otherwise.
+ * time zone) with money still open; 部分回款 when some of it is paid; 未到期 otherwise; 不再收取 what is
+ * still open once the contract ended (its plan is closed).
  */
-export function instalmentStatus(i: { amount: string; paid: string; dueDate: string }, today: string): InstalmentStatus {
+export function instalmentStatus(i: { amount: string; paid: string; dueDate: string }, today: string, closed = false): InstalmentStatus {
   const paid = fen(i.paid);
   if (paid >= fen(i.amount)) return 'paid';
+  if (closed) return 'closed';
   if (i.dueDate < today) return 'overdue';
   return paid > 0n ? 'partial' : 'notDue';
 }
