@@ -163,6 +163,7 @@ describe('data timeliness per rep (T7)', () => {
     expect(rows[0][0]).toBe('stale');
     const late = await f.team.eastManager.get(`/api/v1/reports/data-timeliness/fixes?${f.query}&check=late`);
     expect(late.body.items).toHaveLength(1);
+    expect(late.body.total).toBe(1);
     expect(late.body.items[0].customerId).toBe(f.keyA);
   });
 

@@ -61,19 +61,15 @@ export function checkRows(x: CheckContext): RawBuilder<unknown> {
 }
 
 /**
- * The same checks counted per owner inside each branch (a few hundred rows to add up, not one row per
- * record): what the per-rep figures read. Columns: owner_id, chk, bad, total.
+ * The same checks counted per owner (a few hundred rows to add up, not one row per record): what the
+ * per-rep figures read. Missing fields come from timeliness_counts, kept by the triggers of migration 0056;
+ * staleness moves with the clock and is counted from the index on the open opportunities' last touch.
+ * Columns: owner_id, chk, bad, total.
  */
 export function checkCounts(x: CheckContext): RawBuilder<unknown> {
-  const open = sql`o.deleted_at IS NULL AND o.status = 'open' AND ${scopeFilter(x.actor, 'o', x.narrow)}`;
-  const customerIncomplete = sql`(coalesce(btrim(c.industry), '') = '' OR coalesce(btrim(c.phone), '') = ''
-    OR NOT EXISTS (SELECT 1 FROM contacts ct WHERE ct.customer_id = c.id AND ct.deleted_at IS NULL))`;
   return sql`
     SELECT o.owner_id, 'stale' AS chk, count(*) FILTER (WHERE ${touchedSql} < ${staleBefore(x)}) AS bad, count(*) AS total
-      FROM opportunities o WHERE ${open} GROUP BY 1
-    UNION ALL
-    SELECT o.owner_id, 'incomplete', count(*) FILTER (WHERE o.expected_close_date IS NULL OR o.amount = 0), count(*)
-      FROM opportunities o WHERE ${open} GROUP BY 1
+      FROM opportunities o WHERE o.deleted_at IS NULL AND o.status = 'open' AND ${scopeFilter(x.actor, 'o', x.narrow)} GROUP BY 1
     UNION ALL
     SELECT d.owner_id, 'overdue', count(*) FILTER (WHERE d.due_date < ${x.today}::date), count(*)
       FROM (${keyCustomerDueDates(x.actor, x.timeZone, x.narrow)}) d GROUP BY 1
@@ -82,6 +78,6 @@ export function checkCounts(x: CheckContext): RawBuilder<unknown> {
       FROM follow_ups f
      WHERE f.deleted_at IS NULL AND f.created_at >= ${windowStart(x)} AND ${scopeFilter(x.actor, 'f', x.narrow)} GROUP BY 1
     UNION ALL
-    SELECT c.owner_id, 'incomplete', count(*) FILTER (WHERE ${customerIncomplete}), count(*)
-      FROM customers c WHERE c.deleted_at IS NULL AND c.owner_id IS NOT NULL AND ${scopeFilter(x.actor, 'c', x.narrow)} GROUP BY 1`;
+    SELECT t.owner_id, 'incomplete', sum(t.bad), sum(t.total)
+      FROM timeliness_counts t WHERE t.owner_id IS NOT NULL AND ${scopeFilter(x.actor, 't', x.narrow)} GROUP BY 1`;
 }
