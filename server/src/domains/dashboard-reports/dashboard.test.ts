@@ -30,6 +30,7 @@ const MANAGER_CARDS = [
   'leaderboard',
   'overdue-receivables',
   'expenses-by-category',
+  'data-timeliness',
 ];
 
 async function get(client: Client, url: string) {
@@ -126,6 +127,7 @@ describe('home dashboard (T4)', () => {
     expect(d.card('expenses-by-category')).toEqual(await get(team.eastManager, '/api/v1/expense-reports/summary'));
     expect(d.card('pending-approvals')).toEqual(await get(team.eastManager, '/api/v1/approvals?box=todo&pageSize=5'));
     expect(d.card('target-attainment')).toEqual(await get(team.eastManager, '/api/v1/targets/attainment?type=signed_amount'));
+    expect(d.card('data-timeliness')).toEqual(await get(team.eastManager, '/api/v1/reports/data-timeliness?pageSize=5'));
 
     // The funnel's 报价 stage holds the one quoted deal; the list it links to shows the same one.
     const quote = d.card('funnel').team.cells.find((c: { stageId: string }) => c.stageId === p.stage.quote.id);
@@ -173,6 +175,7 @@ describe('home dashboard (T4)', () => {
       '本月签约排行',
       '逾期应收',
       '费用构成',
+      '数据及时性',
     ]);
     const board = book.getWorksheet('本月签约排行');
     expect(board?.getRow(1).values).toEqual([undefined, '名次', '销售', '部门', '签约单数', '赢单金额']);

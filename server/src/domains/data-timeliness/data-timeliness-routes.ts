@@ -7,6 +7,7 @@ import { actorOf } from '../../platform/http/request-context.js';
 import { registerReports } from '../../platform/reports/report-route.js';
 import { timelinessFixesRoute } from './timeliness-fixes.js';
 import { timelinessRoute } from './timeliness-report.js';
+import './timeliness-dashboard.js';
 import { saveTimelinessSettings, timelinessSettings } from './timeliness-settings.js';
 
 const tags = ['reports'];
