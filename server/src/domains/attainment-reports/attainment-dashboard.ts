@@ -9,7 +9,7 @@ import { attainmentRoute } from './attainment.js';
 registerDashboardCard(
   reportCard(attainmentRoute, {
     key: 'target-attainment',
-    order: 5,
+    order: 6,
     audience: 'both',
     permission: ['targets', 'view'],
     title: label('本月目标达成', '本月目標達成', 'Target this month'),

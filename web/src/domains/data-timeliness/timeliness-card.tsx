@@ -69,7 +69,7 @@ export const timelinessDashboardCard = dashboardCard<TimelinessReport>({
   size: 'medium',
   audience: 'manager',
   permission: ['opportunities', 'view'],
-  title: 'card.title',
+  title: 'dataTimeliness:card.title',
   link: '/reports/data-timeliness',
   Component: TimelinessSummary,
 });

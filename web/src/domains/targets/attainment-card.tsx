@@ -68,11 +68,11 @@ export function AttainmentCard({
 /** 工作台: this month's signed amount against target (server card 'target-attainment' in attainment-reports). */
 export const attainmentDashboardCard = dashboardCard<AttainmentReport>({
   key: 'target-attainment',
-  order: 5,
-  size: 'small',
+  order: 6,
+  size: 'medium',
   audience: 'both',
   permission: ['targets', 'view'],
-  title: 'attainment.dashboardTitle',
+  title: 'targets:attainment.dashboardTitle',
   link: (data) => attainmentLink(data),
   Component: AttainmentSummary,
 });
