@@ -1,6 +1,6 @@
 import { Button, Col } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { useListParams } from './list-state.js';
+import { PAGE_SIZES, type useListParams } from './list-state.js';
 
 type ListParams = ReturnType<typeof useListParams>;
 
@@ -13,4 +13,16 @@ export function ClearFiltersCol({ lp, keys, active }: { lp: ListParams; keys: st
       <Button onClick={() => lp.clear(keys)}>{t('list.clearFilters')}</Button>
     </Col>
   );
+}
+
+/** A report table's pager, kept in the URL (`page`, `pageSize`); hidden while there is one page. */
+export function reportPagination(lp: ListParams, total: number | undefined) {
+  return {
+    current: lp.page,
+    pageSize: lp.pageSize,
+    total,
+    pageSizeOptions: PAGE_SIZES,
+    showSizeChanger: true,
+    hideOnSinglePage: true,
+  };
 }
