@@ -20,7 +20,6 @@ type Rep = TimelinessReport['reps']['items'][number];
 /** T7 (seed 000: 数据的准确和及时是精细化控制的基础): 数据及时性 — a score per rep, the worst first, and the rows to fix. */
 export function TimelinessPage() {
   const { t } = useTranslation('dataTimeliness');
-  const { t: tc } = useTranslation();
   const { me } = useAuth();
   const lp = useListParams();
   const team = me?.scope !== 'own';
