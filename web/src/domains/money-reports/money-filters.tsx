@@ -13,7 +13,7 @@ export function useMoneyFilters() {
 }
 
 export function MoneyFilters({ children }: { children?: ReactNode }) {
-  const { lp, filters, active } = useMoneyFilters();
+  const { lp, active } = useMoneyFilters();
   return (
     <>
       <TeamFilterCols lp={lp} ns="moneyReports" />
