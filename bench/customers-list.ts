@@ -10,18 +10,13 @@
 // app issues (session, actor, count, page, owner/department/contact lookups); autocannon then drives
 // the HTTP route while the raw baseline replays the recorded statements with `pg` (or PGlite) at the
 // same concurrency. Results go to stdout and bench/out/customers-<database>.json.
-import { AsyncLocalStorage } from 'node:async_hooks';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { buildApp } from '../server/src/app.js';
 import { bootstrap } from '../server/src/bootstrap.js';
 import { loadConfig } from '../server/src/config.js';
 import { type Database, openPglite, openPostgres } from '../server/src/platform/db/database.js';
-import { installCapture } from './lib/capture.js';
+import { captureRecorded, f1, listenForBench, machineInfo, writeOut } from './lib/bench-app.js';
 import { arg, describeTarget, intArg, target } from './lib/cli.js';
 import { BENCH_PASSWORD, BENCH_USERS, type BenchRole, DEFAULT_PGLITE_DIR } from './lib/dataset.js';
 import { type LoadResult, type Query, runHttp, runRaw } from './lib/load.js';
@@ -62,8 +57,7 @@ const SCENARIOS = ALL_SCENARIOS.filter((s) => !ONLY || ONLY.includes(s.key));
 
 const where = target(DEFAULT_PGLITE_DIR);
 // The recorded request carries a header; its handling runs inside this async context.
-const recording = new AsyncLocalStorage<boolean>();
-const capture = installCapture(() => recording.getStore() === true);
+const { recording, capture } = captureRecorded();
 const database: Database =
   where.kind === 'postgres' ? await openPostgres(where.url, POOL_SIZE) : await openPglite({ dataDir: where.dataDir });
 const config = loadConfig({ ...process.env, LOG_LEVEL: 'silent', CRM_DEMO: '0' });
@@ -82,28 +76,7 @@ if (customers === 0) throw new Error(`no customers in ${describeTarget(where)}: 
 const serverVersion = (await sql<{ v: string }>`SELECT version() AS v`.execute(database.db)).rows[0].v;
 
 const app = await buildApp({ database, config });
-// Requests still being handled when a load run ends (autocannon stops waiting for them) must not
-// leak into the next capture or raw run: count handlers in flight, and wait for none.
-let inFlight = 0;
-app.addHook('onRequest', async () => {
-  inFlight++;
-});
-// Ahead of Fastify's own listener (so ahead of the auth hook's session lookup): mark the recorded
-// request's async context.
-app.server.prependListener('request', (req: { headers: Record<string, unknown> }) => {
-  recording.enterWith(req.headers['x-bench-record'] === '1');
-});
-app.addHook('onSend', async () => {
-  inFlight--;
-});
-async function settle() {
-  for (let i = 0; i < 1200 && inFlight > 0; i++) await new Promise((r) => setTimeout(r, 50));
-  if (inFlight > 0) throw new Error(`${inFlight} requests still running after 60 s`);
-}
-await app.listen({ host: '127.0.0.1', port: 0 });
-const address = app.server.address();
-if (!address || typeof address === 'string') throw new Error('no address');
-const base = `http://127.0.0.1:${address.port}`;
+const { base, settle } = await listenForBench(app, recording);
 
 const raw = where.kind === 'postgres' ? new pg.Pool({ connectionString: where.url, max: POOL_SIZE }) : null;
 const exec = (q: Query) => (raw ? raw.query(q.text, q.values) : capture.pglite().query(q.text, q.values));
@@ -151,7 +124,6 @@ interface Row {
   busyBefore: number | null;
 }
 const rows: Row[] = [];
-const f1 = (n: number) => (Number.isFinite(n) ? n.toFixed(n < 10 ? 2 : 1) : '-');
 
 console.log(
   `customers list benchmark: ${describeTarget(where)}, ${customers.toLocaleString()} live customers; ` +
@@ -234,28 +206,14 @@ for (const r of rows) {
   );
 }
 
-const outDir = join(dirname(fileURLToPath(import.meta.url)), 'out');
-mkdirSync(outDir, { recursive: true });
-const out = join(outDir, `customers-${where.kind}.json`);
-writeFileSync(
-  out,
-  JSON.stringify(
-    {
-      at: new Date().toISOString(),
-      target: describeTarget(where),
-      server: serverVersion,
-      customers,
-      machine: { cpus: cpus().length, model: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version },
-      settings: { seconds: SECONDS, warmup: WARMUP, connections: CONNECTIONS, pool: POOL_SIZE, quiet: QUIET, quietWait: QUIET_WAIT },
-      rows,
-    },
-    null,
-    2,
-  ),
-);
-console.log(`\nwritten ${out}`);
-if (EXPLAIN) {
-  const file = join(outDir, `explain-${where.kind}.txt`);
-  writeFileSync(file, explained.join('\n\n'));
-  console.log(`written ${file}`);
-}
+console.log();
+writeOut(`customers-${where.kind}.json`, {
+  at: new Date().toISOString(),
+  target: describeTarget(where),
+  server: serverVersion,
+  customers,
+  machine: machineInfo(),
+  settings: { seconds: SECONDS, warmup: WARMUP, connections: CONNECTIONS, pool: POOL_SIZE, quiet: QUIET, quietWait: QUIET_WAIT },
+  rows,
+});
+if (EXPLAIN) writeOut(`explain-${where.kind}.txt`, explained.join('\n\n'));

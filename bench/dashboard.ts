@@ -12,11 +12,6 @@
 // (lib/load.ts). Then each card the caller sees is timed alone, in process, through the same card
 // registry the route uses (--samples runs each, median and max), to show where the time goes.
 // Output: stdout, bench/out/dashboard-postgres.json, bench/out/explain-dashboard.txt (--explain).
-import { AsyncLocalStorage } from 'node:async_hooks';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { buildApp } from '../server/src/app.js';
@@ -25,7 +20,7 @@ import { loadConfig } from '../server/src/config.js';
 import { loadActor } from '../server/src/platform/access/actor.js';
 import { openPostgres } from '../server/src/platform/db/database.js';
 import { dashboardCardsFor } from '../server/src/platform/reports/dashboard-cards.js';
-import { installCapture } from './lib/capture.js';
+import { captureRecorded, f1, listenForBench, machineInfo, writeOut } from './lib/bench-app.js';
 import { arg, describeTarget, intArg, target } from './lib/cli.js';
 import { DEFAULT_PGLITE_DIR } from './lib/dataset.js';
 import { call, explainAll, login, type Session } from './lib/documents-bench.js';
@@ -46,8 +41,7 @@ const DIRECTOR_TARGET = 500;
 
 const where = target(DEFAULT_PGLITE_DIR);
 if (where.kind !== 'postgres') throw new Error('bench:dashboard runs on PostgreSQL: set DATABASE_URL (e.g. …/crm_bench)');
-const recording = new AsyncLocalStorage<boolean>();
-const capture = installCapture(() => recording.getStore() === true);
+const { recording, capture } = captureRecorded();
 const database = await openPostgres(where.url, POOL_SIZE);
 const db = database.db;
 const config = loadConfig({ ...process.env, LOG_LEVEL: 'silent', CRM_DEMO: '0' });
@@ -63,13 +57,7 @@ if (Number(sizes.opportunities) === 0) throw new Error(`no opportunities in ${de
 const serverVersion = (await sql<{ v: string }>`SELECT version() AS v`.execute(db)).rows[0].v;
 
 const app = await buildApp({ database, config });
-app.server.prependListener('request', (req: { headers: Record<string, unknown> }) => {
-  recording.enterWith(req.headers['x-bench-record'] === '1');
-});
-await app.listen({ host: '127.0.0.1', port: 0 });
-const address = app.server.address();
-if (!address || typeof address === 'string') throw new Error('no address');
-const base = `http://127.0.0.1:${address.port}`;
+const { base } = await listenForBench(app, recording);
 const raw = new pg.Pool({ connectionString: where.url, max: 2 });
 
 interface CardTiming {
@@ -90,7 +78,6 @@ interface Row {
 }
 const rows: Row[] = [];
 const explained: string[] = [];
-const f1 = (n: number) => (Number.isFinite(n) ? n.toFixed(n < 10 ? 2 : 1) : '-');
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /** Each card alone, in process, as the route runs it (same registry, same actor, same clock). */
@@ -169,28 +156,14 @@ for (const r of rows) {
   );
 }
 
-const outDir = join(dirname(fileURLToPath(import.meta.url)), 'out');
-mkdirSync(outDir, { recursive: true });
-const out = join(outDir, 'dashboard-postgres.json');
-writeFileSync(
-  out,
-  JSON.stringify(
-    {
-      at: new Date().toISOString(),
-      target: describeTarget(where),
-      server: serverVersion,
-      sizes,
-      machine: { cpus: cpus().length, model: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version },
-      settings: { seconds: SECONDS, warmup: WARMUP, connections: CONNECTIONS, samples: SAMPLES, quiet: QUIET, quietWait: QUIET_WAIT },
-      rows,
-    },
-    null,
-    2,
-  ),
-);
-console.log(`\nwritten ${out}`);
-if (EXPLAIN) {
-  const file = join(outDir, 'explain-dashboard.txt');
-  writeFileSync(file, explained.join('\n\n'));
-  console.log(`written ${file}`);
-}
+console.log();
+writeOut('dashboard-postgres.json', {
+  at: new Date().toISOString(),
+  target: describeTarget(where),
+  server: serverVersion,
+  sizes,
+  machine: machineInfo(),
+  settings: { seconds: SECONDS, warmup: WARMUP, connections: CONNECTIONS, samples: SAMPLES, quiet: QUIET, quietWait: QUIET_WAIT },
+  rows,
+});
+if (EXPLAIN) writeOut('explain-dashboard.txt', explained.join('\n\n'));

@@ -12,18 +12,13 @@
 // Approvals: pending quotes and contracts are first created and submitted through the API by the
 // manager's reps; each POST /approvals/:id/approve consumes one. Output: stdout,
 // bench/out/documents-postgres.json, bench/out/explain-documents.txt.
-import { AsyncLocalStorage } from 'node:async_hooks';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { buildApp } from '../server/src/app.js';
 import { bootstrap } from '../server/src/bootstrap.js';
 import { loadConfig } from '../server/src/config.js';
 import { openPostgres } from '../server/src/platform/db/database.js';
-import { installCapture } from './lib/capture.js';
+import { captureRecorded, f1, listenForBench, machineInfo, writeOut } from './lib/bench-app.js';
 import { arg, describeTarget, intArg, target } from './lib/cli.js';
 import { DEFAULT_PGLITE_DIR } from './lib/dataset.js';
 import {
@@ -54,8 +49,7 @@ const POOL_SIZE = 10; // openPostgres's default, as npm start runs it
 
 const where = target(DEFAULT_PGLITE_DIR);
 if (where.kind !== 'postgres') throw new Error('bench:docs runs on PostgreSQL only: set DATABASE_URL (e.g. …/crm_bench_docs)');
-const recording = new AsyncLocalStorage<boolean>();
-const capture = installCapture(() => recording.getStore() === true);
+const { recording, capture } = captureRecorded();
 const database = await openPostgres(where.url, POOL_SIZE);
 const db = database.db;
 const config = loadConfig({ ...process.env, LOG_LEVEL: 'silent', CRM_DEMO: '0' });
@@ -76,24 +70,7 @@ if (Number(sizes.contracts) === 0) throw new Error(`no contracts in ${describeTa
 const serverVersion = (await sql<{ v: string }>`SELECT version() AS v`.execute(db)).rows[0].v;
 
 const app = await buildApp({ database, config });
-let inFlight = 0;
-app.addHook('onRequest', async () => {
-  inFlight++;
-});
-app.server.prependListener('request', (req: { headers: Record<string, unknown> }) => {
-  recording.enterWith(req.headers['x-bench-record'] === '1');
-});
-app.addHook('onSend', async () => {
-  inFlight--;
-});
-async function settle() {
-  for (let i = 0; i < 1200 && inFlight > 0; i++) await new Promise((r) => setTimeout(r, 50));
-  if (inFlight > 0) throw new Error(`${inFlight} requests still running after 60 s`);
-}
-await app.listen({ host: '127.0.0.1', port: 0 });
-const address = app.server.address();
-if (!address || typeof address === 'string') throw new Error('no address');
-const base = `http://127.0.0.1:${address.port}`;
+const { base, settle } = await listenForBench(app, recording);
 const raw = new pg.Pool({ connectionString: where.url, max: POOL_SIZE });
 const exec = (q: Query) => raw.query(q.text, q.values);
 
@@ -111,7 +88,6 @@ interface Row {
 }
 const rows: Row[] = [];
 const explained: string[] = [];
-const f1 = (n: number) => (Number.isFinite(n) ? n.toFixed(n < 10 ? 2 : 1) : '-');
 const print = (r: Row) =>
   console.log(
     `  ${`${r.who} · ${r.label}`.padEnd(48)} ${f1(r.app.rps).padStart(6)} req/s  p50 ${f1(r.app.p50).padStart(6)}  p95 ${f1(r.app.p95).padStart(6)}  ` +
@@ -248,9 +224,6 @@ for (const r of rows)
       `${r.target ? `< ${r.target} ${r.app.p99 < r.target ? '✔' : '✘'}` : ''} | ${r.raw ? f1(r.raw.p99) : ''} | ${r.queries ?? ''} |`,
   );
 
-const outDir = join(dirname(fileURLToPath(import.meta.url)), 'out');
-mkdirSync(outDir, { recursive: true });
-const out = join(outDir, 'documents-postgres.json');
 const settings = {
   seconds: SECONDS,
   warmup: WARMUP,
@@ -258,26 +231,15 @@ const settings = {
   approvals: APPROVALS,
   approveConnections: APPROVE_CONNECTIONS,
 };
-writeFileSync(
-  out,
-  JSON.stringify(
-    {
-      at: new Date().toISOString(),
-      target: describeTarget(where),
-      server: serverVersion,
-      sizes,
-      machine: { cpus: cpus().length, model: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version },
-      settings: { ...settings, quiet: QUIET, quietWait: QUIET_WAIT },
-      rows: rows.map((r) => ({ ...r, app: { ...r.app, picked: undefined } })),
-      numbers: numberChecks,
-    },
-    null,
-    2,
-  ),
-);
-console.log(`\nwritten ${out}`);
-if (EXPLAIN) {
-  const file = join(outDir, 'explain-documents.txt');
-  writeFileSync(file, explained.join('\n\n'));
-  console.log(`written ${file}`);
-}
+console.log();
+writeOut('documents-postgres.json', {
+  at: new Date().toISOString(),
+  target: describeTarget(where),
+  server: serverVersion,
+  sizes,
+  machine: machineInfo(),
+  settings: { ...settings, quiet: QUIET, quietWait: QUIET_WAIT },
+  rows: rows.map((r) => ({ ...r, app: { ...r.app, picked: undefined } })),
+  numbers: numberChecks,
+});
+if (EXPLAIN) writeOut('explain-documents.txt', explained.join('\n\n'));

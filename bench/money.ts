@@ -9,18 +9,13 @@
 // 127.0.0.1; users sign in through /api/v1/auth/login; one request per scenario is recorded (its
 // statements, for --explain), then autocannon drives the route from a worker thread (lib/load.ts).
 // Output: stdout, bench/out/money-postgres.json, bench/out/explain-money.txt.
-import { AsyncLocalStorage } from 'node:async_hooks';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { buildApp } from '../server/src/app.js';
 import { bootstrap } from '../server/src/bootstrap.js';
 import { loadConfig } from '../server/src/config.js';
 import { openPostgres } from '../server/src/platform/db/database.js';
-import { installCapture } from './lib/capture.js';
+import { captureRecorded, f1, listenForBench, machineInfo, writeOut } from './lib/bench-app.js';
 import { arg, describeTarget, intArg, target } from './lib/cli.js';
 import { DEFAULT_PGLITE_DIR } from './lib/dataset.js';
 import { call, explainAll, login, type Session } from './lib/documents-bench.js';
@@ -38,8 +33,7 @@ const POOL_SIZE = 10;
 
 const where = target(DEFAULT_PGLITE_DIR);
 if (where.kind !== 'postgres') throw new Error('bench:money runs on PostgreSQL only: set DATABASE_URL (e.g. …/crm_bench_money)');
-const recording = new AsyncLocalStorage<boolean>();
-const capture = installCapture(() => recording.getStore() === true);
+const { recording, capture } = captureRecorded();
 const database = await openPostgres(where.url, POOL_SIZE);
 const db = database.db;
 const config = loadConfig({ ...process.env, LOG_LEVEL: 'silent', CRM_DEMO: '0' });
@@ -54,13 +48,7 @@ if (Number(sizes.expenses) === 0) throw new Error(`no expenses in ${describeTarg
 const serverVersion = (await sql<{ v: string }>`SELECT version() AS v`.execute(db)).rows[0].v;
 
 const app = await buildApp({ database, config });
-app.server.prependListener('request', (req: { headers: Record<string, unknown> }) => {
-  recording.enterWith(req.headers['x-bench-record'] === '1');
-});
-await app.listen({ host: '127.0.0.1', port: 0 });
-const address = app.server.address();
-if (!address || typeof address === 'string') throw new Error('no address');
-const base = `http://127.0.0.1:${address.port}`;
+const { base } = await listenForBench(app, recording);
 const raw = new pg.Pool({ connectionString: where.url, max: 2 });
 
 interface Row {
@@ -77,7 +65,6 @@ interface Row {
 }
 const rows: Row[] = [];
 const explained: string[] = [];
-const f1 = (n: number) => (Number.isFinite(n) ? n.toFixed(n < 10 ? 2 : 1) : '-');
 
 const aging = '/api/v1/reports/receivables-aging';
 const profit = '/api/v1/reports/profit';
@@ -170,28 +157,14 @@ for (const r of rows) {
   );
 }
 
-const outDir = join(dirname(fileURLToPath(import.meta.url)), 'out');
-mkdirSync(outDir, { recursive: true });
-const out = join(outDir, 'money-postgres.json');
-writeFileSync(
-  out,
-  JSON.stringify(
-    {
-      at: new Date().toISOString(),
-      target: describeTarget(where),
-      server: serverVersion,
-      sizes,
-      machine: { cpus: cpus().length, model: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version },
-      settings: { seconds: SECONDS, warmup: WARMUP, connections: CONNECTIONS, quiet: QUIET, quietWait: QUIET_WAIT },
-      rows,
-    },
-    null,
-    2,
-  ),
-);
-console.log(`\nwritten ${out}`);
-if (EXPLAIN) {
-  const file = join(outDir, 'explain-money.txt');
-  writeFileSync(file, explained.join('\n\n'));
-  console.log(`written ${file}`);
-}
+console.log();
+writeOut('money-postgres.json', {
+  at: new Date().toISOString(),
+  target: describeTarget(where),
+  server: serverVersion,
+  sizes,
+  machine: machineInfo(),
+  settings: { seconds: SECONDS, warmup: WARMUP, connections: CONNECTIONS, quiet: QUIET, quietWait: QUIET_WAIT },
+  rows,
+});
+if (EXPLAIN) writeOut('explain-money.txt', explained.join('\n\n'));

@@ -11,11 +11,6 @@
 // loop replays the recorded statements with pg, and the best loop runs the hand-written query —
 // each at the same concurrency. `floor` is GET /auth/me: what any request pays for HTTP, the
 // session and JSON. Results go to stdout and bench/out/pipeline-reports-<database>.json.
-import { AsyncLocalStorage } from 'node:async_hooks';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { buildApp } from '../server/src/app.js';
@@ -23,7 +18,7 @@ import { bootstrap } from '../server/src/bootstrap.js';
 import { loadConfig } from '../server/src/config.js';
 import { addDays, businessDate } from '../server/src/platform/dates.js';
 import { type Database, openPglite, openPostgres } from '../server/src/platform/db/database.js';
-import { installCapture } from './lib/capture.js';
+import { captureRecorded, f1, listenForBench, machineInfo, writeOut } from './lib/bench-app.js';
 import { arg, describeTarget, intArg, target } from './lib/cli.js';
 import { BENCH_PASSWORD, BENCH_USERS, type BenchRole, DEFAULT_PGLITE_DIR } from './lib/dataset.js';
 import { type LoadResult, type Query, runHttp, runRaw } from './lib/load.js';
@@ -41,8 +36,7 @@ const QUIET_WAIT = intArg('quiet-wait', 'BENCH_QUIET_WAIT', 120);
 const TZ = 'Asia/Shanghai';
 
 const where = target(DEFAULT_PGLITE_DIR);
-const recording = new AsyncLocalStorage<boolean>();
-const capture = installCapture(() => recording.getStore() === true);
+const { recording, capture } = captureRecorded();
 const database: Database =
   where.kind === 'postgres' ? await openPostgres(where.url, POOL_SIZE) : await openPglite({ dataDir: where.dataDir });
 const config = loadConfig({ ...process.env, LOG_LEVEL: 'silent', CRM_DEMO: '0' });
@@ -65,24 +59,7 @@ const defaultPipeline = (
 ).rows[0].id;
 
 const app = await buildApp({ database, config });
-let inFlight = 0;
-app.addHook('onRequest', async () => {
-  inFlight++;
-});
-app.server.prependListener('request', (req: { headers: Record<string, unknown> }) => {
-  recording.enterWith(req.headers['x-bench-record'] === '1');
-});
-app.addHook('onSend', async () => {
-  inFlight--;
-});
-async function settle() {
-  for (let i = 0; i < 1200 && inFlight > 0; i++) await new Promise((r) => setTimeout(r, 50));
-  if (inFlight > 0) throw new Error(`${inFlight} requests still running after 60 s`);
-}
-await app.listen({ host: '127.0.0.1', port: 0 });
-const address = app.server.address();
-if (!address || typeof address === 'string') throw new Error('no address');
-const base = `http://127.0.0.1:${address.port}`;
+const { base, settle } = await listenForBench(app, recording);
 const raw = where.kind === 'postgres' ? new pg.Pool({ connectionString: where.url, max: POOL_SIZE }) : null;
 const exec = (q: Query) => (raw ? raw.query(q.text, q.values) : capture.pglite().query(q.text, q.values));
 
@@ -240,7 +217,6 @@ interface Row {
 }
 const rows: Row[] = [];
 const explained: string[] = [];
-const f1 = (n: number | undefined) => (n === undefined || !Number.isFinite(n) ? '-' : n.toFixed(n < 10 ? 2 : 1));
 
 async function explain(title: string, queries: Query[]) {
   const parts = [`## ${title}`];
@@ -334,29 +310,15 @@ for (const r of rows) {
       `${r.best ? `${f1(r.best.p50)} / ${f1(r.best.p95)}` : '–'} | ${r.ratio === null ? '–' : `${r.ratio.toFixed(2)}×`} | ${r.direct ? f1(r.direct.p95) : '–'} |`,
   );
 }
-const outDir = join(dirname(fileURLToPath(import.meta.url)), 'out');
-mkdirSync(outDir, { recursive: true });
-const out = join(outDir, `pipeline-reports-${where.kind}.json`);
-writeFileSync(
-  out,
-  JSON.stringify(
-    {
-      at: new Date().toISOString(),
-      target: describeTarget(where),
-      server: serverVersion,
-      opportunities,
-      period: { today, forecastFrom: monthStart, forecastToExclusive: twoMonthsOn, conversionFrom: addDays(today, -89) },
-      machine: { cpus: cpus().length, model: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version },
-      settings: { seconds: SECONDS, warmup: WARMUP, connections: CONNECTIONS, pool: POOL_SIZE, quiet: QUIET, quietWait: QUIET_WAIT },
-      rows,
-    },
-    null,
-    2,
-  ),
-);
-console.log(`\nwritten ${out}`);
-if (EXPLAIN) {
-  const file = join(outDir, `explain-reports-${where.kind}.txt`);
-  writeFileSync(file, explained.join('\n\n'));
-  console.log(`written ${file}`);
-}
+console.log();
+writeOut(`pipeline-reports-${where.kind}.json`, {
+  at: new Date().toISOString(),
+  target: describeTarget(where),
+  server: serverVersion,
+  opportunities,
+  period: { today, forecastFrom: monthStart, forecastToExclusive: twoMonthsOn, conversionFrom: addDays(today, -89) },
+  machine: machineInfo(),
+  settings: { seconds: SECONDS, warmup: WARMUP, connections: CONNECTIONS, pool: POOL_SIZE, quiet: QUIET, quietWait: QUIET_WAIT },
+  rows,
+});
+if (EXPLAIN) writeOut(`explain-reports-${where.kind}.txt`, explained.join('\n\n'));

@@ -11,6 +11,7 @@ import { loadConfig } from '../server/src/config.js';
 import { buildApp } from '../server/src/app.js';
 import { bootstrap } from '../server/src/bootstrap.js';
 import { openPostgres } from '../server/src/platform/db/database.js';
+import { listenForBench } from './lib/bench-app.js';
 import { arg, intArg } from './lib/cli.js';
 import { BENCH_PASSWORD } from './lib/dataset.js';
 import { runHttp } from './lib/load.js';
@@ -46,10 +47,7 @@ if (have < FOLLOW_UPS) {
 }
 
 const app = await buildApp({ database, config });
-await app.listen({ host: '127.0.0.1', port: 0 });
-const address = app.server.address();
-if (!address || typeof address === 'string') throw new Error('no address');
-const base = `http://127.0.0.1:${address.port}`;
+const { base } = await listenForBench(app);
 
 async function login(username: string) {
   const res = await fetch(`${base}/api/v1/auth/login`, {

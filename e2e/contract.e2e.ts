@@ -1,13 +1,13 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiCall, launchBrowser, screenshot, signIn, signOut } from './support/browser.js';
-import { type RunningServer, startServer } from './support/server.js';
+import { apiCall, screenshot } from './support/browser.js';
+import type { RunningServer } from './support/server.js';
+import { createUsers, startSignedIn, switchUser } from './support/setup.js';
 
 // Seed 002's story end to end: the 奶粉 promotion quoted beyond the rep's limit, approved by his
 // manager, accepted by the customer, drafted into a contract, rejected by the project manager
 // ("不能代替母乳"), fixed and resubmitted, approved by all four, effective — and no longer editable.
 
-const ADMIN_PASSWORD = 'Admin12345';
 const PASSWORD = 'Hetong2026ok';
 const USERS = {
   rep: { username: 'e2e.milk', name: '奶粉小王', role: 'rep' },
@@ -26,25 +26,10 @@ let quoteId: string;
 let contractId: string;
 
 beforeAll(async () => {
-  server = await startServer({ CRM_ADMIN_PASSWORD: ADMIN_PASSWORD, CRM_DEMO: '0' });
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-  await signIn(page, server.url, 'admin', ADMIN_PASSWORD);
+  ({ server, browser, page } = await startSignedIn());
   const sales = await apiCall(page, 'POST', '/departments', { name: '华东销售部' });
   const projects = await apiCall(page, 'POST', '/departments', { name: '项目部' });
-  const ids: Record<string, string> = {};
-  for (const [key, u] of Object.entries(USERS)) {
-    const dept = u.role === 'rep' || u.role === 'manager' ? sales.id : projects.id;
-    ids[key] = (
-      await apiCall(page, 'POST', '/users', {
-        username: u.username,
-        displayName: u.name,
-        password: PASSWORD,
-        roles: [u.role],
-        departmentId: dept,
-      })
-    ).id;
-  }
+  const ids = await createUsers(page, USERS, PASSWORD, (_, u) => (u.role === 'rep' || u.role === 'manager' ? sales.id : projects.id));
   await apiCall(page, 'PATCH', `/departments/${sales.id}`, { managerId: ids.manager, version: sales.version });
   await apiCall(page, 'POST', '/products', {
     code: 'NF-003',
@@ -65,9 +50,8 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function as(who: Who) {
-  await signOut(page).catch(() => undefined);
-  await signIn(page, server.url, USERS[who].username, PASSWORD);
+function as(who: Who) {
+  return switchUser(page, server.url, USERS[who].username, PASSWORD);
 }
 
 async function addProduct(code: string) {

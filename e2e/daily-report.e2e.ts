@@ -1,12 +1,12 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiCall, launchBrowser, screenshot, signIn, signOut } from './support/browser.js';
-import { type RunningServer, startServer } from './support/server.js';
+import { apiCall, screenshot } from './support/browser.js';
+import type { RunningServer } from './support/server.js';
+import { createUsers, startSignedIn, switchUser } from './support/setup.js';
 
 // T3 销售日报: a rep finds his day already written from what he entered, adds a comment and
 // tomorrow's plan; his manager sees the team's day, who logged nothing, and drills into the rep.
 
-const ADMIN_PASSWORD = 'Admin12345';
 const PASSWORD = 'Ribao2026ok';
 const USERS = {
   rep: { username: 'e2e.zhou', name: '周小舟', role: 'rep' },
@@ -19,29 +19,14 @@ let server: RunningServer;
 let browser: Browser;
 let page: Page;
 
-async function as(who: Who) {
-  await signOut(page).catch(() => undefined);
-  await signIn(page, server.url, USERS[who].username, PASSWORD);
+function as(who: Who) {
+  return switchUser(page, server.url, USERS[who].username, PASSWORD);
 }
 
 beforeAll(async () => {
-  server = await startServer({ CRM_ADMIN_PASSWORD: ADMIN_PASSWORD, CRM_DEMO: '0' });
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-  await signIn(page, server.url, 'admin', ADMIN_PASSWORD);
+  ({ server, browser, page } = await startSignedIn());
   const east = await apiCall(page, 'POST', '/departments', { name: '华东销售部' });
-  const ids: Record<string, string> = {};
-  for (const [key, u] of Object.entries(USERS)) {
-    ids[key] = (
-      await apiCall(page, 'POST', '/users', {
-        username: u.username,
-        displayName: u.name,
-        password: PASSWORD,
-        roles: [u.role],
-        departmentId: east.id,
-      })
-    ).id;
-  }
+  const ids = await createUsers(page, USERS, PASSWORD, () => east.id);
   await apiCall(page, 'PATCH', `/departments/${east.id}`, { managerId: ids.manager, version: east.version });
   await as('rep');
   const customer = await apiCall(page, 'POST', '/customers', { name: '上海安泰供应链管理有限公司' });

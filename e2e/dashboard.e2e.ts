@@ -1,10 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiCall, launchBrowser, signIn, signOut } from './support/browser.js';
-import { type RunningServer, startServer } from './support/server.js';
+import { apiCall, signIn, signOut } from './support/browser.js';
+import type { RunningServer } from './support/server.js';
+import { findDepartment, startSignedIn } from './support/setup.js';
 
-const ADMIN_PASSWORD = 'Admin12345';
 // A manager of 华东销售部 (the demo company's 上海一组 and 杭州组 under it) who reads traditional Chinese.
 const MANAGER = { username: 'e2e.boss', name: '林經理', password: 'Jingli2026ok' };
 const SHOTS = 'docs/screenshots';
@@ -28,12 +28,8 @@ async function openDashboard(p: Page) {
 }
 
 beforeAll(async () => {
-  server = await startServer({ CRM_ADMIN_PASSWORD: ADMIN_PASSWORD, CRM_DEMO: '1' });
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-TW' });
-  await signIn(page, server.url, 'admin', ADMIN_PASSWORD);
-  const departments = await apiCall(page, 'GET', '/departments');
-  const east = (departments.items ?? departments).find((d: { name: string }) => d.name === '华东销售部');
+  ({ server, browser, page } = await startSignedIn({ demo: true, locale: 'zh-TW' }));
+  const east = await findDepartment(page, '华东销售部');
   const created = await apiCall(page, 'POST', '/users', {
     username: MANAGER.username,
     displayName: MANAGER.name,

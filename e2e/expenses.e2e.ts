@@ -1,12 +1,12 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiCall, chooseOption, launchBrowser, screenshot, signIn, signOut } from './support/browser.js';
-import { type RunningServer, startServer } from './support/server.js';
+import { apiCall, chooseOption, screenshot } from './support/browser.js';
+import type { RunningServer } from './support/server.js';
+import { createUsers, startSignedIn, switchUser } from './support/setup.js';
 
 // M4 (seed 000 "how much have we spent on this customer?"): a rep files an expense claim with a
 // receipt, his manager approves it from 待我审批, and it shows in the customer's 费用 tab as cost.
 
-const ADMIN_PASSWORD = 'Admin12345';
 const PASSWORD = 'Feiyong2026ok';
 const CUSTOMER = '杭州贝贝母婴连锁有限公司';
 const USERS = {
@@ -29,22 +29,9 @@ let expenseId: string;
 let expenseNumber: string;
 
 beforeAll(async () => {
-  server = await startServer({ CRM_ADMIN_PASSWORD: ADMIN_PASSWORD, CRM_DEMO: '0' });
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-  await signIn(page, server.url, 'admin', ADMIN_PASSWORD);
+  ({ server, browser, page } = await startSignedIn());
   const sales = await apiCall(page, 'POST', '/departments', { name: '华东销售部' });
-  const ids: Record<string, string> = {};
-  for (const [key, u] of Object.entries(USERS))
-    ids[key] = (
-      await apiCall(page, 'POST', '/users', {
-        username: u.username,
-        displayName: u.name,
-        password: PASSWORD,
-        roles: [u.role],
-        departmentId: sales.id,
-      })
-    ).id;
+  const ids = await createUsers(page, USERS, PASSWORD, () => sales.id);
   await apiCall(page, 'PATCH', `/departments/${sales.id}`, { managerId: ids.manager, version: sales.version });
   await as('rep');
   customerId = (await apiCall(page, 'POST', '/customers', { name: CUSTOMER })).id;
@@ -55,9 +42,8 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function as(who: Who) {
-  await signOut(page).catch(() => undefined);
-  await signIn(page, server.url, USERS[who].username, PASSWORD);
+function as(who: Who) {
+  return switchUser(page, server.url, USERS[who].username, PASSWORD);
 }
 
 const status = () => page.getByTestId('expense-status').first().innerText();

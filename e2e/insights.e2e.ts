@@ -1,13 +1,13 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiCall, launchBrowser, screenshot, signIn, signOut } from './support/browser.js';
-import { type RunningServer, startServer } from './support/server.js';
+import { apiCall, screenshot, signIn, signOut } from './support/browser.js';
+import type { RunningServer } from './support/server.js';
+import { findDepartment, startSignedIn } from './support/setup.js';
 
 // Issue 13 (T5, T7, O7) on the demo company: 华东's manager opens 产品销售分析 and 数据及时性 and sees
 // the demo's figures, then the funnel, where every share carries its count and a flagged cell (or one
 // that is not) says why in its tooltip.
 
-const ADMIN_PASSWORD = 'Admin12345';
 const MANAGER = { username: 'e2e.east', name: '钱经理助理', password: 'Huadong2026ok' };
 
 let server: RunningServer;
@@ -15,12 +15,8 @@ let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  server = await startServer({ CRM_ADMIN_PASSWORD: ADMIN_PASSWORD, CRM_DEMO: '1' });
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-  await signIn(page, server.url, 'admin', ADMIN_PASSWORD);
-  const departments = await apiCall(page, 'GET', '/departments');
-  const east = (departments.items ?? departments).find((d: { name: string }) => d.name === '华东销售部');
+  ({ server, browser, page } = await startSignedIn({ demo: true }));
+  const east = await findDepartment(page, '华东销售部');
   const created = await apiCall(page, 'POST', '/users', {
     username: MANAGER.username,
     displayName: MANAGER.name,

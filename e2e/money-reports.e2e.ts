@@ -1,7 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiCall, launchBrowser, screenshot, signIn, signOut } from './support/browser.js';
-import { type RunningServer, startServer } from './support/server.js';
+import { apiCall, screenshot } from './support/browser.js';
+import type { RunningServer } from './support/server.js';
+import { startSignedIn, switchUser } from './support/setup.js';
 
 // Issue 12 in the browser, on figures checkable by hand. One effective contract of ¥100,000 (cost
 // ¥60,000 on its line) for 苏州恒远精工, planned in three instalments around today (Shanghai): ¥30,000
@@ -10,7 +11,6 @@ import { type RunningServer, startServer } from './support/server.js';
 // 利润分析: revenue ¥100,000 − cost ¥60,000 = ¥40,000, 40.00 %. With a credit limit of ¥120,000 the
 // rep's next contract of ¥50,000 is stopped: exposure ¥90,000, excess ¥20,000.
 
-const ADMIN_PASSWORD = 'Admin12345';
 const PASSWORD = 'Zhangling2026ok';
 const CUSTOMER = '苏州恒远精工机械有限公司';
 const USERS = {
@@ -25,9 +25,8 @@ let page: Page;
 let customerId: string;
 
 const loginApi = (who: Who) => apiCall(page, 'POST', '/auth/login', { username: USERS[who].username, password: PASSWORD });
-async function as(who: Who) {
-  await signOut(page).catch(() => undefined);
-  await signIn(page, server.url, USERS[who].username, PASSWORD);
+function as(who: Who) {
+  return switchUser(page, server.url, USERS[who].username, PASSWORD);
 }
 
 /** The company's today (Asia/Shanghai) moved by `days`, as the plan's due dates. */
@@ -45,10 +44,7 @@ async function draftContract(productId: string, title: string) {
 }
 
 beforeAll(async () => {
-  server = await startServer({ CRM_ADMIN_PASSWORD: ADMIN_PASSWORD, CRM_DEMO: '0' });
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-  await signIn(page, server.url, 'admin', ADMIN_PASSWORD);
+  ({ server, browser, page } = await startSignedIn());
   const sales = await apiCall(page, 'POST', '/departments', { name: '苏州销售部' });
   for (const u of Object.values(USERS))
     await apiCall(page, 'POST', '/users', {

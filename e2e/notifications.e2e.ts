@@ -1,12 +1,12 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiCall, launchBrowser, screenshot, signIn, signOut } from './support/browser.js';
-import { type RunningServer, startServer } from './support/server.js';
+import { apiCall, screenshot, signIn, signOut } from './support/browser.js';
+import type { RunningServer } from './support/server.js';
+import { startSignedIn } from './support/setup.js';
 
 // A rep @mentions his manager in a follow-up and in a note; the manager sees the bell's count,
 // opens 消息中心, marks everything read, and turns on e-mail for follow-up reminders in his profile.
 
-const ADMIN_PASSWORD = 'Admin12345';
 const PASSWORD = 'Xiaoxi2026ok';
 
 let server: RunningServer;
@@ -15,10 +15,7 @@ let page: Page;
 let customerId: string;
 
 beforeAll(async () => {
-  server = await startServer({ CRM_ADMIN_PASSWORD: ADMIN_PASSWORD, CRM_DEMO: '0' });
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-  await signIn(page, server.url, 'admin', ADMIN_PASSWORD);
+  ({ server, browser, page } = await startSignedIn());
   const sales = await apiCall(page, 'POST', '/departments', { name: '华东销售部' });
   await apiCall(page, 'POST', '/users', {
     username: 'e2e.mgr',

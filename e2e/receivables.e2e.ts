@@ -1,14 +1,14 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiCall, launchBrowser, screenshot, signIn, signOut } from './support/browser.js';
-import { type RunningServer, startServer } from './support/server.js';
+import { apiCall, screenshot } from './support/browser.js';
+import type { RunningServer } from './support/server.js';
+import { createUsers, startSignedIn, switchUser } from './support/setup.js';
 
 // Seed 002 "signing without being paid is a false joy": an effective contract of ¥164,000 sits on
 // 未回款合同. Finance plans it in three instalments (the odd fen on the last), the rep registers a
 // first payment he expects (预计回款), finance confirms it arrived, then records the rest in one
 // payment — and the contract leaves the unpaid list.
 
-const ADMIN_PASSWORD = 'Admin12345';
 const PASSWORD = 'Huikuan2026ok';
 const USERS = {
   rep: { username: 'e2e.rep', name: '周小舟', role: 'rep' },
@@ -27,33 +27,17 @@ let contract: { id: string; number: string; amount: string };
 /** Switches the page's session through the API (the approvals of the setup need no screen). */
 const loginApi = (who: Who) => apiCall(page, 'POST', '/auth/login', { username: USERS[who].username, password: PASSWORD });
 
-async function as(who: Who) {
-  await signOut(page).catch(() => undefined);
-  await signIn(page, server.url, USERS[who].username, PASSWORD);
+function as(who: Who) {
+  return switchUser(page, server.url, USERS[who].username, PASSWORD);
 }
 
 const unpaidRow = () => page.getByTestId('unpaid-table').locator('tr').filter({ hasText: contract.number });
 
 beforeAll(async () => {
-  server = await startServer({ CRM_ADMIN_PASSWORD: ADMIN_PASSWORD, CRM_DEMO: '0' });
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-  await signIn(page, server.url, 'admin', ADMIN_PASSWORD);
+  ({ server, browser, page } = await startSignedIn());
   const sales = await apiCall(page, 'POST', '/departments', { name: '华东销售部' });
   const office = await apiCall(page, 'POST', '/departments', { name: '职能部门' });
-  const ids: Record<string, string> = {};
-  for (const [key, u] of Object.entries(USERS)) {
-    const dept = u.role === 'rep' || u.role === 'manager' ? sales.id : office.id;
-    ids[key] = (
-      await apiCall(page, 'POST', '/users', {
-        username: u.username,
-        displayName: u.name,
-        password: PASSWORD,
-        roles: [u.role],
-        departmentId: dept,
-      })
-    ).id;
-  }
+  const ids = await createUsers(page, USERS, PASSWORD, (_, u) => (u.role === 'rep' || u.role === 'manager' ? sales.id : office.id));
   await apiCall(page, 'PATCH', `/departments/${sales.id}`, { managerId: ids.manager, version: sales.version });
   const product = await apiCall(page, 'POST', '/products', {
     code: 'TG-009',

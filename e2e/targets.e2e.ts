@@ -1,13 +1,13 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiCall, chooseOption, launchBrowser, screenshot, signIn, signOut } from './support/browser.js';
-import { type RunningServer, startServer } from './support/server.js';
+import { apiCall, chooseOption, screenshot } from './support/browser.js';
+import type { RunningServer } from './support/server.js';
+import { createUsers, startSignedIn, switchUser } from './support/setup.js';
 
 // T1/T2 (seed 001 目标分解, seed 002 已签约 + 预计签约 vs 目标): a manager sets his group's yearly target
 // for new customers, splits it evenly to his two reps and twelve months, checks the sums live, and
 // sees in 目标达成 the customer his rep brought in this month counted against the month's target.
 
-const ADMIN_PASSWORD = 'Admin12345';
 const PASSWORD = 'Mubiao2026ok';
 const USERS = {
   manager: { username: 'e2e.qian', name: '钱经理', role: 'manager' },
@@ -23,23 +23,10 @@ let year: string;
 let month: string;
 
 beforeAll(async () => {
-  server = await startServer({ CRM_ADMIN_PASSWORD: ADMIN_PASSWORD, CRM_DEMO: '0' });
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-  await signIn(page, server.url, 'admin', ADMIN_PASSWORD);
+  ({ server, browser, page } = await startSignedIn());
   const east = await apiCall(page, 'POST', '/departments', { name: '华东销售部' });
   const group = await apiCall(page, 'POST', '/departments', { name: '上海一组', parentId: east.id });
-  const ids: Record<string, string> = {};
-  for (const [key, u] of Object.entries(USERS))
-    ids[key] = (
-      await apiCall(page, 'POST', '/users', {
-        username: u.username,
-        displayName: u.name,
-        password: PASSWORD,
-        roles: [u.role],
-        departmentId: key === 'manager' ? east.id : group.id,
-      })
-    ).id;
+  const ids = await createUsers(page, USERS, PASSWORD, (key) => (key === 'manager' ? east.id : group.id));
   await apiCall(page, 'PATCH', `/departments/${east.id}`, { managerId: ids.manager, version: east.version });
   // 周小舟 brings in a new customer today.
   await as('zhou');
@@ -54,9 +41,8 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function as(who: Who) {
-  await signOut(page).catch(() => undefined);
-  await signIn(page, server.url, USERS[who].username, PASSWORD);
+function as(who: Who) {
+  return switchUser(page, server.url, USERS[who].username, PASSWORD);
 }
 
 const text = (testId: string) => page.getByTestId(testId).innerText();

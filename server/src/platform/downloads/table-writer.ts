@@ -18,17 +18,28 @@ export function csvStream(header: string[], rows: AsyncIterable<string[]>): Read
   return Readable.from(lines());
 }
 
-/** XLSX written as it streams (exceljs's streaming writer), one sheet. */
-export function xlsxStream(sheetName: string, header: string[], rows: AsyncIterable<string[]>, onError: (e: unknown) => void): Readable {
+type Sheet = ReturnType<ExcelJS.stream.xlsx.WorkbookWriter['addWorksheet']>;
+
+/**
+ * XLSX written as it streams (exceljs's streaming writer): `write` adds the sheets, each with a bold
+ * header row that stays in view. A failure mid-way reaches `onError` and ends the download broken,
+ * not silently short.
+ */
+function xlsxWriter(
+  onError: (e: unknown) => void,
+  write: (addSheet: (name: string, header: string[]) => Sheet) => Promise<void>,
+): Readable {
   const out = new PassThrough();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true });
-  const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = header.map((h) => ({ header: h, width: Math.max(12, Math.min(40, h.length * 3)) }));
-  sheet.getRow(1).font = { bold: true };
-  sheet.getRow(1).commit();
+  const addSheet = (name: string, header: string[]) => {
+    const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+    sheet.columns = header.map((h) => ({ header: h, width: Math.max(12, Math.min(40, h.length * 3)) }));
+    sheet.getRow(1).font = { bold: true };
+    sheet.getRow(1).commit();
+    return sheet;
+  };
   (async () => {
-    for await (const row of rows) sheet.addRow(row).commit();
-    sheet.commit();
+    await write(addSheet);
     await workbook.commit();
   })().catch((e) => {
     onError(e);
@@ -37,23 +48,22 @@ export function xlsxStream(sheetName: string, header: string[], rows: AsyncItera
   return out;
 }
 
+/** XLSX of one sheet, its rows read as they come. */
+export function xlsxStream(sheetName: string, header: string[], rows: AsyncIterable<string[]>, onError: (e: unknown) => void): Readable {
+  return xlsxWriter(onError, async (addSheet) => {
+    const sheet = addSheet(sheetName, header);
+    for await (const row of rows) sheet.addRow(row).commit();
+    sheet.commit();
+  });
+}
+
 /** A small XLSX of several sheets, each a header row and its rows (a dashboard's cards, one sheet each). */
 export function xlsxSheets(sheets: { name: string; header: string[]; rows: string[][] }[], onError: (e: unknown) => void): Readable {
-  const out = new PassThrough();
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true });
-  (async () => {
+  return xlsxWriter(onError, async (addSheet) => {
     for (const s of sheets) {
-      const sheet = workbook.addWorksheet(s.name, { views: [{ state: 'frozen', ySplit: 1 }] });
-      sheet.columns = s.header.map((h) => ({ header: h, width: Math.max(12, Math.min(40, h.length * 3)) }));
-      sheet.getRow(1).font = { bold: true };
-      sheet.getRow(1).commit();
+      const sheet = addSheet(s.name, s.header);
       for (const row of s.rows) sheet.addRow(row).commit();
       sheet.commit();
     }
-    await workbook.commit();
-  })().catch((e) => {
-    onError(e);
-    out.destroy(e instanceof Error ? e : new Error(String(e)));
   });
-  return out;
 }

@@ -5,7 +5,8 @@ import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { Query } from '../../app/api-client.js';
 import { LoadError } from '../../shared/filter-bar.js';
-import { PAGE_SIZES, useListParams } from '../../shared/list-state.js';
+import { useListParams } from '../../shared/list-state.js';
+import { reportPagination } from '../../shared/report-filters.js';
 import { type TimelinessFixes, useTimelinessFixes } from './api.js';
 
 type Item = TimelinessFixes['items'][number];
@@ -57,14 +58,7 @@ export function TimelinessFixesCard({ query }: { query: Query }) {
         dataSource={data?.items}
         loading={isFetching}
         onChange={(p) => lp.update({ page: p.current, pageSize: p.pageSize })}
-        pagination={{
-          current: lp.page,
-          pageSize: lp.pageSize,
-          total: data?.total,
-          pageSizeOptions: PAGE_SIZES,
-          showSizeChanger: true,
-          hideOnSinglePage: true,
-        }}
+        pagination={reportPagination(lp, data?.total)}
         locale={{ emptyText: isFetching ? <div style={{ height: 80 }} /> : <Empty description={t('fixes.empty')} /> }}
         data-testid="timeliness-fixes"
       />

@@ -1,14 +1,14 @@
 import { TIMELINESS_CHECKS } from '@contracts/data-timeliness.js';
-import { Button, Card, Col, Empty, Row, Space, Statistic, Table, Tooltip, Typography } from 'antd';
+import { Card, Col, Empty, Row, Space, Statistic, Table, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../app/auth.js';
 import { ExportButton } from '../../shared/export-button.js';
 import { LoadError } from '../../shared/filter-bar.js';
 import { PAGE_SIZES, useListParams } from '../../shared/list-state.js';
-import { OwnerSelect } from '../../shared/owner-select.js';
 import { PageHeader } from '../../shared/page-header.js';
-import { DepartmentSelect } from '../organisation/public.js';
+import { ClearFiltersCol } from '../../shared/report-filters.js';
+import { TeamFilterCols } from '../organisation/public.js';
 import { type TimelinessReport, useTimeliness } from './api.js';
 import { Ratio, ScoreDial, ScoreTag } from './score.js';
 import { ScoreChart } from './score-chart.js';
@@ -20,7 +20,6 @@ type Rep = TimelinessReport['reps']['items'][number];
 /** T7 (seed 000: 数据的准确和及时是精细化控制的基础): 数据及时性 — a score per rep, the worst first, and the rows to fix. */
 export function TimelinessPage() {
   const { t } = useTranslation('dataTimeliness');
-  const { t: tc } = useTranslation();
   const { me } = useAuth();
   const lp = useListParams();
   const team = me?.scope !== 'own';
@@ -69,29 +68,8 @@ export function TimelinessPage() {
       {isError && <LoadError title={t('loadFailed')} error={error} onRetry={() => void refetch()} />}
       {team && (
         <Row gutter={[12, 12]} style={{ marginBottom: 16 }}>
-          <Col xs={24} sm={12} md={8} xl={5}>
-            <DepartmentSelect
-              placeholder={t('filters.allDepartments')}
-              value={filters.departmentId}
-              onChange={(v) => lp.update({ dept: v })}
-              style={{ width: '100%' }}
-              aria-label={t('filters.department')}
-            />
-          </Col>
-          <Col xs={24} sm={12} md={8} xl={4}>
-            <OwnerSelect
-              placeholder={t('filters.allOwners')}
-              value={filters.ownerId}
-              onChange={(v) => lp.update({ owner: v })}
-              style={{ width: '100%' }}
-              aria-label={t('filters.owner')}
-            />
-          </Col>
-          {(filters.departmentId || filters.ownerId) && (
-            <Col>
-              <Button onClick={() => lp.clear(['dept', 'owner'])}>{tc('list.clearFilters')}</Button>
-            </Col>
-          )}
+          <TeamFilterCols lp={lp} ns="dataTimeliness" />
+          <ClearFiltersCol lp={lp} keys={['dept', 'owner']} active={Boolean(filters.departmentId || filters.ownerId)} />
         </Row>
       )}
       <Card loading={!data && isFetching}>

@@ -3,3 +3,4 @@ export { useDepartments, useRoleLabel, useRoleOptions } from './api.js';
 export { DepartmentSelect } from './department-select.js';
 export { departmentPath } from './department-tree.js';
 export { usePasswordRules } from './password-input.js';
+export { TeamFilterCols } from './team-filter-cols.js';

@@ -3,7 +3,7 @@ import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { LoadError } from '../../shared/filter-bar.js';
 import { formatMoney } from '../../shared/format.js';
-import { PAGE_SIZES } from '../../shared/list-state.js';
+import { reportPagination } from '../../shared/report-filters.js';
 import { type ForecastAccuracyReport, useForecastAccuracy } from './api.js';
 import { ReportDownload } from './report-download.js';
 import { MonthRangePicker, ReportFilters, useMonthLabel, useMonthRange, useReportFilters } from './report-filters.js';
@@ -103,14 +103,7 @@ export function ForecastAccuracyTab() {
         scroll={{ x: 'max-content' }}
         locale={{ emptyText: isFetching ? <div style={{ height: 80 }} /> : <Empty description={t('accuracy.empty')} /> }}
         onChange={(p) => lp.update({ page: p.current, pageSize: p.pageSize })}
-        pagination={{
-          current: lp.page,
-          pageSize: lp.pageSize,
-          total: data?.reps.total,
-          pageSizeOptions: PAGE_SIZES,
-          showSizeChanger: true,
-          hideOnSinglePage: true,
-        }}
+        pagination={reportPagination(lp, data?.reps.total)}
       />
       <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginTop: 12, marginBottom: 0 }}>
         {t('accuracy.hint')}

@@ -7,8 +7,8 @@ import { useAuth } from '../../app/auth.js';
 import { LoadError } from '../../shared/filter-bar.js';
 import { addMonths, companyMonth } from '../../shared/dates.js';
 import { formatMoney, formatWan } from '../../shared/format.js';
-import { PAGE_SIZES } from '../../shared/list-state.js';
 import { PageHeader } from '../../shared/page-header.js';
+import { reportPagination } from '../../shared/report-filters.js';
 import { AdjustmentModal, type AdjustTarget } from './adjustment-modal.js';
 import { type ForecastFigures, type ForecastReport, useForecast } from './api.js';
 import { MoneyBarChart } from './charts.js';
@@ -277,14 +277,7 @@ function ForecastTab() {
         scroll={{ x: 'max-content' }}
         locale={{ emptyText: isFetching ? <div style={{ height: 80 }} /> : <Empty description={t('forecast.empty')} /> }}
         onChange={(p) => lp.update({ page: p.current, pageSize: p.pageSize, month })}
-        pagination={{
-          current: lp.page,
-          pageSize: lp.pageSize,
-          total: data?.reps.total,
-          pageSizeOptions: PAGE_SIZES,
-          showSizeChanger: true,
-          hideOnSinglePage: true,
-        }}
+        pagination={reportPagination(lp, data?.reps.total)}
         data-testid="forecast-reps"
       />
       <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginTop: 12, marginBottom: 0 }}>

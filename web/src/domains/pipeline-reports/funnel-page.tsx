@@ -4,8 +4,8 @@ import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../app/auth.js';
 import { LoadError } from '../../shared/filter-bar.js';
-import { PAGE_SIZES } from '../../shared/list-state.js';
 import { PageHeader } from '../../shared/page-header.js';
+import { reportPagination } from '../../shared/report-filters.js';
 import { type FunnelReport, useFunnel } from './api.js';
 import { StageFunnelChart } from './charts.js';
 import { ReportDownload } from './report-download.js';
@@ -161,14 +161,7 @@ export function FunnelPage() {
           rowClassName={(r) => (r.ownerId === rep?.ownerId ? 'ant-table-row-selected' : '')}
           locale={{ emptyText: isFetching ? <div style={{ height: 80 }} /> : <Empty description={t('funnel.empty')} /> }}
           onChange={(p) => lp.update({ page: p.current, pageSize: p.pageSize })}
-          pagination={{
-            current: lp.page,
-            pageSize: lp.pageSize,
-            total: data?.reps.total,
-            pageSizeOptions: PAGE_SIZES,
-            showSizeChanger: true,
-            hideOnSinglePage: true,
-          }}
+          pagination={reportPagination(lp, data?.reps.total)}
           style={{ marginTop: 16 }}
           data-testid="funnel-table"
         />

@@ -1,13 +1,12 @@
 import type { Locale } from '@contracts/common.js';
 import { FORECAST_CATEGORIES } from '@contracts/opportunities.js';
-import { Button, Col, DatePicker, Row, Select } from 'antd';
+import { Col, DatePicker, Row, Select } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAuth } from '../../app/auth.js';
 import { useListParams } from '../../shared/list-state.js';
-import { OwnerSelect } from '../../shared/owner-select.js';
+import { ClearFiltersCol } from '../../shared/report-filters.js';
 import { usePicklists } from '../../shared/use-picklist.js';
-import { DepartmentSelect } from '../organisation/public.js';
+import { TeamFilterCols } from '../organisation/public.js';
 import {
   addDays,
   addMonths,
@@ -76,12 +75,9 @@ export function ReportFilters({
   children?: ReactNode;
 }) {
   const { t } = useTranslation('pipelineReports');
-  const { t: tc } = useTranslation();
   const { t: to } = useTranslation('opportunities');
-  const { me } = useAuth();
   const { lp, filters, category: chosenCategory, active } = useReportFilters();
   const pipelines = useReportPipelines();
-  const team = me?.scope !== 'own';
   const defaultPipeline = pipelines.data?.items[0]?.id;
   return (
     <Row gutter={[12, 12]} style={{ marginBottom: 16 }} align="middle">
@@ -100,28 +96,7 @@ export function ReportFilters({
           />
         </Col>
       )}
-      {team && (
-        <Col xs={24} sm={12} md={8} xl={5}>
-          <DepartmentSelect
-            placeholder={t('filters.allDepartments')}
-            value={filters.departmentId}
-            onChange={(v) => lp.update({ dept: v })}
-            style={{ width: '100%' }}
-            aria-label={t('filters.department')}
-          />
-        </Col>
-      )}
-      {team && (
-        <Col xs={24} sm={12} md={8} xl={4}>
-          <OwnerSelect
-            placeholder={t('filters.allOwners')}
-            value={filters.ownerId}
-            onChange={(v) => lp.update({ owner: v })}
-            style={{ width: '100%' }}
-            aria-label={t('filters.owner')}
-          />
-        </Col>
-      )}
+      <TeamFilterCols lp={lp} ns="pipelineReports" />
       {category && (
         <Col xs={24} sm={12} md={8} xl={4}>
           <Select
@@ -137,11 +112,7 @@ export function ReportFilters({
         </Col>
       )}
       {children}
-      {active > 0 && (
-        <Col>
-          <Button onClick={() => lp.clear(['dept', 'owner', 'pipeline', 'category'])}>{tc('list.clearFilters')}</Button>
-        </Col>
-      )}
+      <ClearFiltersCol lp={lp} keys={['dept', 'owner', 'pipeline', 'category']} active={active > 0} />
     </Row>
   );
 }

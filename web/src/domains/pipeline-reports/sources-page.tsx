@@ -3,8 +3,8 @@ import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { LoadError } from '../../shared/filter-bar.js';
 import { formatMoney } from '../../shared/format.js';
-import { PAGE_SIZES } from '../../shared/list-state.js';
 import { PageHeader } from '../../shared/page-header.js';
+import { reportPagination } from '../../shared/report-filters.js';
 import { usePicklist } from '../../shared/use-picklist.js';
 import { type IndustriesReport, type SourcesReport, useIndustries, useSources } from './api.js';
 import { MoneyBarChart } from './charts.js';
@@ -176,14 +176,7 @@ function IndustriesTable({ query }: { query: Record<string, string | undefined> 
           ) : undefined
         }
         onChange={(p) => lp.update({ page: p.current, pageSize: p.pageSize })}
-        pagination={{
-          current: lp.page,
-          pageSize: lp.pageSize,
-          total: data?.reps.total,
-          pageSizeOptions: PAGE_SIZES,
-          showSizeChanger: true,
-          hideOnSinglePage: true,
-        }}
+        pagination={reportPagination(lp, data?.reps.total)}
         data-testid="industries-table"
       />
       <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginTop: 12, marginBottom: 0 }}>

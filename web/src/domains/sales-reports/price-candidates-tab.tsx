@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { Query } from '../../app/api-client.js';
 import { LoadError } from '../../shared/filter-bar.js';
 import { formatMoney } from '../../shared/format.js';
-import { PAGE_SIZES } from '../../shared/list-state.js';
+import { reportPagination } from '../../shared/report-filters.js';
 import { type PriceCandidates, usePriceCandidates } from './api.js';
 import { Hint } from './report-hint.js';
 import { SalesDownload, useSalesFilters } from './sales-filters.js';
@@ -127,14 +127,7 @@ export function PriceCandidatesTab({ query }: { query: Query }) {
         loading={isFetching}
         scroll={{ x: 'max-content' }}
         onChange={(p) => lp.update({ page: p.current, pageSize: p.pageSize })}
-        pagination={{
-          current: lp.page,
-          pageSize: lp.pageSize,
-          total: data?.total,
-          pageSizeOptions: PAGE_SIZES,
-          showSizeChanger: true,
-          hideOnSinglePage: true,
-        }}
+        pagination={reportPagination(lp, data?.total)}
         locale={{ emptyText: isFetching ? <div style={{ height: 80 }} /> : <Empty description={t('price.empty')} /> }}
         data-testid="price-table"
       />

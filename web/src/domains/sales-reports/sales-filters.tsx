@@ -1,14 +1,13 @@
-import { Button, Col, DatePicker } from 'antd';
+import { Col, DatePicker } from 'antd';
 import dayjs from 'dayjs';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAuth } from '../../app/auth.js';
 import type { Query } from '../../app/api-client.js';
 import { companyToday, dateFromPicker, dateToPicker, isBusinessDate } from '../../shared/dates.js';
 import { ExportButton } from '../../shared/export-button.js';
 import { useListParams } from '../../shared/list-state.js';
-import { OwnerSelect } from '../../shared/owner-select.js';
-import { DepartmentSelect } from '../organisation/public.js';
+import { ClearFiltersCol } from '../../shared/report-filters.js';
+import { TeamFilterCols } from '../organisation/public.js';
 import { CategorySelect } from '../products/public.js';
 
 /** Period, department, owner and product category, kept in the URL like every report's filters. */
@@ -41,11 +40,8 @@ function usePresets() {
 
 export function SalesFilters({ shown, children }: { shown?: { from: string; to: string }; children?: ReactNode }) {
   const { t } = useTranslation('salesReports');
-  const { t: tc } = useTranslation();
-  const { me } = useAuth();
   const { lp, filters, active } = useSalesFilters();
   const presets = usePresets();
-  const team = me?.scope !== 'own';
   return (
     <>
       <Col>
@@ -69,34 +65,9 @@ export function SalesFilters({ shown, children }: { shown?: { from: string; to: 
           aria-label={t('filters.category')}
         />
       </Col>
-      {team && (
-        <Col xs={24} sm={12} md={8} xl={4}>
-          <DepartmentSelect
-            placeholder={t('filters.allDepartments')}
-            value={filters.departmentId}
-            onChange={(v) => lp.update({ dept: v })}
-            style={{ width: '100%' }}
-            aria-label={t('filters.department')}
-          />
-        </Col>
-      )}
-      {team && (
-        <Col xs={24} sm={12} md={8} xl={4}>
-          <OwnerSelect
-            placeholder={t('filters.allOwners')}
-            value={filters.ownerId}
-            onChange={(v) => lp.update({ owner: v })}
-            style={{ width: '100%' }}
-            aria-label={t('filters.owner')}
-          />
-        </Col>
-      )}
+      <TeamFilterCols lp={lp} ns="salesReports" departmentXl={4} />
       {children}
-      {active > 0 && (
-        <Col>
-          <Button onClick={() => lp.clear(['from', 'to', 'dept', 'owner', 'category'])}>{tc('list.clearFilters')}</Button>
-        </Col>
-      )}
+      <ClearFiltersCol lp={lp} keys={['from', 'to', 'dept', 'owner', 'category']} active={active > 0} />
     </>
   );
 }
