@@ -131,6 +131,8 @@ export const teamResponse = z.object({
       displayName: z.string(),
       silent: z.boolean(),
       untouchedKeyCustomers: z.number().int(),
+      /** O7: sections whose share of his activity is far from the team's and unlikely by chance. */
+      unusualSections: z.array(z.string()),
     }),
   ),
 });

@@ -93,14 +93,21 @@ export function teamSummaryMail(opts: { locale: Locale; day: string; team: strin
         )
         .join('')}</ul>`
     : `<p>${escapeHtml(t.untouchedNone)}</p>`;
+  const titleOf = (key: string) => summary.sections.find((s) => s.key === key)?.title ?? key;
+  const unusualReps = summary.needsAttention.filter((n) => n.unusualSections.length > 0);
+  const unusualLine = (n: (typeof unusualReps)[number]) => `${n.displayName}：${n.unusualSections.map(titleOf).join('、')}`;
+  const unusual = unusualReps.length
+    ? `<h3 style="margin:16px 0 6px;font-size:15px">${escapeHtml(t.unusual)}</h3><p>${unusualReps.map((n) => escapeHtml(unusualLine(n))).join('<br>')}</p>`
+    : '';
   const body = `<table style="width:100%;border-collapse:collapse;font-size:13px">${header}${rows}</table>
-<h3 style="margin:16px 0 6px;font-size:15px">${escapeHtml(silentTitle)}</h3>${silent}
+<h3 style="margin:16px 0 6px;font-size:15px">${escapeHtml(silentTitle)}</h3>${silent}${unusual}
 <h3 style="margin:16px 0 6px;font-size:15px">${escapeHtml(t.untouched)}</h3>${untouched}`;
   const subject = format(week ? t.weekSubject : t.teamSubject, { day: opts.day, team: opts.team });
   const text = [
     subject,
     ...summary.reps.map((r) => `${r.displayName}: ${shown.map((s) => `${s.title} ${figure(r, s.key, s.tally)}`).join('，')}`),
     `\n${silentTitle}: ${summary.silent.map((s) => s.displayName).join('、') || t.silentNone}`,
+    ...(unusualReps.length ? [`\n${t.unusual}:`, ...unusualReps.map(unusualLine)] : []),
     `\n${t.untouched}:`,
     ...summary.untouchedKeyCustomers.map((c) => `- ${c.name} (${c.ownerName})`),
   ].join('\n');

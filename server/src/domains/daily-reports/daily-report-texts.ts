@@ -23,6 +23,8 @@ export const DAILY_TEXT: Record<
     silent: string;
     silentNone: string;
     untouched: string;
+    /** O7: whose mix of work is far from the team's and unlikely by chance (the funnel's rule). */
+    unusual: string;
     untouchedNone: string;
     neverFollowedUp: string;
     overdueDays: string;
@@ -51,6 +53,7 @@ export const DAILY_TEXT: Record<
     silent: '今天没有记录工作的人',
     silentNone: '每个人都有记录。',
     untouched: '超期未跟进的重点客户',
+    unusual: '工作结构和团队差得多的人（和漏斗分析同一规则）',
     untouchedNone: '没有超期未跟进的重点客户。',
     neverFollowedUp: '从未跟进',
     overdueDays: '超期 {days} 天',
@@ -78,6 +81,7 @@ export const DAILY_TEXT: Record<
     silent: '今天沒有記錄工作的人',
     silentNone: '每個人都有記錄。',
     untouched: '逾期未跟進的重點客戶',
+    unusual: '工作結構和團隊差很多的人（和漏斗分析同一規則）',
     untouchedNone: '沒有逾期未跟進的重點客戶。',
     neverFollowedUp: '從未跟進',
     overdueDays: '逾期 {days} 天',
@@ -105,6 +109,7 @@ export const DAILY_TEXT: Record<
     silent: 'Logged nothing today',
     silentNone: 'Everyone logged something.',
     untouched: 'Key customers overdue for follow-up',
+    unusual: 'Work mix far from the team (the funnel’s rule)',
     untouchedNone: 'No key customer is overdue.',
     neverFollowedUp: 'never followed up',
     overdueDays: '{days} days overdue',

@@ -5,6 +5,7 @@ import { type OutgoingMail, queueMail } from '../../platform/mail/outbox.js';
 import { emailWanted } from '../../platform/notifications/notification-mail.js';
 import { type NewNotification, notify } from '../../platform/notifications/notify.js';
 import { untouchedKeyCustomers } from '../follow-ups/public.js';
+import { deviationRule } from '../pipeline-reports/public.js';
 import type { CollectedDay } from './day-sections.js';
 import { teamSummaryMail } from './daily-report-mail.js';
 import { TEAM_REPORT_KIND } from './daily-report-kinds.js';
@@ -58,6 +59,7 @@ export async function deliverTeamSummaries(trx: Db, ctx: AppContext, p: TeamPeri
   const ownerIds = p.staff.map((m) => m.id);
   const untouched = await untouchedKeyCustomers(trx, { ownerIds, asOfDay: p.lastDay, timeZone: ctx.config.CRM_TIME_ZONE, limit: 100_000 });
   const notesDays = await notesDaysOf(trx, ownerIds, p.firstDay, p.lastDay);
+  const rule = await deviationRule(trx);
   const key = p.period === 'day' ? `daily-team:` : `weekly-team:`;
 
   const notifications: NewNotification[] = [];
@@ -78,6 +80,7 @@ export async function deliverTeamSummaries(trx: Db, ctx: AppContext, p: TeamPeri
         untouched: untouched.filter((c) => ids.has(c.ownerId)).slice(0, MAIL_UNTOUCHED),
         notesDays,
         departments: tree,
+        rule,
       },
       locale,
     );

@@ -7,8 +7,10 @@ import { departmentScopeFilter } from '../../platform/access/data-scope.js';
 import { addDays } from '../../platform/dates.js';
 import type { Db } from '../../platform/db/database.js';
 import { AppError, fieldError } from '../../platform/http/errors.js';
-import { isActivity } from '../../platform/reports/daily-sections.js';
+import { dailySections, isActivity } from '../../platform/reports/daily-sections.js';
+import { type DeviationRule, whoNeedsAttention } from '../../platform/reports/deviation.js';
 import { type UntouchedKeyCustomer, untouchedKeyCustomers } from '../follow-ups/public.js';
+import { deviationRule } from '../pipeline-reports/public.js';
 import { type CollectedDay, collectSections, dailyWindow, sectionHeads } from './day-sections.js';
 import { type StaffMember, salesStaff } from './sales-staff.js';
 
@@ -28,6 +30,8 @@ export interface TeamInput {
   notesDays: Map<string, number>;
   /** The departments the reader sees; figures roll up through these only. */
   departments: DepartmentNode[];
+  /** O7, the funnel's rule (report settings): a rep's mix of activities far from the team's and unlikely by chance. */
+  rule: DeviationRule;
 }
 
 /** The Monday–Sunday week holding a business day. */
@@ -76,6 +80,14 @@ export function buildTeam(input: TeamInput, locale: Locale): TeamSummary {
     }
   }
   const nameOf = new Map(input.staff.map((m) => [m.id, m.displayName]));
+  // The same rule as the funnel's flags (platform/reports/deviation.ts): a name here is a name there.
+  const keys = dailySections().map((s) => s.key);
+  const unusual = new Map(
+    whoNeedsAttention(
+      reps.map((r) => ({ userId: r.userId, counts: keys.map((k) => r.done[k] ?? 0) })),
+      input.rule,
+    ).map((x) => [x.rep.userId, x.flagged.map((i) => keys[i] as string)]),
+  );
   const silent = reps.filter((r) => r.activityCount === 0);
   return {
     period: input.period,
@@ -89,12 +101,13 @@ export function buildTeam(input: TeamInput, locale: Locale): TeamSummary {
     silent: silent.map((r) => ({ userId: r.userId, displayName: r.displayName, departmentName: r.departmentName })),
     untouchedKeyCustomers: input.untouched.map((c) => ({ ...c, ownerName: nameOf.get(c.ownerId) ?? '' })),
     needsAttention: reps
-      .filter((r) => r.activityCount === 0 || r.untouchedKeyCustomers > 0)
+      .filter((r) => r.activityCount === 0 || r.untouchedKeyCustomers > 0 || unusual.has(r.userId))
       .map((r) => ({
         userId: r.userId,
         displayName: r.displayName,
         silent: r.activityCount === 0,
         untouchedKeyCustomers: r.untouchedKeyCustomers,
+        unusualSections: unusual.get(r.userId) ?? [],
       }))
       .sort((a, b) => Number(b.silent) - Number(a.silent) || b.untouchedKeyCustomers - a.untouchedKeyCustomers),
   };
@@ -147,5 +160,6 @@ export async function teamSummary(
       .orderBy('d.name')
       .execute(),
   ]);
-  return buildTeam({ period: q.period, firstDay, lastDay, staff, collected, untouched, notesDays, departments }, actor.locale);
+  const rule = await deviationRule(db);
+  return buildTeam({ period: q.period, firstDay, lastDay, staff, collected, untouched, notesDays, departments, rule }, actor.locale);
 }

@@ -1,3 +1,4 @@
+import type { DeviationRule } from '../../platform/reports/deviation.js';
 import { type ReportSettings, reportSettingsSchema } from '@contracts/pipeline-reports.js';
 import { type RawBuilder, sql } from 'kysely';
 import { saveSetting } from '../../platform/app-settings.js';
@@ -32,4 +33,10 @@ export async function saveReportSettings(db: Db, settings: ReportSettings): Prom
  */
 export function settingSql(name: 'forecastThreshold' | 'deviationPoints' | 'deviationConfidence'): RawBuilder<number> {
   return sql<number>`coalesce((SELECT (value ->> ${name})::numeric FROM app_settings WHERE key = ${KEY}), ${DEFAULT_REPORT_SETTINGS[name]}::numeric)`;
+}
+
+/** O7: the funnel's rule as the admin set it, for every report that says "who needs attention". */
+export async function deviationRule(db: Db): Promise<DeviationRule> {
+  const s = await reportSettings(db);
+  return { points: s.deviationPoints, confidence: s.deviationConfidence };
 }

@@ -1,4 +1,4 @@
-import { Alert, Card, Col, Empty, Row, Segmented, Skeleton, Space, Tag, Typography } from 'antd';
+import { Alert, Card, Col, Empty, Row, Segmented, Skeleton, Space, Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { companyToday, formatDay, isBusinessDate } from '../../shared/dates.js';
@@ -89,6 +89,18 @@ export function TeamPage() {
                     <Tag key={n.userId} color="orange" style={{ marginBottom: 4 }}>
                       {n.displayName}：{t('team.untouchedTag', { count: n.untouchedKeyCustomers })}
                     </Tag>
+                  ))}
+                {data.needsAttention
+                  .filter((n) => n.unusualSections.length > 0)
+                  .map((n) => (
+                    <Tooltip key={`mix-${n.userId}`} title={t('team.unusualWhy')}>
+                      <Tag color="purple" style={{ marginBottom: 4 }} data-testid="team-unusual">
+                        {n.displayName}：
+                        {t('team.unusualTag', {
+                          sections: n.unusualSections.map((k) => data.sections.find((s) => s.key === k)?.title ?? k).join('、'),
+                        })}
+                      </Tag>
+                    </Tooltip>
                   ))}
               </Card>
             </Col>
