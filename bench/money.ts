@@ -15,20 +15,12 @@ import { buildApp } from '../server/src/app.js';
 import { bootstrap } from '../server/src/bootstrap.js';
 import { loadConfig } from '../server/src/config.js';
 import { openPostgres } from '../server/src/platform/db/database.js';
-import { captureRecorded, f1, listenForBench, machineInfo, writeOut } from './lib/bench-app.js';
-import { arg, describeTarget, intArg, target } from './lib/cli.js';
+import { captureRecorded, listenForBench, machineInfo, writeOut } from './lib/bench-app.js';
+import { describeTarget, target } from './lib/cli.js';
 import { DEFAULT_PGLITE_DIR } from './lib/dataset.js';
-import { call, explainAll, login, type Session } from './lib/documents-bench.js';
-import { type LoadResult, runHttp } from './lib/load.js';
-import { waitForQuiet } from './lib/quiet.js';
+import { printScenarioTable, runScenarios, type Scenario, type ScenarioRow, scenarioSettings } from './lib/scenario-bench.js';
 
-const SECONDS = intArg('seconds', 'BENCH_SECONDS', 8);
-const WARMUP = intArg('warmup', 'BENCH_WARMUP', 2);
-const CONNECTIONS = intArg('connections', 'BENCH_CONNECTIONS', 2);
-const ONLY = (arg('only') ?? 'aging,profit,unpaid').split(',');
-const EXPLAIN = arg('explain') !== undefined;
-const QUIET = intArg('quiet', 'BENCH_QUIET', 25);
-const QUIET_WAIT = intArg('quiet-wait', 'BENCH_QUIET_WAIT', 120);
+const settings = scenarioSettings('aging,profit,unpaid');
 const POOL_SIZE = 10;
 
 const where = target(DEFAULT_PGLITE_DIR);
@@ -51,24 +43,8 @@ const app = await buildApp({ database, config });
 const { base } = await listenForBench(app, recording);
 const raw = new pg.Pool({ connectionString: where.url, max: 2 });
 
-interface Row {
-  scenario: string;
-  who: string;
-  label: string;
-  target: number | null;
-  /** p95 or p99, as the issue states the target. */
-  targetOn: 'p95' | 'p99';
-  total: number | null;
-  queries: number;
-  app: LoadResult;
-  busyBefore: number | null;
-}
-const rows: Row[] = [];
-const explained: string[] = [];
-
 const aging = '/api/v1/reports/receivables-aging';
 const profit = '/api/v1/reports/profit';
-type Scenario = { key: string; who: string; label: string; path: string; target: number | null; targetOn?: 'p95' | 'p99' };
 const company = (s: Omit<Scenario, 'who' | 'target'>, t: number | null = 300): Scenario => ({ ...s, who: 'director', target: t });
 const rep = (s: Omit<Scenario, 'who' | 'target'>, t: number | null = 50): Scenario => ({ ...s, who: 'rep001', target: t });
 const SCENARIOS: Scenario[] = [
@@ -98,64 +74,21 @@ const SCENARIOS: Scenario[] = [
   ),
 ];
 
-const sessions = new Map<string, Session>();
-const session = async (username: string) => {
-  if (!sessions.has(username)) sessions.set(username, await login(base, username));
-  return sessions.get(username) as Session;
-};
-
 console.log(
-  `money benchmark: ${describeTarget(where)}; ${JSON.stringify(sizes)}; ${SECONDS} s (+${WARMUP} s warm-up) at ${CONNECTIONS} connections, ` +
-    `pool ${POOL_SIZE}; waits up to ${QUIET_WAIT} s for background CPU < ${QUIET}%\n${serverVersion}\n`,
+  `money benchmark: ${describeTarget(where)}; ${JSON.stringify(sizes)}; ${settings.seconds} s (+${settings.warmup} s warm-up) at ${settings.connections} connections, ` +
+    `pool ${POOL_SIZE}; waits up to ${settings.quietWait} s for background CPU < ${settings.quiet}%\n${serverVersion}\n`,
 );
+let rows: ScenarioRow[] = [];
+let explained: string[] = [];
 try {
-  for (const s of SCENARIOS.filter((x) => ONLY.includes(x.key))) {
-    const who = await session(s.who);
-    await call(base, who, 'GET', s.path); // the once-a-minute session touch, outside the recording
-    let total: number | null = null;
-    const recorded = await capture.record(async () => {
-      const body = await call(base, who, 'GET', s.path, undefined, { 'x-bench-record': '1' });
-      total = Number(body.total ?? body.count ?? (body.rows as unknown[] | undefined)?.length ?? Number.NaN);
-    });
-    if (EXPLAIN) explained.push(await explainAll(raw, `${s.who} · ${s.label}`, recorded));
-    const busyBefore = await waitForQuiet(QUIET, QUIET_WAIT);
-    const headers = { cookie: who.headers.cookie };
-    if (WARMUP > 0) await runHttp({ base, paths: [s.path], headers, connections: CONNECTIONS, seconds: WARMUP });
-    const result = await runHttp({ base, paths: [s.path], headers, connections: CONNECTIONS, seconds: SECONDS });
-    const row: Row = {
-      scenario: s.key,
-      who: s.who,
-      label: s.label,
-      target: s.target,
-      targetOn: s.targetOn ?? 'p95',
-      total,
-      queries: recorded.length,
-      app: result,
-      busyBefore,
-    };
-    rows.push(row);
-    const measured = row.app[row.targetOn];
-    console.log(
-      `  ${`${s.who} · ${s.label}`.padEnd(60)} ${f1(result.rps).padStart(6)} req/s  p50 ${f1(result.p50).padStart(6)}  p95 ${f1(result.p95).padStart(6)}  ` +
-        `p99 ${f1(result.p99).padStart(6)} ms${s.target ? ` (${row.targetOn} < ${s.target}: ${measured < s.target ? 'met' : 'MISSED'})` : ''}` +
-        ` | total ${total} | ${recorded.length} statements | bg CPU ${busyBefore?.toFixed(0) ?? '?'}%${result.failures ? ` | ${result.failures} FAILED` : ''}`,
-    );
-  }
+  ({ rows, explained } = await runScenarios({ base, raw, capture, settings, scenarios: SCENARIOS }));
 } finally {
   await app.close();
   await raw.end();
   await database.close();
 }
 
-console.log('\n| who | scenario | total | req/s | p50 ms | p95 ms | p99 ms | target |');
-console.log('|---|---|---:|---:|---:|---:|---:|---|');
-for (const r of rows) {
-  const measured = r.app[r.targetOn];
-  console.log(
-    `| ${r.who} | ${r.label} | ${r.total?.toLocaleString() ?? ''} | ${f1(r.app.rps)} | ${f1(r.app.p50)} | ${f1(r.app.p95)} | ${f1(r.app.p99)} | ` +
-      `${r.target ? `${r.targetOn} < ${r.target} ${measured < r.target ? '✔' : '✘'}` : ''} |`,
-  );
-}
+printScenarioTable(rows);
 
 console.log();
 writeOut('money-postgres.json', {
@@ -164,7 +97,13 @@ writeOut('money-postgres.json', {
   server: serverVersion,
   sizes,
   machine: machineInfo(),
-  settings: { seconds: SECONDS, warmup: WARMUP, connections: CONNECTIONS, quiet: QUIET, quietWait: QUIET_WAIT },
+  settings: {
+    seconds: settings.seconds,
+    warmup: settings.warmup,
+    connections: settings.connections,
+    quiet: settings.quiet,
+    quietWait: settings.quietWait,
+  },
   rows,
 });
-if (EXPLAIN) writeOut('explain-money.txt', explained.join('\n\n'));
+if (settings.explain) writeOut('explain-money.txt', explained.join('\n\n'));
