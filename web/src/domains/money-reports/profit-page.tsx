@@ -136,7 +136,7 @@ function Charts<R extends Figures>({ bottom, top, name }: { bottom?: R[]; top?: 
 function CustomerTab({ query, sort }: TabProps) {
   const { t } = useTranslation('moneyReports');
   const { lp } = useMoneyFilters();
-  const { data, isFetching, isError, error, refetch } = useCustomerProfit({ ...query, sort, page: lp.page, pageSize: lp.pageSize });
+  const list = useCustomerProfit({ ...query, sort, page: lp.page, pageSize: lp.pageSize });
   const bottom = useCustomerProfit({ ...query, sort: 'profit', pageSize: CHART_ROWS });
   const top = useCustomerProfit({ ...query, sort: '-profit', pageSize: CHART_ROWS });
   const columns: ColumnsType<CustomerProfit> = [
@@ -150,29 +150,22 @@ function CustomerTab({ query, sort }: TabProps) {
     ...figureColumns<CustomerProfit>(t, sort),
   ];
   return (
-    <>
-      {isError && <LoadError title={t('loadFailed')} error={error} onRetry={() => void refetch()} />}
-      <Charts bottom={bottom.data?.items} top={top.data?.items} name={(r) => r.customerName} />
-      <Table<CustomerProfit>
-        rowKey="customerId"
-        size="middle"
-        columns={columns}
-        dataSource={data?.items}
-        loading={isFetching}
-        scroll={{ x: 'max-content' }}
-        locale={{ emptyText: isFetching ? <div style={{ height: 80 }} /> : <Empty description={t('profit.empty')} /> }}
-        onChange={(p, _f, sorter) => lp.update({ page: p.current, pageSize: p.pageSize, sort: sortParamOf(sorter) })}
-        pagination={{ current: lp.page, pageSize: lp.pageSize, total: data?.total, pageSizeOptions: PAGE_SIZES, showSizeChanger: true }}
-        data-testid="profit-customers-table"
-      />
-    </>
+    <ProfitTable<CustomerProfit>
+      list={list}
+      bottom={bottom.data?.items}
+      top={top.data?.items}
+      name={(r) => r.customerName}
+      rowKey="customerId"
+      columns={columns}
+      testId="profit-customers-table"
+    />
   );
 }
 
 function ContractTab({ query, sort }: TabProps) {
   const { t } = useTranslation('moneyReports');
   const { lp } = useMoneyFilters();
-  const { data, isFetching, isError, error, refetch } = useContractProfit({ ...query, sort, page: lp.page, pageSize: lp.pageSize });
+  const list = useContractProfit({ ...query, sort, page: lp.page, pageSize: lp.pageSize });
   const bottom = useContractProfit({ ...query, sort: 'profit', pageSize: CHART_ROWS });
   const top = useContractProfit({ ...query, sort: '-profit', pageSize: CHART_ROWS });
   const columns: ColumnsType<ContractProfit> = [
@@ -199,20 +192,46 @@ function ContractTab({ query, sort }: TabProps) {
     ...figureColumns<ContractProfit>(t, sort),
   ];
   return (
+    <ProfitTable<ContractProfit>
+      list={list}
+      bottom={bottom.data?.items}
+      top={top.data?.items}
+      name={(r) => r.number}
+      rowKey="contractId"
+      columns={columns}
+      testId="profit-contracts-table"
+    />
+  );
+}
+
+/** One tab's body, per customer or per contract: the least and most profitable as charts, the page as a table. */
+function ProfitTable<R extends Figures>(props: {
+  list: { data?: { items: R[]; total: number }; isFetching: boolean; isError: boolean; error: unknown; refetch: () => unknown };
+  bottom?: R[];
+  top?: R[];
+  name: (r: R) => string;
+  rowKey: keyof R & string;
+  columns: ColumnsType<R>;
+  testId: string;
+}) {
+  const { t } = useTranslation('moneyReports');
+  const { lp } = useMoneyFilters();
+  const { data, isFetching, isError, error, refetch } = props.list;
+  return (
     <>
       {isError && <LoadError title={t('loadFailed')} error={error} onRetry={() => void refetch()} />}
-      <Charts bottom={bottom.data?.items} top={top.data?.items} name={(r) => r.number} />
-      <Table<ContractProfit>
-        rowKey="contractId"
+      <Charts bottom={props.bottom} top={props.top} name={props.name} />
+      <Table<R>
+        rowKey={props.rowKey}
         size="middle"
-        columns={columns}
+        columns={props.columns}
         dataSource={data?.items}
         loading={isFetching}
         scroll={{ x: 'max-content' }}
         locale={{ emptyText: isFetching ? <div style={{ height: 80 }} /> : <Empty description={t('profit.empty')} /> }}
         onChange={(p, _f, sorter) => lp.update({ page: p.current, pageSize: p.pageSize, sort: sortParamOf(sorter) })}
         pagination={{ current: lp.page, pageSize: lp.pageSize, total: data?.total, pageSizeOptions: PAGE_SIZES, showSizeChanger: true }}
-        data-testid="profit-contracts-table"
+        data-testid={props.testId}
       />
     </>
   );
